@@ -1,0 +1,61 @@
+/** Stages 1–3 for one document: extract its quotes, attribute them, tokenize them for matching. */
+import { attribute } from './attribute';
+import { extractQuotes } from './extract';
+import { quoteKind } from './kinds';
+import { namesIn } from './names';
+import { STOPWORDS } from './spelling';
+import { tokenize } from './text';
+import type { DocInput, Quote, Token } from './types';
+
+export interface AnalyzedQuote extends Quote {
+  tokens: Token[];
+  /** Distinct content stems, for the index and bag-of-words overlap. */
+  stems: string[];
+  /** True when the speaker was not named but inferred from a pronoun or the paragraph. */
+  speakerInferred: boolean;
+}
+
+export interface AnalyzedDoc {
+  uri: string;
+  text: string;
+  order: number;
+  quotes: AnalyzedQuote[];
+  /** Multi-word names mentioned, so other documents can resolve a bare surname. */
+  names: string[];
+}
+
+/** Content stems of a token list: no function words, no duplicates. */
+export function contentStems(tokens: readonly Token[]): string[] {
+  const out = new Set<string>();
+  for (const t of tokens) if (!STOPWORDS.has(t.key) && t.key.length > 1) out.add(t.stem);
+  return [...out];
+}
+
+/** Analyses one document; pure and deterministic. */
+export function analyze(doc: DocInput, order = 0): AnalyzedDoc {
+  const text = doc.text;
+  const raw = extractQuotes(text);
+  const speakers = attribute(text, raw);
+  const quotes: AnalyzedQuote[] = raw.map((r, index) => {
+    const tokens = tokenize(text, r.start, r.end);
+    const kind = quoteKind(text, r.start, r.end, r.lineStart);
+    return {
+      uri: doc.uri,
+      index,
+      start: r.start,
+      end: r.end,
+      text: text.slice(r.start, r.end),
+      kind,
+      // A term is a label nobody is quoted as saying, whoever speaks around it.
+      speaker: kind === 'term' ? null : speakers[index].speaker,
+      speakerInferred: speakers[index].inferred,
+      open: text[r.start - 1],
+      close: r.close,
+      unbalanced: r.unbalanced,
+      tokens,
+      stems: contentStems(tokens),
+    };
+  });
+  const names = [...new Set(namesIn(text).map((n) => n.name))];
+  return { uri: doc.uri, text, order: doc.order ?? order, quotes, names };
+}

@@ -1,0 +1,206 @@
+/**
+ * Stage 3: who said each quote. Works sentence by sentence on the paragraph with quotations masked,
+ * so a reporting verb and its subject are found on either side of the quote ("Mr Xi said: …",
+ * "…,” said Wu Xinbo", "…,” he added"), pronouns and bare continuation paragraphs take the last named
+ * speaker, and short names resolve to the full name used earlier.
+ */
+import type { RawQuote } from './extract';
+import { nameAtEnd, nameAtStart, namesIn, resolveName } from './names';
+
+const VERB_STEMS =
+  'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
+  'comment|repl|urg|announc|claim|acknowledg|admit|stat|describ|recall|conced|agree|respond|call|label|dub|' +
+  'term|hail|predict|promis|vow|suggest|complain|boast|jok|quip|shout|yell|scream|testif|confirm|conclud|' +
+  'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|fir|tout|' +
+  'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
+  'griev|groan|chant|signal|indicat|sa[iy]s';
+// A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
+const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling)?\b|\baccording to\b|\bput it\b`, 'g');
+const PRONOUN = /\b(he|she|they|i|we)$/i;
+const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{Ll}\d’'\-]+\s+){0,3}[\p{Ll}’'\-]+$/u;
+const TRAILING_ADVERBS =
+  /(?:\s+(?:also|again|further|later|then|had|has|have|would|will|did|once|even|still|just|never|only|often|later|previously|repeatedly|reportedly|earlier|[a-z]+ly))+$/;
+// ", 61," or ", a Democrat from Nevada," between a name and its verb.
+const APPOSITIVE = /,[^,]{1,80},$/;
+const MASK = '\u2063'; // stands in for a quotation's text so its words are not taken for attribution
+
+export interface Attribution {
+  speaker: string | null;
+  /** True when the speaker came from a pronoun, description or the paragraph, not a name. */
+  inferred: boolean;
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** Speakers for the quotes of one document, in the same order. */
+export function attribute(text: string, quotes: readonly RawQuote[]): Attribution[] {
+  const masked = maskQuotes(text, quotes);
+  const known = namesIn(masked);
+  const resolve = (name: string, at: number): string =>
+    name.includes(' ') ? name : resolveName(name, known.filter((k) => k.at <= at).map((k) => k.name)) ?? resolveName(name, known.map((k) => k.name)) ?? name;
+  const events = speakerEvents(masked);
+  let nextEvent = 0;
+  const out: Attribution[] = [];
+  let last: string | null = null;
+  let paragraphStart = -1;
+  let paragraphSpeaker: string | null = null;
+  let previousContinues = false;
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi];
+    if (q.lineStart !== paragraphStart) {
+      paragraphStart = q.lineStart;
+      paragraphSpeaker = null;
+    }
+    // People named as saying something outside quotes ("Mr Xi signalled …") are the last speaker too.
+    while (nextEvent < events.length && events[nextEvent].at < q.start) last = resolve(events[nextEvent++].name, q.start);
+    const sentence = sentenceAround(masked, q);
+    const left = masked.slice(sentence.start, q.start - 1);
+    const right = masked.slice(q.close === null ? q.end : q.end + 1, sentence.end);
+    const found = fromRight(right) ?? fromLeft(left);
+    let speaker: string | null = null;
+    let inferred = true;
+    if (found?.kind === 'name') {
+      speaker = resolve(found.name, q.start);
+      inferred = false;
+    } else if (found?.kind === 'anaphor') {
+      speaker = paragraphSpeaker ?? last;
+    } else if (found?.kind === 'unknown') {
+      speaker = null;
+    } else if (paragraphSpeaker) {
+      speaker = paragraphSpeaker; // "“X,” he said. “Y.”": Y has no verb of its own
+    } else if (q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) {
+      speaker = last; // a bare paragraph of quotation continues the last speaker
+    }
+    if (speaker && !inferred) last = speaker;
+    if (speaker) paragraphSpeaker = speaker;
+    previousContinues = q.continues;
+    out.push({ speaker, inferred });
+  }
+  return out;
+}
+
+type Found = { kind: 'name'; name: string } | { kind: 'anaphor' } | { kind: 'unknown' };
+
+/** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
+function fromRight(right: string): Found | null {
+  const m = /^[\s,\u2014\u2013-]*(.{0,120})/su.exec(right);
+  if (!m) return null;
+  const after = m[1];
+  VERB.lastIndex = 0;
+  const v = VERB.exec(after);
+  if (!v) return null;
+  const before = after.slice(0, v.index).trim();
+  if (before === '') {
+    // verb first: said Mr Blinken / said the senator / added Reid
+    const rest = after.slice(v.index + v[0].length).replace(/^\s+/, '');
+    const name = nameAtStart(rest);
+    if (name) return { kind: 'name', name };
+    if (/^(?:the|this|that)\s/i.test(rest)) return { kind: 'anaphor' };
+    return null;
+  }
+  // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
+  if (before.length > 50 || before.split(/\s+/).length > 6 || /[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return null;
+  return subjectOf(before, false);
+}
+
+/** `Mr Xi said: “…”` / `Blinken responded by saying the two countries “…”`. */
+function fromLeft(left: string): Found | null {
+  const verbs: RegExpExecArray[] = [];
+  VERB.lastIndex = 0;
+  for (let v = VERB.exec(left); v; v = VERB.exec(left)) verbs.push(v);
+  for (let i = verbs.length - 1; i >= 0; i--) {
+    const v = verbs[i];
+    if (v[0] === 'according to') {
+      const name = nameAtStart(left.slice(v.index + v[0].length).trim());
+      if (name) return { kind: 'name', name };
+      continue;
+    }
+    const after = left.slice(v.index + v[0].length);
+    const inverted = /^\s+([^,:]{0,60})[,:]\s*$/.exec(after);
+    if (inverted) {
+      const name = nameAtStart(inverted[1]);
+      if (name) return { kind: 'name', name };
+    }
+    const before = left.slice(0, v.index);
+    // "…, adding that" / "responded by saying": the subject is that of the verb before.
+    if (/ing$/.test(v[0]) && (/,\s*$/.test(before) || /\bby\s*$/.test(before))) continue;
+    const subject = subjectOf(before, true);
+    if (subject) return subject;
+  }
+  return null;
+}
+
+/** Every "NAME <reporting verb>" in the masked text, in order: who was last reported as speaking. */
+function speakerEvents(masked: string): { at: number; name: string }[] {
+  const out: { at: number; name: string }[] = [];
+  VERB.lastIndex = 0;
+  for (let v = VERB.exec(masked); v; v = VERB.exec(masked)) {
+    const lineStart = masked.lastIndexOf('\n', v.index) + 1;
+    const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true);
+    if (found?.kind === 'name') out.push({ at: v.index, name: found.name });
+  }
+  return out;
+}
+
+function subjectOf(before: string, strict: boolean): Found | null {
+  let s = before.replace(/\s+$/, '').replace(TRAILING_ADVERBS, '');
+  if (APPOSITIVE.test(s)) {
+    const cut = s.replace(APPOSITIVE, '');
+    if (nameAtEnd(cut) || PRONOUN.test(cut)) s = cut;
+  }
+  s = s.replace(/,?\s*who$/, '');
+  if (s.endsWith(MASK) || s === '') return null;
+  const name = nameAtEnd(s);
+  if (name) return { kind: 'name', name };
+  if (PRONOUN.test(s)) return { kind: 'anaphor' };
+  if (DEFINITE.test(s)) return { kind: 'anaphor' };
+  return strict ? null : { kind: 'unknown' };
+}
+
+function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of quotes) {
+    parts.push(text.slice(at, q.start), MASK.repeat(q.end - q.start));
+    at = q.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|No|vs|U\.S|[A-Z])\.$/;
+
+/** The sentence holding a quote, within its paragraph; quotes count as words. */
+function sentenceAround(masked: string, q: RawQuote): Sentence {
+  let start = q.lineStart;
+  for (let i = q.start - 2; i > q.lineStart; i--) {
+    const c = masked[i];
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(masked[i + 1] ?? '') && !ABBREV.test(masked.slice(Math.max(q.lineStart, i - 4), i + 1))) {
+      start = i + 1;
+      break;
+    }
+  }
+  let end = q.lineEnd;
+  const from = q.close === null ? q.end : q.end + 1;
+  for (let i = from; i < q.lineEnd; i++) {
+    const c = masked[i];
+    if ((c === '.' || c === '!' || c === '?') && !ABBREV.test(masked.slice(Math.max(from, i - 4), i + 1))) {
+      end = i + 1;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+function startsParagraph(masked: string, q: RawQuote): boolean {
+  return masked.slice(q.lineStart, q.start - 1).trim() === '';
+}
+
+/** True when a reporting verb occurs in `text`. */
+export function hasReportingVerb(text: string): boolean {
+  VERB.lastIndex = 0;
+  return VERB.test(text);
+}

@@ -1,0 +1,152 @@
+/**
+ * Stage 6: is an aligned pair the same utterance, and how does the wording differ? Decides the link,
+ * the relation (identical < excerpt < punctuation < spelling < variant < paraphrase, the most
+ * significant wins), a score, and the list of changed words.
+ */
+import { align, type Alignment, type Op } from './align';
+import type { Options } from './options';
+import { sameSpeaker } from './names';
+import { punctuationOf } from './text';
+import type { Relation, Token } from './types';
+
+/** What classification needs of a quote. */
+export interface Comparable {
+  text: string;
+  /** Offset of the quote's text in its document; token offsets are document offsets. */
+  start: number;
+  tokens: Token[];
+  /** Distinct content stems. */
+  stems: string[];
+  speaker: string | null;
+}
+
+export interface Comparison {
+  relation: Relation;
+  score: number;
+  alignment: Alignment | null;
+  /** The words changed, for messages and severity: [draft words, source words]. */
+  changes: { removed: Token[]; added: Token[] }[];
+  /** True when the aligned pair differs at an edge by a substituted word. */
+  edgeChange: { left: boolean; right: boolean };
+  speakerConflict: boolean;
+}
+
+const BOUNDARY = /[.,;:!?\-…]|\.\.\./;
+
+/** The comparison of draft quote `a` with source quote `b`, or null when they are not the same utterance. */
+export function compare(a: Comparable, b: Comparable, options: Options): Comparison | null {
+  const m = options.match;
+  const al = align(a.tokens, b.tokens, m.maxAlignWords);
+  const shorter = Math.min(a.tokens.length, b.tokens.length);
+  const matched = al?.matched ?? 0;
+  const coverage = shorter === 0 ? 0 : matched / shorter;
+  const regionLen = al ? Math.max(al.aEnd - al.aStart, al.bEnd - al.bStart) : 0;
+  const density = regionLen === 0 ? 0 : matched / regionLen;
+  const containment = stemContainment(a.stems, b.stems);
+  const minStems = Math.min(a.stems.length, b.stems.length);
+
+  const wholeShortMatch = al !== null && coverage === 1 && matched >= m.minWords && minStems >= 1;
+  const alignLink = matched >= m.minAlignedWords && density >= m.minDensity && coverage >= 0.3;
+  const bagLink = containment >= m.minContainment && minStems >= 3 && matched >= 2;
+  const speakerConflict = a.speaker !== null && b.speaker !== null && !sameSpeaker(a.speaker, b.speaker);
+  const edgeChange = al ? edgeChanges(a, b, al) : { left: false, right: false };
+  // A short quote that matches a run of the other but for a word substituted at its edge ("committed to
+  // doing so" / "committed to doing that"): weak evidence, so only for a speaker both sides name.
+  const edgeWords = (edgeChange.left ? 1 : 0) + (edgeChange.right ? 1 : 0);
+  const shortEdgeLink = matched >= 3 && edgeWords > 0 && matched + edgeWords >= shorter && minStems >= 1 &&
+    a.speaker !== null && b.speaker !== null && !speakerConflict;
+  if (!wholeShortMatch && !alignLink && !bagLink && !shortEdgeLink) return null;
+
+  if (speakerConflict && !(coverage >= m.otherSpeakerCoverage && matched >= m.minAlignedWords)) return null;
+
+  const changes = al ? changedWords(a, b, al, edgeChange) : [];
+  const wordChange = changes.length > 0 || !al;
+  let relation: Relation;
+  if (wordChange) {
+    relation = !alignLink && !wholeShortMatch && !shortEdgeLink ? 'paraphrase' : coverage < 0.5 || density < 0.5 ? 'paraphrase' : 'variant';
+  } else if (al && spellingDiffers(a, b, al)) {
+    relation = 'spelling';
+  } else if (al && punctuationDiffers(a, b, al)) {
+    relation = 'punctuation';
+  } else if (al && (al.aStart > 0 || al.bStart > 0 || al.aEnd < a.tokens.length || al.bEnd < b.tokens.length)) {
+    relation = 'excerpt';
+  } else {
+    relation = 'identical';
+  }
+  const alignScore = regionLen === 0 ? 0 : (2 * matched) / (al!.aEnd - al!.aStart + al!.bEnd - al!.bStart);
+  const score = Math.round(Math.max(alignScore * Math.min(1, coverage + 0.5), containment * 0.8) * 100) / 100;
+  return { relation, score, alignment: al, changes, edgeChange, speakerConflict };
+}
+
+function stemContainment(x: readonly string[], y: readonly string[]): number {
+  if (x.length === 0 || y.length === 0) return 0;
+  const [small, big] = x.length <= y.length ? [x, new Set(y)] : [y, new Set(x)];
+  let n = 0;
+  for (const s of small) if (big.has(s)) n++;
+  return n / small.length;
+}
+
+/** The text between two tokens of a quote, as punctuation. */
+function gap(q: Comparable, left: Token, right: Token): string {
+  return punctuationOf(q.text.slice(left.end - q.start, right.start - q.start));
+}
+
+/** At each edge, both quotes go on past the aligned region without a clause boundary: a changed word. */
+function edgeChanges(a: Comparable, b: Comparable, al: Alignment): { left: boolean; right: boolean } {
+  const open = (q: Comparable, i: number): boolean => i > 0 && q.tokens[i - 1].start !== q.tokens[i].start && !BOUNDARY.test(gap(q, q.tokens[i - 1], q.tokens[i]));
+  const close = (q: Comparable, i: number): boolean =>
+    i < q.tokens.length && q.tokens[i - 1].start !== q.tokens[i].start && !BOUNDARY.test(gap(q, q.tokens[i - 1], q.tokens[i]));
+  return {
+    left: open(a, al.aStart) && open(b, al.bStart),
+    right: close(a, al.aEnd) && close(b, al.bEnd),
+  };
+}
+
+function changedWords(a: Comparable, b: Comparable, al: Alignment, edge: { left: boolean; right: boolean }) {
+  const out: { removed: Token[]; added: Token[] }[] = [];
+  let cur: { removed: Token[]; added: Token[] } | null = null;
+  const flush = (): void => {
+    if (cur && (cur.removed.length || cur.added.length)) out.push(cur);
+    cur = null;
+  };
+  if (edge.left) out.push({ removed: [a.tokens[al.aStart - 1]], added: [b.tokens[al.bStart - 1]] });
+  for (const op of al.ops) {
+    if (op.kind === 'eq') { flush(); continue; }
+    cur ??= { removed: [], added: [] };
+    if (op.kind === 'sub' || op.kind === 'del') pushToken(cur.removed, a.tokens[op.a]);
+    if (op.kind === 'sub' || op.kind === 'ins') pushToken(cur.added, b.tokens[op.b]);
+  }
+  flush();
+  if (edge.right) out.push({ removed: [a.tokens[al.aEnd]], added: [b.tokens[al.bEnd]] });
+  // A contraction against its expansion is spelling, not a change: both fold to the same keys.
+  return out.filter((c) => !sameKeys(c.removed, c.added));
+}
+
+function pushToken(list: Token[], t: Token): void {
+  if (list.length && list[list.length - 1].start === t.start) return; // "we're" is one word on screen
+  list.push(t);
+}
+
+function sameKeys(x: Token[], y: Token[]): boolean {
+  return x.length > 0 && x.map((t) => t.key).join(' ') === y.map((t) => t.key).join(' ');
+}
+
+const surface = (t: Token): string => t.raw.toLowerCase().replace(/’/g, "'");
+
+function spellingDiffers(a: Comparable, b: Comparable, al: Alignment): boolean {
+  return al.ops.some((op: Op) => op.kind === 'eq' && surface(a.tokens[op.a]) !== surface(b.tokens[op.b]));
+}
+
+function punctuationDiffers(a: Comparable, b: Comparable, al: Alignment): boolean {
+  let prev: Op | null = null;
+  for (const op of al.ops) {
+    if (op.kind !== 'eq') continue;
+    if (prev) {
+      const ga = gap(a, a.tokens[prev.a], a.tokens[op.a]);
+      const gb = gap(b, b.tokens[prev.b], b.tokens[op.b]);
+      if (ga !== gb) return true;
+    }
+    prev = op;
+  }
+  return false;
+}

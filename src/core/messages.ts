@@ -1,0 +1,33 @@
+/** Rule messages: the engine owns the wording so every front end says the same thing. */
+import type { Match, Token } from './types';
+
+type Change = { removed: Token[]; added: Token[] };
+
+const NEGATION = new Set(['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', "n't"]);
+const words = (ts: Token[]): string => ts.map((t) => t.raw).join(' ');
+
+/** `“through” → “through on”`, `“thing” added`, `“also” dropped`; at most `max` changes. */
+export function describeChanges(changes: Change[], max = 3): string {
+  const parts = changes.slice(0, max).map((c) => {
+    if (c.removed.length && c.added.length) return `“${words(c.removed)}” → “${words(c.added)}”`;
+    if (c.added.length) return `“${words(c.added)}” added`;
+    return `“${words(c.removed)}” dropped`;
+  });
+  if (changes.length > max) parts.push(`${changes.length - max} more`);
+  return parts.join(', ');
+}
+
+/** A changed number, negation or name changes what the quote says, not just how. */
+export function meaningChanged(changes: Change[]): boolean {
+  return changes.some((c) =>
+    [...c.removed, ...c.added].some((t) => /\d/.test(t.key) || NEGATION.has(t.key) || /^\p{Lu}/u.test(t.raw) && t.raw !== 'I'),
+  );
+}
+
+/** The message of `quote-differs`: how many sources differ and, for the closest, which words. */
+export function quoteDiffersMessage(differing: Match[]): string {
+  const sources = new Set(differing.map((m) => m.quote.uri)).size;
+  const closest = differing[0];
+  const detail = closest.changes ? `: ${closest.changes}` : '';
+  return `Quote differs from ${sources} source${sources === 1 ? '' : 's'} (${closest.relation} in ${closest.quote.uri}${detail}).`;
+}

@@ -1,0 +1,130 @@
+/**
+ * Person names: titles and honorifics fold away ("Chinese President Xi Jinping", "Mr. Xi" → "Xi…"),
+ * and a surname alone resolves to a full name seen earlier.
+ */
+
+// Words that precede a name as a title, office, nationality or honorific; lower-cased, dots dropped.
+const TITLE = new Set(
+  ('mr mrs ms miss dr sen senator rep representative gov governor president vice secretary state foreign ' +
+    'minister prime premier chancellor chinese us american british french german russian indian japanese ' +
+    'professor prof analyst chairman chairwoman chair speaker house leader majority minority whip justice judge chief ' +
+    'general gen attorney director spokesman spokeswoman spokesperson former sir lord lady dame pope king queen ' +
+    'prince princess ambassador mayor commissioner sheriff rev reverend father sister brother lt col adm sgt ' +
+    'capt captain officer agent deputy assistant undersecretary treasury defense defence homeland security ' +
+    'democratic republican democrat gop independent candidate nominee first supreme court federal white ' +
+    'congressman congresswoman councilman councilwoman sens reps mp mps top new old late then un eu uk')
+    .split(' '),
+);
+
+// Capitalised words that start sentences or clauses rather than names.
+const NOT_NAME = new Set(
+  ('a an the but and or so yet however when while then still also earlier later meanwhile in on at after ' +
+    'before asked speaking writing if as this that these those there here it he she they we i you his her ' +
+    'their our my its according monday tuesday wednesday thursday friday saturday sunday january february ' +
+    'march april may june july august september october november december both some many most all no not ' +
+    'one two three last next during since because although though what who how why where').split(' '),
+);
+
+const lower = (w: string): string => w.toLowerCase().replace(/\./g, '');
+
+/** Strips titles and sentence-initial words from a run of capitalised words; '' when nothing is left. */
+export function foldName(run: string): string {
+  let words = run
+    .replace(/[’']s$/, '')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  let i = 0;
+  while (i < words.length && (TITLE.has(lower(words[i])) || NOT_NAME.has(lower(words[i])))) i++;
+  words = words.slice(i);
+  // A possessive inside ("China’s Wang Yi") leaves the name after it.
+  const poss = words.findIndex((w) => /[’']s$/.test(w));
+  if (poss >= 0) {
+    words = words.slice(poss + 1);
+    let j = 0;
+    while (j < words.length && TITLE.has(lower(words[j]))) j++;
+    words = words.slice(j);
+  }
+  return words.map((w) => w.replace(/[,.;:]+$/, '')).filter((w) => w.length > 0).join(' ');
+}
+
+/** A capitalised word, a name initial ("J."), or a name particle. */
+export const NAME_WORD = String.raw`(?:[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
+// Runs of name words on one line; a run never starts inside a word.
+const RUN_AT_END = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
+const RUN_AT_START = new RegExp(String.raw`^(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}`, 'u');
+const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])\.$/;
+
+/** Cuts a run at a word that ends a sentence ("Bali. Mr Xi"): the part on the given side is kept. */
+function withinSentence(run: string, keep: 'first' | 'last'): string {
+  const words = run.split(/[ \t]+/);
+  const cuts = words.map((w, i) => (w.endsWith('.') && !ABBREVIATION.test(w) ? i : -1)).filter((i) => i >= 0);
+  if (cuts.length === 0) return run;
+  return keep === 'last' ? words.slice(cuts[cuts.length - 1] + 1).join(' ') : words.slice(0, cuts[0] + 1).join(' ');
+}
+
+/** The name at the end of `text` (before a verb), folded, or null. */
+export function nameAtEnd(text: string): string | null {
+  const m = RUN_AT_END.exec(text);
+  if (!m) return null;
+  const name = foldName(withinSentence(m[0], 'last'));
+  return name && /^[A-Z]/.test(name) ? name : null;
+}
+
+/** The name at the start of `text` (after a verb), folded, or null. */
+export function nameAtStart(text: string): string | null {
+  const m = RUN_AT_START.exec(text);
+  if (!m) return null;
+  const name = foldName(withinSentence(m[0], 'first'));
+  return name && /^[A-Z]/.test(name) ? name : null;
+}
+
+const FULL_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
+
+function sentenceParts(run: string): string[] {
+  const parts: string[] = [];
+  let cur: string[] = [];
+  for (const w of run.split(/[ \t]+/)) {
+    cur.push(w);
+    if (w.endsWith('.') && !ABBREVIATION.test(w)) { parts.push(cur.join(' ')); cur = []; }
+  }
+  if (cur.length) parts.push(cur.join(' '));
+  return parts;
+}
+
+/** Every multi-word name in `text`, folded, with where it ends; in order of appearance. */
+export function namesIn(text: string): { name: string; at: number }[] {
+  const out: { name: string; at: number }[] = [];
+  FULL_NAME.lastIndex = 0;
+  for (let m = FULL_NAME.exec(text); m; m = FULL_NAME.exec(text)) {
+    if (m.index > 0 && text[m.index - 1] === '/') continue; // a photo credit ("Xinhua/Wang Ye"), not a mention
+    for (const part of sentenceParts(m[0])) {
+      const name = foldName(part);
+      if (name.includes(' ')) out.push({ name, at: m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+/**
+ * The full name a short name stands for: the latest earlier name in `known` that contains each of its
+ * words (a surname, or a given name used as a surname, as in "Mr Gang" for Qin Gang); else null.
+ */
+export function resolveName(short: string, known: readonly string[]): string | null {
+  const words = short.split(' ');
+  for (let i = known.length - 1; i >= 0; i--) {
+    const full = known[i];
+    if (full === short) continue;
+    const fullWords = full.split(' ');
+    if (fullWords.length > words.length && words.every((w) => fullWords.includes(w))) return full;
+  }
+  return null;
+}
+
+/** True when two speaker names can be the same person ("Reid" and "Harry Reid"). */
+export function sameSpeaker(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.toLowerCase().split(' ');
+  const wb = b.toLowerCase().split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return short.every((w) => long.includes(w)) || wa[wa.length - 1] === wb[wb.length - 1];
+}

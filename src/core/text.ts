@@ -1,0 +1,58 @@
+import { foldWord, stem } from './spelling';
+import type { Token } from './types';
+
+/**
+ * Words: letters and digits, joined by inner apostrophes, dots (U.S., F.B.I.) or asterisks (f***ing).
+ * Hyphens split words so that "tax-filing" and "tax filing" differ only in punctuation.
+ */
+const WORD = /[\p{L}\p{M}\p{N}*]+(?:['’.][\p{L}\p{M}\p{N}*]+)*/gu;
+
+const DIACRITICS = /\p{M}+/gu;
+
+/** Lower-cases, drops diacritics, straightens apostrophes and drops abbreviation dots. */
+export function baseForm(raw: string): string {
+  return raw.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().replace(/’/g, "'").replace(/\./g, '');
+}
+
+/** Splits `text[start, end)` into comparison tokens; a contraction yields several tokens at one place. */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(start, end);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    const raw = m[0];
+    const s = start + m.index;
+    const e = s + raw.length;
+    for (const key of foldWord(baseForm(raw))) {
+      out.push({ raw, key, stem: stem(key), start: s, end: e });
+    }
+  }
+  return out;
+}
+
+/** Separators between words reduced to what matters for a punctuation comparison. */
+export function punctuationOf(between: string): string {
+  return between
+    .replace(/\s+/g, '')
+    .replace(/[–—―]|--/g, '-')
+    .replace(/[“”„«»"]/g, '"')
+    .replace(/[‘’']/g, "'")
+    .replace(/…/g, '...');
+}
+
+/** Removes leading and trailing punctuation and whitespace (the marks a sentence needs around a quote). */
+export function trimEdges(text: string): { start: number; end: number } {
+  let s = 0;
+  let e = text.length;
+  while (s < e && !/[\p{L}\p{N}\[]/u.test(text[s])) s++;
+  while (e > s && !/[\p{L}\p{N}\])]/u.test(text[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+/** Counts words the way readers do (contractions count once). */
+export function wordCount(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) n++;
+  return n;
+}
