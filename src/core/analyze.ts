@@ -41,6 +41,7 @@ export function analyze(doc: DocInput, order = 0): AnalyzedDoc {
     const kind = quoteKind(text, r.start, r.end, r.lineStart);
     return {
       uri: doc.uri,
+      label: doc.label ?? doc.uri,
       index,
       start: r.start,
       end: r.end,

@@ -13,7 +13,7 @@ export function canonicalWording(matches: readonly Match[], authority: readonly 
   if (!matches.some((m) => m.relation !== 'identical' && m.relation !== 'excerpt')) return null;
   for (const glob of authority) {
     const m = matches.find((x) => matchGlob(glob, x.quote.uri));
-    if (m) return { text: m.replacement, reason: `${m.quote.uri} comes first in the authority order`, source: loc(m) };
+    if (m) return { text: m.replacement, reason: `${m.quote.label} comes first in the authority order`, source: loc(m) };
   }
   // Each source votes for its wording; the draft's wording is among them through identical matches.
   const votes = new Map<string, Match[]>();
@@ -33,7 +33,7 @@ export function canonicalWording(matches: readonly Match[], authority: readonly 
   if (ranked.length === 1 && ranked[0].length > 1) {
     return { text: earliest.replacement, reason: `all ${sourceCount} sources agree on it`, source: loc(earliest) };
   }
-  return { text: earliest.replacement, reason: `the earliest source, ${earliest.quote.uri}, has it`, source: loc(earliest) };
+  return { text: earliest.replacement, reason: `the earliest source, ${earliest.quote.label}, has it`, source: loc(earliest) };
 }
 
 function loc(m: Match) {

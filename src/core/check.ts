@@ -65,7 +65,7 @@ function checkQuote(
     if (c.speakerConflict && options.rules.speakerDiffers !== 'off') {
       report.findings.push({
         rule: 'speaker-differs', severity: options.rules.speakerDiffers, start: q.start, end: q.end,
-        message: `Attributed here to ${quote.speaker}, but to ${b.speaker} in ${b.uri}.`,
+        message: `Attributed here to ${quote.speaker}, but to ${b.speaker} in ${b.label}.`,
         related: [{ uri: b.uri, start: b.start, end: b.end, message: `${b.speaker}’s version` }],
       });
     }
@@ -117,7 +117,7 @@ function fixesFor(q: AnalyzedQuote, report: QuoteReport): Fix[] {
     if (seen.has(m.replacement)) continue;
     seen.add(m.replacement);
     fixes.push({
-      title: `Use the wording of ${m.quote.uri}`, start: q.start, end: q.end, replacement: m.replacement, preferred: false,
+      title: `Use the wording of ${m.quote.label}`, start: q.start, end: q.end, replacement: m.replacement, preferred: false,
       source: { uri: m.quote.uri, start: m.region.start, end: m.region.end },
     });
   }

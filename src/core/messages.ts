@@ -29,5 +29,5 @@ export function quoteDiffersMessage(differing: Match[]): string {
   const sources = new Set(differing.map((m) => m.quote.uri)).size;
   const closest = differing[0];
   const detail = closest.changes ? `: ${closest.changes}` : '';
-  return `Quote differs from ${sources} source${sources === 1 ? '' : 's'} (${closest.relation} in ${closest.quote.uri}${detail}).`;
+  return `Quote differs from ${sources} source${sources === 1 ? '' : 's'} (${closest.relation} in ${closest.quote.label}${detail}).`;
 }

@@ -9,6 +9,8 @@ export interface Span {
 export interface DocInput {
   uri: string;
   text: string;
+  /** How messages name the document, e.g. a workspace-relative path; defaults to `uri`. */
+  label?: string;
   /** Lower sorts earlier when "earliest source" decides the canonical wording; defaults to input order. */
   order?: number;
 }
@@ -33,6 +35,8 @@ export interface Token {
 /** One quotation span: the text between the marks. */
 export interface Quote extends Span {
   uri: string;
+  /** The document's display name (see DocInput.label). */
+  label: string;
   /** Position among the quotes of its document. */
   index: number;
   text: string;
