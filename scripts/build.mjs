@@ -1,12 +1,22 @@
 // Bundles the extension and the CLI with esbuild. Type-checking is `npm run typecheck` (tsc --noEmit),
 // as in vscode-extension-samples/esbuild-sample: esbuild only strips types.
+// `node scripts/build.mjs cli` builds only the CLI (what `npm run seeds` needs).
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 
-const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const only = process.argv[2];
 const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, logLevel: 'warning' };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } }),
-]);
-if (watch) console.log('watch mode is not implemented; run `npm run build` again');
+const targets = {
+  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
+  cli: {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { VERSION: JSON.stringify(version) },
+  },
+};
+await Promise.all(Object.entries(targets).filter(([name]) => !only || name === only).map(([, options]) => build(options)));

@@ -13,9 +13,9 @@ const VERB_STEMS =
   'term|hail|predict|promis|vow|suggest|complain|boast|jok|quip|shout|yell|scream|testif|confirm|conclud|' +
   'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|fir|tout|' +
   'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
-  'griev|groan|chant|signal|indicat|sa[iy]s';
+  'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
-const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling)?\b|\baccording to\b|\bput it\b`, 'g');
+const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling)?\b|\b[Aa]ccording to\b|\bput it\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
 const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{Ll}\d’'\-]+\s+){0,3}[\p{Ll}’'\-]+$/u;
 const TRAILING_ADVERBS =
@@ -113,7 +113,7 @@ function fromLeft(left: string): Found | null {
   for (let v = VERB.exec(left); v; v = VERB.exec(left)) verbs.push(v);
   for (let i = verbs.length - 1; i >= 0; i--) {
     const v = verbs[i];
-    if (v[0] === 'according to') {
+    if (v[0].toLowerCase() === 'according to') {
       const name = nameAtStart(left.slice(v.index + v[0].length).trim());
       if (name) return { kind: 'name', name };
       continue;

@@ -9,14 +9,17 @@ import type { Canonical, Match } from './types';
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** The canonical wording among the draft's own and its matches' wordings, or null when nothing differs. */
-export function canonicalWording(matches: readonly Match[], authority: readonly string[], orderOf: (uri: string) => number): Canonical | null {
-  if (!matches.some((m) => m.relation !== 'identical' && m.relation !== 'excerpt')) return null;
+export function canonicalWording(all: readonly Match[], authority: readonly string[], orderOf: (uri: string) => number): Canonical | null {
+  if (!all.some((m) => m.relation !== 'identical' && m.relation !== 'excerpt')) return null;
+  // A paraphrase, or a version that covers fewer of the draft's words, is no wording of the whole quote.
+  const matches = all.filter((m): m is Match & { replacement: string } => m.replacement !== null);
+  if (matches.length === 0) return null;
   for (const glob of authority) {
     const m = matches.find((x) => matchGlob(glob, x.quote.uri));
     if (m) return { text: m.replacement, reason: `${m.quote.label} comes first in the authority order`, source: loc(m) };
   }
   // Each source votes for its wording; the draft's wording is among them through identical matches.
-  const votes = new Map<string, Match[]>();
+  const votes = new Map<string, typeof matches>();
   for (const m of matches) {
     const key = norm(m.replacement);
     const list = votes.get(key) ?? [];

@@ -114,7 +114,7 @@ function fixesFor(q: AnalyzedQuote, report: QuoteReport): Fix[] {
     fixes.push({ title: `Use the canonical wording (${c.reason})`, start: q.start, end: q.end, replacement: c.text, preferred: true, ...(c.source ? { source: c.source } : {}) });
   }
   for (const m of report.matches) {
-    if (seen.has(m.replacement)) continue;
+    if (m.replacement === null || seen.has(m.replacement)) continue;
     seen.add(m.replacement);
     fixes.push({
       title: `Use the wording of ${m.quote.label}`, start: q.start, end: q.end, replacement: m.replacement, preferred: false,

@@ -15,7 +15,7 @@ function words(tokens: readonly Token[], from: number, to: number): Token[] {
  * source lacks, `added` the source's that the draft lacks. Source text outside the region is elided.
  */
 export function wordDiff(a: Comparable, b: Comparable, c: Comparison): DiffPart[] {
-  const al = c.alignment;
+  const al = c.relation === 'paraphrase' ? globalAlignment(a.tokens, b.tokens) : c.alignment;
   if (!al) return [{ op: 'same', text: b.text }];
   const parts: DiffPart[] = [];
   const push = (op: DiffPart['op'], text: string): void => {
@@ -23,7 +23,8 @@ export function wordDiff(a: Comparable, b: Comparable, c: Comparison): DiffPart[
     if (last && last.op === op) last.text += ' ' + text;
     else parts.push({ op, text });
   };
-  if (c.edgeChange.left) {
+  const paraphrase = c.relation === 'paraphrase';
+  if (c.edgeChange.left && !paraphrase) {
     push('removed', a.tokens[al.aStart - 1].raw);
     push('added', b.tokens[al.bStart - 1].raw);
   } else if (al.bStart > 0) push('same', '…');
@@ -33,10 +34,11 @@ export function wordDiff(a: Comparable, b: Comparable, c: Comparison): DiffPart[
     const ta = a.tokens[op.a];
     const tb = b.tokens[op.b];
     if ((op.kind === 'eq' || op.kind === 'sub' || op.kind === 'ins') && seenB.has(tb.start)) continue;
-    if (op.kind === 'eq') { seenB.add(tb.start); push('same', tb.raw); continue; }
-    if ((op.kind === 'sub' || op.kind === 'del') && !seenA.has(ta.start)) { seenA.add(ta.start); push('removed', ta.raw); }
-    if (op.kind === 'sub' || op.kind === 'ins') { seenB.add(tb.start); push('added', tb.raw); }
+    if (op.kind === 'eq') { seenB.add(tb.start); push('same', withPunctuation(b, op.b, al.bEnd)); continue; }
+    if ((op.kind === 'sub' || op.kind === 'del') && !seenA.has(ta.start)) { seenA.add(ta.start); push('removed', withPunctuation(a, op.a, al.aEnd)); }
+    if (op.kind === 'sub' || op.kind === 'ins') { seenB.add(tb.start); push('added', withPunctuation(b, op.b, al.bEnd)); }
   }
+  if (paraphrase) return parts;
   if (c.edgeChange.right) {
     push('removed', a.tokens[al.aEnd].raw);
     push('added', b.tokens[al.bEnd].raw);
@@ -44,19 +46,55 @@ export function wordDiff(a: Comparable, b: Comparable, c: Comparison): DiffPart[
   return parts;
 }
 
+/** A word with the punctuation that follows it up to the next word ("clear," / "vehemently –"). */
+function withPunctuation(q: Comparable, i: number, regionEnd: number): string {
+  const t = q.tokens[i];
+  let j = i + 1;
+  while (j < q.tokens.length && q.tokens[j].start === t.start) j++;
+  const to = j < regionEnd ? q.tokens[j].start : t.end;
+  return q.text.slice(t.start - q.start, to - q.start).trim();
+}
+
+/** Whole-quote alignment (LCS on words) for showing a paraphrase in full; null for huge quotes. */
+function globalAlignment(a: readonly Token[], b: readonly Token[]): Alignment | null {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0 || n * m > 250_000) return null;
+  const L = new Uint16Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      L[i * (m + 1) + j] = a[i].key === b[j].key ? L[(i + 1) * (m + 1) + j + 1] + 1 : Math.max(L[(i + 1) * (m + 1) + j], L[i * (m + 1) + j + 1]);
+  const ops: Alignment['ops'] = [];
+  let i = 0;
+  let j = 0;
+  let matched = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i].key === b[j].key) { ops.push({ kind: 'eq', a: i++, b: j++ }); matched++; }
+    else if (j < m && (i === n || L[i * (m + 1) + j + 1] >= L[(i + 1) * (m + 1) + j])) ops.push({ kind: 'ins', a: i, b: j++ });
+    else ops.push({ kind: 'del', a: i++, b: j });
+  }
+  return { aStart: 0, aEnd: n, bStart: 0, bEnd: m, ops, matched };
+}
+
 /**
  * The source's wording stretched over the checked quote's whole extent: the aligned source text, plus
  * the draft's own words where the source does not cover them, keeping the draft's outer punctuation.
- * Returns the new quote text and the source span used.
+ * Returns the new quote text (null when the source cannot cover the draft's words) and the source span.
  */
-export function replacementWording(a: Comparable, b: Comparable, c: Comparison): { text: string; region: Span } {
+export function replacementWording(a: Comparable, b: Comparable, c: Comparison): { text: string | null; region: Span } {
   const al = c.alignment;
   if (!al || c.relation === 'paraphrase') {
     const t = trimmed(b);
-    return { text: keepOuterPunctuation(a, t.text), region: t.region };
+    return { text: null, region: t.region };
   }
-  const extraLeft = c.edgeChange.left ? Math.min(al.aStart, al.bStart) : 0;
-  const extraRight = c.edgeChange.right ? Math.min(a.tokens.length - al.aEnd, b.tokens.length - al.bEnd) : 0;
+  // At an edge where both go on with different words, the draft's extra words are replaced by as many
+  // of the source's; when the source has fewer there, no wording of it covers the draft.
+  const leftA = al.aStart;
+  const rightA = a.tokens.length - al.aEnd;
+  const extraLeft = c.edgeChange.left ? leftA : 0;
+  const extraRight = c.edgeChange.right ? rightA : 0;
+  const region = { start: b.tokens[al.bStart].start, end: b.tokens[al.bEnd - 1].end };
+  if (extraLeft > al.bStart || extraRight > b.tokens.length - al.bEnd) return { text: null, region };
   const aFrom = a.tokens[al.aStart - extraLeft].start - a.start;
   const aTo = a.tokens[al.aEnd - 1 + extraRight].end - a.start;
   const bFrom = b.tokens[al.bStart - extraLeft].start;
@@ -66,18 +104,11 @@ export function replacementWording(a: Comparable, b: Comparable, c: Comparison):
   return { text, region: { start: bFrom, end: bTo } };
 }
 
-function trimmed(b: Comparable): { text: string; region: Span } {
+function trimmed(b: Comparable): { region: Span } {
   const first = b.tokens[0];
   const last = b.tokens[b.tokens.length - 1];
-  if (!first) return { text: b.text, region: { start: b.start, end: b.start + b.text.length } };
-  return { text: b.text.slice(first.start - b.start, last.end - b.start), region: { start: first.start, end: last.end } };
-}
-
-function keepOuterPunctuation(a: Comparable, inner: string): string {
-  const first = a.tokens[0];
-  const last = a.tokens[a.tokens.length - 1];
-  if (!first) return inner;
-  return a.text.slice(0, first.start - a.start) + inner + a.text.slice(last.end - a.start);
+  if (!first) return { region: { start: b.start, end: b.start + b.text.length } };
+  return { region: { start: first.start, end: last.end } };
 }
 
 /** Writes apostrophes the way the draft does, so a fix does not mix ’ and '. */

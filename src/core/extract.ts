@@ -122,8 +122,10 @@ function scanLine(
         stack.push({ type: 'single', pos: i, mark: c });
       }
     } else {
-      // ’ or a straight ' after a letter: closes an open single quote when no letter follows.
-      if (top && top.type === 'single' && !isLetter(next)) {
+      // ’ or a straight ' after a letter: closes an open single quote when no letter follows
+      // (but not the second mark of "rock 'n' roll").
+      const elided = i >= 2 && text[i - 1] === 'n' && (text[i - 2] === "'" || text[i - 2] === '’');
+      if (top && top.type === 'single' && !isLetter(next) && !elided) {
         stack.pop();
         emit(top, i, c);
       }

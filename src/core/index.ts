@@ -7,3 +7,4 @@ export { extractQuotes } from './extract';
 export { QuoteIndex } from './sourceIndex';
 export { DEFAULT_OPTIONS, withOptions, type Options, type OptionsPatch, type Level } from './options';
 export { matchGlob } from './glob';
+export { LineMap } from './lines';

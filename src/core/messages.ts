@@ -1,4 +1,5 @@
 /** Rule messages: the engine owns the wording so every front end says the same thing. */
+import { STOPWORDS } from './spelling';
 import type { Match, Token } from './types';
 
 type Change = { removed: Token[]; added: Token[] };
@@ -17,11 +18,12 @@ export function describeChanges(changes: Change[], max = 3): string {
   return parts.join(', ');
 }
 
+/** A capitalised content word: a name ("Both" or "The" opening a sentence is not). */
+const isName = (t: Token): boolean => /^\p{Lu}/u.test(t.raw) && !STOPWORDS.has(t.key);
+
 /** A changed number, negation or name changes what the quote says, not just how. */
 export function meaningChanged(changes: Change[]): boolean {
-  return changes.some((c) =>
-    [...c.removed, ...c.added].some((t) => /\d/.test(t.key) || NEGATION.has(t.key) || /^\p{Lu}/u.test(t.raw) && t.raw !== 'I'),
-  );
+  return changes.some((c) => [...c.removed, ...c.added].some((t) => /\d/.test(t.key) || NEGATION.has(t.key) || isName(t)));
 }
 
 /** The message of `quote-differs`: how many sources differ and, for the closest, which words. */

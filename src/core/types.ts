@@ -90,8 +90,8 @@ export interface Match {
   diff: DiffPart[];
   /** The changed words in a line, e.g. `“through” → “through on”`; empty when no word changed. */
   changes: string;
-  /** The source wording rewritten to cover exactly the checked quote's extent. */
-  replacement: string;
+  /** The source wording rewritten to cover exactly the checked quote's extent; null for a paraphrase. */
+  replacement: string | null;
 }
 
 export interface Canonical {

@@ -1,0 +1,61 @@
+/** The `verbatim` command. Messages about unreadable input go to stderr; the report to stdout. */
+import { parseCheckArgs, USAGE, UsageError } from './args';
+import { toJson } from './format/json';
+import { toSarif } from './format/sarif';
+import { inert, toText } from './format/text';
+import { exitCodeFor, runCheck } from './run';
+
+declare const VERSION: string | undefined;
+const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
+
+/** Where the CLI writes: process.stdout/stderr, or a capture in tests. */
+export interface Sink {
+  write(s: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export function main(argv: readonly string[], out: Sink = process.stdout, err: Sink = process.stderr): number {
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') {
+    out.write(USAGE + '\n');
+    return 0;
+  }
+  if (command === '--version') {
+    out.write(version + '\n');
+    return 0;
+  }
+  if (command !== 'check') {
+    err.write(`verbatim: ${command ? `unknown command "${inert(command)}"` : 'no command'}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    out.write(USAGE + '\n');
+    return 0;
+  }
+  let args;
+  try {
+    args = parseCheckArgs(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`verbatim: ${inert(e.message)}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const result = runCheck(args);
+  for (const p of result.problems) err.write(`verbatim: ${inert(p)}\n`);
+  if (!result.anyInput) {
+    err.write('verbatim: no document could be read\n');
+    return 2;
+  }
+  const color = args.color ?? (Boolean(out.isTTY) && !process.env.NO_COLOR);
+  const body =
+    args.format === 'json' ? toJson(result.reports) : args.format === 'sarif' ? toSarif(result.reports, result.texts, version) : toText(result.reports, result.texts, color);
+  out.write(body + '\n');
+  return exitCodeFor(result.reports, args.failOn);
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main, type Sink } from '../../src/cli/main';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** Runs the CLI in-process and captures what it writes. */
+function run(args: string[], cwd = root): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const stream = (sink: (s: string) => void): Sink => ({ write: (s: string) => sink(s), isTTY: false });
+  const prev = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = main(args, stream((s) => (out += s)), stream((s) => (err += s)));
+    return { code, out, err };
+  } finally {
+    process.chdir(prev);
+  }
+}
+
+function tempDir(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('verbatim check (CLI)', () => {
+  it('cross-checks the seeds and prints compiler-style findings with a summary', () => {
+    const r = run(['check', 'seeds']);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^seeds\/000_e82ae43b6dd607f6\.txt:15:14: error quote-differs: .*“on” added/m);
+    assert.match(r.out, /\[-so-\] \{\+that\+\}/);
+    assert.match(r.out, /56 quotes in 5 documents: \d+ errors?, \d+ warnings?/);
+    assert.doesNotMatch(r.out, /\u001b\[/, 'no colour when not on a terminal');
+  });
+
+  it('prints exactly the JSON contract', () => {
+    const r = run(['check', 'seeds', '--format', 'json', '--fail-on', 'never']);
+    assert.equal(r.code, 0);
+    const json = JSON.parse(r.out);
+    assert.equal(json.version, 1);
+    assert.deepEqual(Object.keys(json.documents[0]), ['path', 'quotes']);
+    const q = json.documents[0].quotes.find((x: { text: string }) => x.text.startsWith('The Chinese side'));
+    assert.deepEqual(Object.keys(q), ['start', 'end', 'text', 'kind', 'speaker', 'matches', 'findings']);
+    assert.equal(q.speaker, 'Xi Jinping');
+    assert.deepEqual(Object.keys(q.matches[0]), ['path', 'start', 'end', 'text', 'speaker', 'relation', 'score']);
+    assert.deepEqual(Object.keys(q.findings[0]), ['rule', 'severity', 'message']);
+    const text = fs.readFileSync(path.join(root, json.documents[0].path), 'utf8');
+    assert.equal(text.slice(q.start, q.end), q.text);
+  });
+
+  it('writes SARIF 2.1.0 with rules, levels and 1-based regions', () => {
+    const r = run(['check', 'seeds', '--format', 'sarif']);
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results.find((x: { level: string }) => x.level === 'error');
+    assert.equal(result.ruleId, 'quote-differs');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 15);
+    assert.equal(result.locations[0].physicalLocation.region.startColumn, 14);
+    assert.ok(sarif.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'unbalanced-quote'));
+  });
+
+  it('honours --fail-on', () => {
+    assert.equal(run(['check', 'seeds', '--fail-on', 'never']).code, 0);
+    assert.equal(run(['check', 'seeds', '--fail-on', 'error']).code, 1);
+    const dir = tempDir({ 'a.txt': 'He said: “We will fight on, whatever happens next.”', 'b.txt': 'He said: “We will fight on, whatever happens next.”' });
+    assert.equal(run(['check', '.', '--fail-on', 'warning'], dir).code, 0);
+  });
+
+  it('checks against --sources only, never a document against itself', () => {
+    const dir = tempDir({
+      'draft.md': 'She said: “We will never accept a deal that hurts families.”',
+      'sources/wire.txt': 'She said: “We will never accept a deal that hurts working families.”',
+    });
+    const r = run(['check', 'draft.md', '--sources', 'sources', '--format', 'json'], dir);
+    const json = JSON.parse(r.out);
+    assert.equal(json.documents.length, 1);
+    assert.equal(json.documents[0].quotes[0].matches[0].path, path.join('sources', 'wire.txt'));
+    const glob = JSON.parse(run(['check', 'draft.md', '--sources', 'sources/**/*.txt', '--format', 'json'], dir).out);
+    assert.equal(glob.documents[0].quotes[0].matches[0].relation, 'variant');
+  });
+
+  it('exits 2 with usage on bad flags', () => {
+    for (const args of [['check', 'seeds', '--format', 'xml'], ['check', 'seeds', '--bogus'], ['check'], ['frobnicate'], ['check', 'seeds', '--fail-on']]) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /Usage: verbatim check/);
+    }
+  });
+
+  it('reports unreadable, binary and oversized files on stderr and checks the rest', () => {
+    const dir = tempDir({
+      'good.txt': 'He said: “We will fight on, whatever happens next.”',
+      'other.txt': 'He said: “We will fight on, whatever happens.”',
+      'bin.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
+      'latin1.txt': Buffer.from([0x93, 0x68, 0x69, 0x94, 0xe9]),
+      'big.txt': 'x'.repeat(2000),
+    });
+    const r = run(['check', '.', 'missing.txt', '--max-size', '1000', '--format', 'json'], dir);
+    assert.match(r.err, /missing\.txt: no such file/);
+    assert.match(r.err, /bin\.txt: skipped: binary file/);
+    assert.match(r.err, /latin1\.txt: skipped: not valid UTF-8/);
+    assert.match(r.err, /big\.txt: skipped: .*--max-size/);
+    const json = JSON.parse(r.out);
+    assert.deepEqual(json.documents.map((d: { path: string }) => d.path), ['good.txt', 'other.txt']);
+    assert.equal(json.documents[0].quotes[0].matches[0].relation, 'excerpt');
+  });
+
+  it('exits 2 when no input could be read', () => {
+    const r = run(['check', 'does-not-exist']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /no document could be read/);
+  });
+
+  it('reports an unclosed quote with its position', () => {
+    const dir = tempDir({ 'a.txt': 'Intro line.\nHe said “this never closes\nNext.' });
+    const r = run(['check', 'a.txt'], dir);
+    assert.match(r.out, /^a\.txt:2:9: warning unbalanced-quote:/m);
+  });
+});

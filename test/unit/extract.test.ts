@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { analyze, extractQuotes } from '../../src/core';
+
+const texts = (t: string): string[] => extractQuotes(t).map((q) => t.slice(q.start, q.end));
+
+describe('extraction', () => {
+  it('takes curly and straight double quotes, content only', () => {
+    assert.deepEqual(texts('He said: “We will win.” Then "we rest," she said.'), ['We will win.', 'we rest,']);
+  });
+
+  it('tells apostrophes from single quotes', () => {
+    const t = 'The People’s Press said we’re in China’s ’90s revival, and ‘this is a quote’ here.';
+    assert.deepEqual(texts(t), ['this is a quote']);
+    assert.deepEqual(texts("It's the students' view that 'rock 'n' roll' matters."), ["rock 'n' roll"]);
+  });
+
+  it('keeps nested quotes inside the outer quote', () => {
+    assert.deepEqual(texts('She said: “He called it ‘a disgrace’ and left.”'), ['He called it ‘a disgrace’ and left.']);
+    assert.deepEqual(texts('“It was a “f bomb.”” he said.'), ['It was a “f bomb.”']);
+  });
+
+  it('follows a quotation over paragraphs when the opening mark is repeated', () => {
+    const t = '“First paragraph of the statement\n\n“Second paragraph, still quoting.”\n\nAfter.';
+    const qs = extractQuotes(t);
+    assert.equal(qs.length, 2);
+    assert.equal(qs[0].unbalanced, false);
+    assert.equal(qs[0].continues, true);
+    assert.equal(qs[1].continuation, true);
+    assert.equal(t.slice(qs[0].start, qs[0].end), 'First paragraph of the statement');
+  });
+
+  it('splits a quote broken by its attribution', () => {
+    assert.deepEqual(texts('“I heard the same,” he said. “We both agree.”'), ['I heard the same,', 'We both agree.']);
+  });
+
+  it('reports a quote that runs to the line end unclosed and goes on extracting', () => {
+    const t = 'He said “this never closes\nNext line has “a real quote” here.';
+    const qs = extractQuotes(t);
+    assert.equal(qs.length, 2);
+    assert.equal(qs[0].unbalanced, true);
+    assert.equal(t.slice(qs[0].start, qs[0].end), 'this never closes');
+    assert.equal(t.slice(qs[1].start, qs[1].end), 'a real quote');
+  });
+
+  it('gives the same spans for CRLF and LF text', () => {
+    const lf = 'A said “one two three.”\n\nB said “four five six.”\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    assert.deepEqual(texts(crlf), texts(lf));
+  });
+
+  it('handles a very long quote and a line of unclosed marks in one pass', () => {
+    const long = '“' + 'word '.repeat(200_000) + 'end.”';
+    assert.equal(extractQuotes(long).length, 1);
+    const marks = '“'.repeat(100_000) + 'x';
+    const qs = extractQuotes(marks);
+    assert.equal(qs.length, 1);
+    assert.equal(qs[0].unbalanced, true);
+  });
+
+  it('never returns a span outside the text or with marks in it', () => {
+    const t = 'x “a” ‘b’ "c" “d\n“e” ’f ‘g';
+    for (const q of extractQuotes(t)) {
+      assert.ok(q.start >= 0 && q.end <= t.length && q.start <= q.end);
+    }
+  });
+
+  it('classifies quotes, fragments and terms', () => {
+    const t = [
+      'The US kept its long-standing “one China” policy.',
+      'Mr Blinken said he was “clear-eyed” about China.',
+      'Mr Blinken said: “We have no illusions about the challenges.”',
+    ].join('\n\n');
+    const kinds = analyze({ uri: 'a', text: t }).quotes.map((q) => [q.text, q.kind]);
+    assert.deepEqual(kinds, [
+      ['one China', 'term'],
+      ['clear-eyed', 'fragment'],
+      ['We have no illusions about the challenges.', 'quote'],
+    ]);
+  });
+});
