@@ -1,4 +1,5 @@
 /** `npm run eval`: prints the engine's accuracy on the seed gold (and BASIL when present). */
+import { scoreBasil } from './basilScore';
 import { scoreSeeds } from './seedScore';
 
 const f = (x: number): string => x.toFixed(3);
@@ -13,4 +14,19 @@ console.log(`  quote-differs  P ${f(s.quoteDiffers.precision)}  R ${f(s.quoteDif
 if (s.misses.length) {
   console.log('  misses:');
   for (const m of s.misses) console.log('    ' + m);
+}
+
+const b = scoreBasil();
+console.log(`\nBASIL pairs (test/fixtures/basil, ${b.pairs} pairs without the doubtful ones)`);
+console.log(`  links          P ${f(b.links.precision)}  R ${f(b.links.recall)}  F1 ${f(b.links.f1)}  (tp ${b.links.tp}, fp ${b.links.fp}, fn ${b.links.fn}, tn ${b.links.tn})   (target P, R ≥ 0.95)`);
+console.log(`  recall by relation  ${Object.entries(b.recallByRelation).map(([k, v]) => `${k} ${v.hit}/${v.total}`).join(', ')}`);
+console.log(`  relation fine  ${f(b.relationFine.value)}  (${b.relationFine.hit}/${b.relationFine.total})`);
+console.log(`  relation coarse ${f(b.relationCoarse.value)}  (${b.relationCoarse.hit}/${b.relationCoarse.total})   (target ≥ 0.95)`);
+console.log(`  extraction     recall ${f(b.extraction.recall)} exact (${b.extraction.exact}/${b.extraction.total}; ${b.extraction.overlap} overlapped)   (target ≥ 0.99)`);
+console.log(`  speaker        ${f(b.speaker.value)}  (${b.speaker.hit}/${b.speaker.total}, surname match)   (target ≥ 0.90)`);
+if (process.argv.includes('--misses') || process.env.VERBATIM_MISSES) {
+  console.log('  misses:');
+  for (const m of b.misses) console.log('    ' + m);
+} else {
+  console.log(`  ${b.misses.length} misses: run \`npm run eval -- --misses\` to list them`);
 }
