@@ -9,17 +9,24 @@ import { nameAtEnd, nameAtStart, namesIn, resolveName } from './names';
 
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
-  'comment|repl|urg|announc|claim|acknowledg|admit|stat|describ|recall|conced|agree|respond|call|label|dub|' +
+  'comment|repl|urg|announc|claim|acknowledg|admit|stated|stating|describ|recall|conced|agree|respond|call|label|dub|' +
   'term|hail|predict|promis|vow|suggest|complain|boast|jok|quip|shout|yell|scream|testif|confirm|conclud|' +
-  'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|fir|tout|' +
+  'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|tout|proclaim|' +
   'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
   'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
 const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling)?\b|\b[Aa]ccording to\b|\bput it\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
-const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{Ll}\d’'\-]+\s+){0,3}[\p{Ll}’'\-]+$/u;
-const TRAILING_ADVERBS =
-  /(?:\s+(?:also|again|further|later|then|had|has|have|would|will|did|once|even|still|just|never|only|often|later|previously|repeatedly|reportedly|earlier|[a-z]+ly))+$/;
+// "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
+const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|its|this|that|our|my|your)\s+$/i;
+const isVerbAt = (text: string, at: number): boolean => !NOUN_BEFORE.test(text.slice(Math.max(0, at - 8), at));
+// "the Texas governor", "the new president", "the 61-year-old": a description of someone named before.
+const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,4}[\p{Ll}\d’'\-]+$/u;
+const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)';
+// Words between a subject and its verb: adverbs, auxiliaries, reflexives, times ("Trump on Saturday said").
+const TRAILING_ADVERBS = new RegExp(
+  String.raw`(?:\s+(?:also|again|further|later|then|had|has|have|would|will|did|once|even|still|just|never|only|often|previously|repeatedly|reportedly|earlier|himself|herself|themselves|itself|${DAY}|(?:on|last|this|early|late|later|on\s+${DAY})\s+(?:${DAY}|week|month|year|night|morning|afternoon|evening)|(?:morning|night|afternoon|evening)|[a-z]+ly))+$`,
+);
 // ", 61," or ", a Democrat from Nevada," between a name and its verb.
 const APPOSITIVE = /,[^,]{1,80},$/;
 const MASK = '\u2063'; // stands in for a quotation's text so its words are not taken for attribution
@@ -59,7 +66,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
     const sentence = sentenceAround(masked, q);
     const left = masked.slice(sentence.start, q.start - 1);
     const right = masked.slice(q.close === null ? q.end : q.end + 1, sentence.end);
-    const found = fromRight(right) ?? fromLeft(left);
+    const found = fromRight(right, /[,?!\u2014\u2013-]\s*$/.test(q.close === null ? '' : text.slice(q.start, q.end))) ?? fromLeft(left) ?? sentenceSubject(left) ?? afterColon(masked, q);
     let speaker: string | null = null;
     let inferred = true;
     if (found?.kind === 'name') {
@@ -85,12 +92,13 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
 type Found = { kind: 'name'; name: string } | { kind: 'anaphor' } | { kind: 'unknown' };
 
 /** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
-function fromRight(right: string): Found | null {
+function fromRight(right: string, quoteEndsClause: boolean): Found | null {
   const m = /^[\s,\u2014\u2013-]*(.{0,120})/su.exec(right);
   if (!m) return null;
   const after = m[1];
   VERB.lastIndex = 0;
-  const v = VERB.exec(after);
+  let v = VERB.exec(after);
+  while (v && !isVerbAt(after, v.index)) v = VERB.exec(after);
   if (!v) return null;
   const before = after.slice(0, v.index).trim();
   if (before === '') {
@@ -103,14 +111,16 @@ function fromRight(right: string): Found | null {
   }
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
   if (before.length > 50 || before.split(/\s+/).length > 6 || /[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return null;
-  return subjectOf(before, false);
+  // After a quote that closed its clause ("…,” officials said) an unnamed subject means nobody we know.
+  if (/^(?:and|but|or|while|as|so)\b/i.test(before)) return null;
+  return subjectOf(before, !quoteEndsClause);
 }
 
 /** `Mr Xi said: “…”` / `Blinken responded by saying the two countries “…”`. */
 function fromLeft(left: string): Found | null {
   const verbs: RegExpExecArray[] = [];
   VERB.lastIndex = 0;
-  for (let v = VERB.exec(left); v; v = VERB.exec(left)) verbs.push(v);
+  for (let v = VERB.exec(left); v; v = VERB.exec(left)) if (isVerbAt(left, v.index)) verbs.push(v);
   for (let i = verbs.length - 1; i >= 0; i--) {
     const v = verbs[i];
     if (v[0].toLowerCase() === 'according to') {
@@ -139,14 +149,56 @@ function speakerEvents(masked: string): { at: number; name: string }[] {
   VERB.lastIndex = 0;
   for (let v = VERB.exec(masked); v; v = VERB.exec(masked)) {
     const lineStart = masked.lastIndexOf('\n', v.index) + 1;
+    // Only unmistakable verb forms: "post", "call" or "tweet" are nouns as often as verbs.
+    if (!/(?:ed|said|says|told|wrote|spoke)$/.test(v[0]) || !isVerbAt(masked, v.index)) continue;
     const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true);
     if (found?.kind === 'name') out.push({ at: v.index, name: found.name });
   }
   return out;
 }
 
+/**
+ * The sentence's own subject, when the quote's verb has none of its own ("Trump appeared to respond,
+ * writing: …", "Obama also ordered flags … “as a mark of respect”"): a name, pronoun or description
+ * opening the sentence, after an introductory phrase ("Earlier this year, Fox railed …").
+ */
+function sentenceSubject(left: string): Found | null {
+  const body = left.replace(/^[\s\u2014\u2013-]+/, '');
+  const candidates = [body];
+  const intro = /^[^,]{0,60},\s*/.exec(body);
+  if (intro) candidates.push(body.slice(intro[0].length));
+  for (const c of candidates) {
+    if (c.startsWith(MASK)) continue;
+    const name = nameAtStart(c);
+    if (name && !/^[A-Z][a-z]+$/.test(c.split(/\s/)[0]) || (name && /^\S+\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(c.slice(c.indexOf(name.split(' ').pop()!))))) {
+      return { kind: 'name', name };
+    }
+    if (/^(?:he|she|they)\b/i.test(c)) return { kind: 'anaphor' };
+    if (/^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}(?:president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.test(c)) return { kind: 'anaphor' };
+  }
+  return null;
+}
+
+/** A paragraph that is only a quotation, after a paragraph ending "…, tweeting:". */
+function afterColon(masked: string, q: RawQuote): Found | null {
+  if (masked.slice(q.lineStart, q.start - 1).trim() !== '') return null;
+  let end = q.lineStart - 1;
+  while (end > 0 && /\s/.test(masked[end - 1])) end--;
+  if (masked[end - 1] !== ':') return null;
+  const lineStart = masked.lastIndexOf('\n', end - 1) + 1;
+  const prev = masked.slice(lineStart, end - 1);
+  const sentenceStart = Math.max(prev.lastIndexOf('. '), prev.lastIndexOf('? ')) + 1;
+  const sentence = prev.slice(sentenceStart);
+  return fromLeft(sentence) ?? sentenceSubject(sentence);
+}
+
 function subjectOf(before: string, strict: boolean): Found | null {
-  let s = before.replace(/\s+$/, '').replace(TRAILING_ADVERBS, '');
+  let s = before
+    .replace(/\s+$/, '')
+    .replace(TRAILING_ADVERBS, '')
+    .replace(/\s*\([^()]{0,40}\)$/, '') // "John Boehner (R-Ohio)"
+    .replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '') // "Harry Reid, D-Nev."
+    .replace(/\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, ''); // "Speaker John Boehner of Ohio"
   if (APPOSITIVE.test(s)) {
     const cut = s.replace(APPOSITIVE, '');
     if (nameAtEnd(cut) || PRONOUN.test(cut)) s = cut;

@@ -12,6 +12,7 @@ const TITLE = new Set(
     'prince princess ambassador mayor commissioner sheriff rev reverend father sister brother lt col adm sgt ' +
     'capt captain officer agent deputy assistant undersecretary treasury defense defence homeland security ' +
     'democratic republican democrat gop independent candidate nominee first supreme court federal white ' +
+    'mexican canadian israeli palestinian iranian european ukrainian ' +
     'congressman congresswoman councilman councilwoman sens reps mp mps top new old late then un eu uk')
     .split(' '),
 );
@@ -22,7 +23,14 @@ const NOT_NAME = new Set(
     'before asked speaking writing if as this that these those there here it he she they we i you his her ' +
     'their our my its according monday tuesday wednesday thursday friday saturday sunday january february ' +
     'march april may june july august september october november december both some many most all no not ' +
-    'one two three last next during since because although though what who how why where').split(' '),
+    'one two three last next during since because although though what who how why where instead now even ' +
+    'still yet today yesterday tonight').split(' '),
+);
+
+const ORGANISATION = new Set(
+  ('administration committee department service office agency party caucus campaign senate congress ' +
+    'council commission court bureau ministry government university institute foundation association ' +
+    'union network news times post journal company corporation inc democrats republicans').split(' '),
 );
 
 const lower = (w: string): string => w.toLowerCase().replace(/\./g, '');
@@ -36,6 +44,11 @@ export function foldName(run: string): string {
   let i = 0;
   while (i < words.length && (TITLE.has(lower(words[i])) || NOT_NAME.has(lower(words[i])))) i++;
   words = words.slice(i);
+  // "Oversight Committee Chairman Trey Gowdy": the name follows the last title word.
+  const lastTitle = words.map((w) => TITLE.has(lower(w))).lastIndexOf(true);
+  if (lastTitle >= 0 && lastTitle < words.length - 1) words = words.slice(lastTitle + 1);
+  // A run ending in an organisation word names no person.
+  if (words.length && ORGANISATION.has(lower(words[words.length - 1]))) return '';
   // A possessive inside ("China’s Wang Yi") leaves the name after it.
   const poss = words.findIndex((w) => /[’']s$/.test(w));
   if (poss >= 0) {
@@ -105,19 +118,32 @@ export function namesIn(text: string): { name: string; at: number }[] {
   return out;
 }
 
+const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
+
+/** The family name: the last word that is not a generational suffix. */
+export function surnameOf(name: string): string {
+  const words = name.split(' ').filter((w) => !SUFFIX.test(w));
+  return (words[words.length - 1] ?? name).toLowerCase();
+}
+
 /**
- * The full name a short name stands for: the latest earlier name in `known` that contains each of its
- * words (a surname, or a given name used as a surname, as in "Mr Gang" for Qin Gang); else null.
+ * The full name a short name stands for among `known` (latest first): one whose family name it is
+ * ("Trump" → Donald Trump, not Donald Trump Jr.), else one that contains each of its words (a Chinese
+ * surname first, "Xi" → Xi Jinping; or a given name used as a surname, "Mr Gang" → Qin Gang); else null.
  */
 export function resolveName(short: string, known: readonly string[]): string | null {
   const words = short.split(' ');
+  let fallback: string | null = null;
   for (let i = known.length - 1; i >= 0; i--) {
     const full = known[i];
     if (full === short) continue;
     const fullWords = full.split(' ');
-    if (fullWords.length > words.length && words.every((w) => fullWords.includes(w))) return full;
+    if (fullWords.length <= words.length || !words.every((w) => fullWords.includes(w))) continue;
+    const hasSuffix = SUFFIX.test(fullWords[fullWords.length - 1]);
+    if (!hasSuffix && surnameOf(full) === surnameOf(short)) return full;
+    if (!hasSuffix) fallback ??= full;
   }
-  return null;
+  return fallback;
 }
 
 /** True when two speaker names can be the same person ("Reid" and "Harry Reid"). */
@@ -126,5 +152,5 @@ export function sameSpeaker(a: string, b: string): boolean {
   const wa = a.toLowerCase().split(' ');
   const wb = b.toLowerCase().split(' ');
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  return short.every((w) => long.includes(w)) || wa[wa.length - 1] === wb[wb.length - 1];
+  return short.every((w) => long.includes(w)) || surnameOf(a) === surnameOf(b);
 }

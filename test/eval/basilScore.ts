@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, type DocumentReport, type Relation } from '../../src/core';
+import { surnameOf } from '../../src/core/names';
 
 interface Side { article: string; start: number; end: number; speaker: string | null }
 interface Pair { cluster: string; a: Side; b: Side; label: 'same' | 'different'; relation: Relation | null; same_source: boolean | null; doubtful: boolean; note: string | null }
@@ -23,7 +24,7 @@ export interface BasilScores {
 
 const WORD_CHANGE = new Set<string>(['variant', 'paraphrase']);
 const overlaps = (s: { start: number; end: number }, t: { start: number; end: number }): boolean => s.start < t.end && t.start < s.end;
-const surname = (name: string): string => name.trim().split(/\s+/).pop()!.toLowerCase();
+const surname = (name: string): string => surnameOf(name.trim().replace(/\./g, ''));
 
 /** Runs the engine on every BASIL event and scores it. */
 export function scoreBasil(root = path.resolve(__dirname, '../../..')): BasilScores {
