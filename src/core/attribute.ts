@@ -6,6 +6,7 @@
  */
 import type { RawQuote } from './extract';
 import { nameAtEnd, nameAtStart, namesIn, resolveName } from './names';
+import { Salience, type Mention } from './salience';
 
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
@@ -48,10 +49,9 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
   const known = namesIn(masked);
   const resolve = (name: string, at: number): string =>
     name.includes(' ') ? name : resolveName(name, known.filter((k) => k.at <= at).map((k) => k.name)) ?? resolveName(name, known.map((k) => k.name)) ?? name;
-  const events = speakerEvents(masked);
-  let nextEvent = 0;
+  const salience = new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })), masked);
+  const attributed: Mention[] = []; // quotes' named speakers are mentions too
   const out: Attribution[] = [];
-  let last: string | null = null;
   let paragraphStart = -1;
   let paragraphSpeaker: string | null = null;
   let previousContinues = false;
@@ -61,8 +61,6 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
       paragraphStart = q.lineStart;
       paragraphSpeaker = null;
     }
-    // People named as saying something outside quotes ("Mr Xi signalled …") are the last speaker too.
-    while (nextEvent < events.length && events[nextEvent].at < q.start) last = resolve(events[nextEvent++].name, q.start);
     const sentence = sentenceAround(masked, q);
     const left = masked.slice(sentence.start, q.start - 1);
     const right = masked.slice(q.close === null ? q.end : q.end + 1, sentence.end);
@@ -73,15 +71,15 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
       speaker = resolve(found.name, q.start);
       inferred = false;
     } else if (found?.kind === 'anaphor') {
-      speaker = paragraphSpeaker ?? last;
+      speaker = paragraphSpeaker && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
     } else if (found?.kind === 'unknown') {
       speaker = null;
     } else if (paragraphSpeaker) {
       speaker = paragraphSpeaker; // "“X,” he said. “Y.”": Y has no verb of its own
     } else if (q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) {
-      speaker = last; // a bare paragraph of quotation continues the last speaker
+      speaker = salience.latest(q.start, undefined, attributed); // a bare paragraph of quotation continues the last speaker
     }
-    if (speaker && !inferred) last = speaker;
+    if (speaker && !inferred) attributed.push({ at: q.start, name: speaker });
     if (speaker) paragraphSpeaker = speaker;
     previousContinues = q.continues;
     out.push({ speaker, inferred });
@@ -89,7 +87,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
   return out;
 }
 
-type Found = { kind: 'name'; name: string } | { kind: 'anaphor' } | { kind: 'unknown' };
+/** A named subject, a pronoun or description pointing back (`pronoun` when it has a gender), or nobody. */
+type Found = { kind: 'name'; name: string } | { kind: 'anaphor'; pronoun?: string } | { kind: 'unknown' };
 
 /** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
 function fromRight(right: string, quoteEndsClause: boolean): Found | null {
@@ -154,7 +153,16 @@ function speakerEvents(masked: string): { at: number; name: string }[] {
     const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true);
     if (found?.kind === 'name') out.push({ at: v.index, name: found.name });
   }
-  return out;
+  // A person who is a sentence's subject is salient too ("Mary Cheney … took to Facebook").
+  const SENTENCE = /[^.!?\n]+(?:[.!?]+|$)/g;
+  for (let m = SENTENCE.exec(masked); m; m = SENTENCE.exec(masked)) {
+    if (m[0].length === 0) { SENTENCE.lastIndex++; continue; }
+    const found = sentenceSubject(m[0]);
+    if (found?.kind === 'name' && !/[’']s\b/.test(m[0].slice(0, m[0].indexOf(found.name.split(' ').pop()!) + 40).split(/\s/).slice(0, 6).join(' '))) {
+      out.push({ at: m.index, name: found.name });
+    }
+  }
+  return out.sort((x, y) => x.at - y.at);
 }
 
 /**
@@ -173,7 +181,8 @@ function sentenceSubject(left: string): Found | null {
     if (name && !/^[A-Z][a-z]+$/.test(c.split(/\s/)[0]) || (name && /^\S+\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(c.slice(c.indexOf(name.split(' ').pop()!))))) {
       return { kind: 'name', name };
     }
-    if (/^(?:he|she|they)\b/i.test(c)) return { kind: 'anaphor' };
+    const p = /^(he|she|they)\b/i.exec(c);
+    if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
     if (/^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}(?:president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.test(c)) return { kind: 'anaphor' };
   }
   return null;
@@ -207,7 +216,8 @@ function subjectOf(before: string, strict: boolean): Found | null {
   if (s.endsWith(MASK) || s === '') return null;
   const name = nameAtEnd(s);
   if (name) return { kind: 'name', name };
-  if (PRONOUN.test(s)) return { kind: 'anaphor' };
+  const p = PRONOUN.exec(s);
+  if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
   if (DEFINITE.test(s)) return { kind: 'anaphor' };
   return strict ? null : { kind: 'unknown' };
 }
