@@ -19,8 +19,9 @@ const VERB_STEMS =
 const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling)?\b|\b[Aa]ccording to\b|\bput it\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
 // "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
-const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|its|this|that|our|my|your)\s+$/i;
-const isVerbAt = (text: string, at: number): boolean => !NOUN_BEFORE.test(text.slice(Math.max(0, at - 8), at));
+// Also "her Facebook post", "a Fox News interview".
+const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|its|this|that|our|my|your)\s+(?:[A-Z][\p{L}’']*\s+){0,2}$/u;
+const isVerbAt = (text: string, at: number): boolean => !NOUN_BEFORE.test(text.slice(Math.max(0, at - 40), at));
 // "the Texas governor", "the new president", "the 61-year-old": a description of someone named before.
 const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,4}[\p{Ll}\d’'\-]+$/u;
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)';
@@ -175,6 +176,12 @@ function sentenceSubject(left: string): Found | null {
   const candidates = [body];
   const intro = /^[^,]{0,60},\s*/.exec(body);
   if (intro) candidates.push(body.slice(intro[0].length));
+  // "The White House press secretary, Sarah Huckabee Sanders, sought …"
+  const described = /^(?:the|a|an)\s[^,]{0,60},\s*([^,]{3,40}),/i.exec(body);
+  if (described) {
+    const name = nameAtStart(described[1]);
+    if (name && name.includes(' ')) return { kind: 'name', name };
+  }
   for (const c of candidates) {
     if (c.startsWith(MASK)) continue;
     const name = nameAtStart(c);
@@ -202,15 +209,17 @@ function afterColon(masked: string, q: RawQuote): Found | null {
 }
 
 function subjectOf(before: string, strict: boolean): Found | null {
-  let s = before
-    .replace(/\s+$/, '')
-    .replace(TRAILING_ADVERBS, '')
-    .replace(/\s*\([^()]{0,40}\)$/, '') // "John Boehner (R-Ohio)"
-    .replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '') // "Harry Reid, D-Nev."
-    .replace(/\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, ''); // "Speaker John Boehner of Ohio"
-  if (APPOSITIVE.test(s)) {
-    const cut = s.replace(APPOSITIVE, '');
-    if (nameAtEnd(cut) || PRONOUN.test(cut)) s = cut;
+  let s = before.replace(/\s+$/, '').replace(TRAILING_ADVERBS, '');
+  // Peel what stands between a name and its verb, outermost first: "Rep. Bobby Scott, D-Va., one of the
+  // nine lawmakers to vote against it, said"; "John Boehner (R-Ohio)"; "Speaker John Boehner of Ohio".
+  for (let round = 0; round < 4; round++) {
+    const peeled = s
+      .replace(/\s*\([^()]{0,40}\)$/, '')
+      .replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '')
+      .replace(/\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, '');
+    const cut = peeled === s && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
+    if (cut === s) break;
+    s = cut;
   }
   s = s.replace(/,?\s*who$/, '');
   if (s.endsWith(MASK) || s === '') return null;

@@ -57,7 +57,10 @@ export function foldName(run: string): string {
     while (j < words.length && TITLE.has(lower(words[j]))) j++;
     words = words.slice(j);
   }
-  return words.map((w) => w.replace(/[,.;:]+$/, '')).filter((w) => w.length > 0).join(' ');
+  words = words.map((w) => w.replace(/[,.;:]+$/, '')).filter((w) => w.length > 0 && !/^[RDI]-[A-Z]/.test(w));
+  // A name has a word of two letters or more that is not an initial ("S", "U" are debris of "U.S.").
+  if (!words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return '';
+  return words.join(' ');
 }
 
 /** A capitalised word, a name initial ("J."), or a name particle. */
@@ -65,7 +68,7 @@ export const NAME_WORD = String.raw`(?:[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|
 // Runs of name words on one line; a run never starts inside a word.
 const RUN_AT_END = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
 const RUN_AT_START = new RegExp(String.raw`^(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}`, 'u');
-const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])\.$/;
+const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|U\.S|U\.N|[A-Z])\.$/;
 
 /** Cuts a run at a word that ends a sentence ("Bali. Mr Xi"): the part on the given side is kept. */
 function withinSentence(run: string, keep: 'first' | 'last'): string {
@@ -123,7 +126,7 @@ const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
 /** The family name: the last word that is not a generational suffix. */
 export function surnameOf(name: string): string {
   const words = name.split(' ').filter((w) => !SUFFIX.test(w));
-  return (words[words.length - 1] ?? name).toLowerCase();
+  return (words[words.length - 1] ?? name).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /**

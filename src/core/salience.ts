@@ -14,6 +14,7 @@ export interface Mention {
 
 const HONORIFIC = /\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\p{L}’'\-]*\.?\s+){0,2}([A-Z][\p{L}’'\-]+)/gu;
 const PRONOUN = /\b(he|she)\b/gi;
+const RECENT_PEOPLE = 4;
 
 export class Salience {
   private readonly gender = new Map<string, Gender>();
@@ -42,9 +43,19 @@ export class Salience {
     return !want || !g || g === want;
   }
 
-  /** The latest person mentioned before `at` who agrees with `pronoun`, after `extra` mentions. */
+  /**
+   * The latest person mentioned before `at` who agrees with `pronoun`, counting `extra` mentions too.
+   * For "she", a woman among the last few people mentioned beats a more recent person of unknown gender:
+   * most people quoted in news copy are men, so unknown mostly means "he".
+   */
   latest(at: number, pronoun: string | undefined, extra: readonly Mention[] = []): string | null {
     const all = [...this.mentions.filter((m) => m.at < at), ...extra.filter((m) => m.at < at)].sort((x, y) => x.at - y.at);
+    const recent: string[] = [];
+    for (let i = all.length - 1; i >= 0 && recent.length < RECENT_PEOPLE; i--) if (!recent.includes(all[i].name)) recent.push(all[i].name);
+    if (pronoun === 'she') {
+      const known = recent.find((n) => this.gender.has(surnameOf(n)) && this.agrees(n, pronoun));
+      if (known) return known;
+    }
     for (let i = all.length - 1; i >= 0; i--) if (this.agrees(all[i].name, pronoun)) return all[i].name;
     return null;
   }
