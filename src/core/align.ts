@@ -33,14 +33,18 @@ const DIAG = 1;
 const UP = 2; // consume A
 const LEFT = 3; // consume B
 
-/** Equal words, or a censored spelling ("f***ing") that fits the other word. */
+const CENSOR = /[*]|-{2,}/;
+const censorPatterns = new Map<string, RegExp>();
+
+/** Equal words, or a censored spelling ("f***ing", "f-----g") that fits the other word. */
 export function sameWord(x: Token, y: Token): boolean {
   if (x.key === y.key) return true;
-  if (x.key.includes('*') || y.key.includes('*')) {
-    const [c, w] = x.key.includes('*') ? [x.key, y.key] : [y.key, x.key];
-    return c.length === w.length && [...c].every((ch, i) => ch === '*' || ch === w[i]);
-  }
-  return false;
+  const xc = CENSOR.test(x.key);
+  if (xc === CENSOR.test(y.key)) return false;
+  const [c, w] = xc ? [x.key, y.key] : [y.key, x.key];
+  let re = censorPatterns.get(c);
+  if (!re) censorPatterns.set(c, (re = new RegExp('^' + c.split(/[*]+|-{2,}/).map((p) => p.replace(/[^\p{L}\p{N}]/gu, '')).join('\\p{L}+') + '$', 'u')));
+  return re.test(w);
 }
 
 /** The best local alignment of `a` with `b`; null when no word is shared. `limit` caps each side's length. */

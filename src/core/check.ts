@@ -47,7 +47,7 @@ function checkQuote(
       message: 'This quotation mark is never closed: the quote runs to the end of the paragraph.', related: [],
     });
   }
-  if (q.tokens.length < options.match.minWords) return report;
+  if (q.tokens.length < options.match.minWords || q.kind === 'term') return report;
   const a = { ...q, speaker: quote.speaker };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
   const meaning: boolean[] = [];

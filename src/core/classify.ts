@@ -46,6 +46,10 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   const minStems = Math.min(a.stems.length, b.stems.length);
 
   const wholeShortMatch = al !== null && coverage === 1 && matched >= m.minWords && minStems >= 1;
+  // Two excerpts of one utterance that overlap at their ends ("rusted out factories scattered like
+  // tombstones" / "scattered like tombstones across the landscape").
+  const chained = al !== null && matched >= 3 && density === 1 && minStems >= 2 &&
+    ((al.aStart === 0 && al.bEnd === b.tokens.length) || (al.bStart === 0 && al.aEnd === a.tokens.length));
   const alignLink = matched >= m.minAlignedWords && density >= m.minDensity && coverage >= 0.3;
   const bagLink = containment >= m.minContainment && minStems >= 3 && matched >= 2;
   const speakerConflict = a.speaker !== null && b.speaker !== null && !sameSpeaker(a.speaker, b.speaker);
@@ -55,15 +59,17 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   const edgeWords = (edgeChange.left ? 1 : 0) + (edgeChange.right ? 1 : 0);
   const shortEdgeLink = matched >= 3 && edgeWords > 0 && matched + edgeWords >= shorter && minStems >= 1 &&
     a.speaker !== null && b.speaker !== null && !speakerConflict;
-  if (!wholeShortMatch && !alignLink && !bagLink && !shortEdgeLink) return null;
+  if (!wholeShortMatch && !alignLink && !bagLink && !shortEdgeLink && !chained) return null;
+  // Unless their content words agree too (a paraphrase), quotes that part ways for good are two sentences.
+  if (al && !bagLink && divergent(a, b, al, edgeChange, m.maxDivergentEdge)) return null;
 
   if (speakerConflict && !(coverage >= m.otherSpeakerCoverage && matched >= m.minAlignedWords)) return null;
 
   const changes = al ? changedWords(a, b, al, edgeChange) : [];
-  const wordChange = changes.length > 0 || !al;
+  const wordChange = changes.length > 0 || !al || (al !== null && elided(a, b, al));
   let relation: Relation;
   if (wordChange) {
-    relation = !alignLink && !wholeShortMatch && !shortEdgeLink ? 'paraphrase' : coverage < 0.5 || density < 0.5 ? 'paraphrase' : 'variant';
+    relation = !alignLink && !wholeShortMatch && !shortEdgeLink && !chained ? 'paraphrase' : coverage < 0.5 || density < 0.5 ? 'paraphrase' : 'variant';
   } else if (al && spellingDiffers(a, b, al)) {
     relation = 'spelling';
   } else if (al && punctuationDiffers(a, b, al)) {
@@ -76,6 +82,25 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   const alignScore = regionLen === 0 ? 0 : (2 * matched) / (al!.aEnd - al!.aStart + al!.bEnd - al!.bStart);
   const score = Math.round(Math.max(alignScore * Math.min(1, coverage + 0.5), containment * 0.8) * 100) / 100;
   return { relation, score, alignment: al, changes, edgeChange, speakerConflict };
+}
+
+/** Both quotes go on past the aligned part, differently, for more than `max` words at one edge. */
+function divergent(a: Comparable, b: Comparable, al: Alignment, edge: { left: boolean; right: boolean }, max: number): boolean {
+  if (edge.left && Math.min(al.aStart, al.bStart) > max) return true;
+  return edge.right && Math.min(a.tokens.length - al.aEnd, b.tokens.length - al.bEnd) > max;
+}
+
+/**
+ * Words left out inside the quote, usually marked "…": the words before (or after) the aligned part
+ * also align, in the same order, with the other quote's words before (or after) it.
+ */
+function elided(a: Comparable, b: Comparable, al: Alignment): boolean {
+  const near = (x: Token[], y: Token[]): boolean => {
+    const sub = align(x, y);
+    return sub !== null && sub.matched >= 3 && sub.matched / Math.max(sub.aEnd - sub.aStart, sub.bEnd - sub.bStart) >= 0.8;
+  };
+  if (al.aStart >= 3 && al.bStart >= 3 && near(a.tokens.slice(0, al.aStart), b.tokens.slice(0, al.bStart))) return true;
+  return a.tokens.length - al.aEnd >= 3 && b.tokens.length - al.bEnd >= 3 && near(a.tokens.slice(al.aEnd), b.tokens.slice(al.bEnd));
 }
 
 function stemContainment(x: readonly string[], y: readonly string[]): number {

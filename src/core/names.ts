@@ -155,5 +155,7 @@ export function sameSpeaker(a: string, b: string): boolean {
   const wa = a.toLowerCase().split(' ');
   const wb = b.toLowerCase().split(' ');
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  return short.every((w) => long.includes(w)) || surnameOf(a) === surnameOf(b);
+  if (short.every((w) => long.includes(w))) return true;
+  // Same family name: the same person unless both give different first names (Dick and Mary Cheney).
+  return surnameOf(a) === surnameOf(b) && (wa.length < 2 || wb.length < 2 || wa[0] === wb[0]);
 }

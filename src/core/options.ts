@@ -21,6 +21,11 @@ export interface Options {
     minDensity: number;
     /** Words given to different named speakers link only above this share of the shorter quote. */
     otherSpeakerCoverage: number;
+    /**
+     * Words by which both quotes go on, differently, past the aligned part at one edge: beyond this they
+     * are two sentences that share words ("You might think that …" refrains), not one with a changed word.
+     */
+    maxDivergentEdge: number;
     /** Longest quote, in words, that is aligned in full; longer quotes are aligned on their first words. */
     maxAlignWords: number;
   };
@@ -49,10 +54,11 @@ export const DEFAULT_OPTIONS: Options = deepFreeze({
   match: {
     minWords: 2,
     maxCandidates: 12,
-    minContainment: 0.75,
+    minContainment: 0.8,
     minAlignedWords: 4,
     minDensity: 0.6,
     otherSpeakerCoverage: 0.9,
+    maxDivergentEdge: 2,
     maxAlignWords: 1500,
   },
   relations: {

@@ -2,10 +2,11 @@ import { foldWord, stem } from './spelling';
 import type { Token } from './types';
 
 /**
- * Words: letters and digits, joined by inner apostrophes, dots (U.S., F.B.I.) or asterisks (f***ing).
- * Hyphens split words so that "tax-filing" and "tax filing" differ only in punctuation.
+ * Words: letters and digits, joined by inner apostrophes, dots (U.S., F.B.I.) or censoring (f***ing,
+ * f-----g), and "&". A single hyphen splits words so that "tax-filing" and "tax filing" differ only in
+ * punctuation.
  */
-const WORD = /[\p{L}\p{M}\p{N}*]+(?:['’.][\p{L}\p{M}\p{N}*]+)*/gu;
+const WORD = /&|[\p{L}\p{M}\p{N}*]+(?:(?:['’.]|-{2,})[\p{L}\p{M}\p{N}*]+)*/gu;
 
 const DIACRITICS = /\p{M}+/gu;
 
