@@ -47,12 +47,14 @@ function checkQuote(
       message: 'This quotation mark is never closed: the quote runs to the end of the paragraph.', related: [],
     });
   }
-  if (q.tokens.length < options.match.minWords || q.kind === 'term') return report;
+  if (q.tokens.length < options.match.minWords) return report;
   const a = { ...q, speaker: quote.speaker };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
   const meaning: boolean[] = [];
   for (const { quote: src } of candidates) {
     if (src.tokens.length < options.match.minWords) continue;
+    // A term (a label, a motto) is nobody's words: it matches only the same label elsewhere.
+    if ((q.kind === 'term') !== (src.kind === 'term')) continue;
     const b = { ...src, speaker: src.speaker && resolve(src.speaker) };
     const c = compare(a, b, options);
     if (!c) continue;

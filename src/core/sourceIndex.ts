@@ -28,8 +28,6 @@ export class QuoteIndex {
     this.delete(doc.uri);
     const slots: number[] = [];
     for (const q of doc.quotes) {
-      // A term is a label, not anyone's words: it has no versions to find.
-      if (q.kind === 'term') continue;
       const slot = this.slots.length;
       this.slots.push(q);
       slots.push(slot);
