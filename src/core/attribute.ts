@@ -16,12 +16,16 @@ const VERB_STEMS =
   'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
   'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
-const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling)?\b|\b[Aa]ccording to\b|\bput it\b`, 'g');
+const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
 // "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
-// Also "her Facebook post", "a Fox News interview".
-const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|its|this|that|our|my|your)\s+(?:[A-Z][\p{L}’']*\s+){0,2}$/u;
-const isVerbAt = (text: string, at: number): boolean => !NOUN_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+// Also "her Facebook post", "a now-deleted Facebook post".
+const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|its|this|that|our|my|your)\s+(?:[\p{L}’'\-]+\s+){0,3}$/u;
+const AMBIGUOUS = /^(?:post|tweet|call|comment|claim|note|remark|charge|demand|promise|counter|term|label|repl(?:y|ies)|answer|statement|plea)s?$/;
+const isVerbAt = (text: string, at: number): boolean => {
+  const word = /^[\p{L}]+/u.exec(text.slice(at, at + 20))?.[0] ?? '';
+  return !AMBIGUOUS.test(word) || !NOUN_BEFORE.test(text.slice(Math.max(0, at - 60), at));
+};
 // "the Texas governor", "the new president", "the 61-year-old": a description of someone named before.
 const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,4}[\p{Ll}\d’'\-]+$/u;
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)';
