@@ -54,6 +54,10 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
   const known = namesIn(masked);
   const resolve = (name: string, at: number): string =>
     name.includes(' ') ? name : resolveName(name, known.filter((k) => k.at <= at).map((k) => k.name)) ?? resolveName(name, known.map((k) => k.name)) ?? name;
+  const titled = (head: string, at: number): string | null => {
+    for (let i = known.length - 1; i >= 0; i--) if (known[i].at <= at && known[i].titles.includes(head)) return known[i].name;
+    return null;
+  };
   const salience = new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })), masked);
   const attributed: Mention[] = []; // quotes' named speakers are mentions too
   const out: Attribution[] = [];
@@ -75,6 +79,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
     if (found?.kind === 'name') {
       speaker = resolve(found.name, q.start);
       inferred = false;
+    } else if (found?.kind === 'anaphor' && found.head && titled(found.head, q.start)) {
+      speaker = titled(found.head, q.start); // "the former vice president said" → who was called that
     } else if (found?.kind === 'anaphor') {
       speaker = paragraphSpeaker && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
     } else if (found?.kind === 'unknown') {
@@ -93,7 +99,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
 }
 
 /** A named subject, a pronoun or description pointing back (`pronoun` when it has a gender), or nobody. */
-type Found = { kind: 'name'; name: string } | { kind: 'anaphor'; pronoun?: string } | { kind: 'unknown' };
+type Found = { kind: 'name'; name: string } | { kind: 'anaphor'; pronoun?: string; head?: string } | { kind: 'unknown' };
 
 /** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
 function fromRight(right: string, quoteEndsClause: boolean): Found | null {
@@ -110,7 +116,8 @@ function fromRight(right: string, quoteEndsClause: boolean): Found | null {
     const rest = after.slice(v.index + v[0].length).replace(/^\s+/, '');
     const name = nameAtStart(rest);
     if (name) return { kind: 'name', name };
-    if (/^(?:the|this|that)\s/i.test(rest)) return { kind: 'anaphor' };
+    const d = /^(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,3}?([\p{Ll}]+)\b(?=[\s,.]|$)/u.exec(rest);
+    if (d) return { kind: 'anaphor', head: d[1] };
     return null;
   }
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
@@ -194,7 +201,8 @@ function sentenceSubject(left: string): Found | null {
     }
     const p = /^(he|she|they)\b/i.exec(c);
     if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
-    if (/^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}(?:president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.test(c)) return { kind: 'anaphor' };
+    const role = /^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}?(president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.exec(c);
+    if (role) return { kind: 'anaphor', head: role[1] };
   }
   return null;
 }
@@ -231,7 +239,7 @@ function subjectOf(before: string, strict: boolean): Found | null {
   if (name) return { kind: 'name', name };
   const p = PRONOUN.exec(s);
   if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
-  if (DEFINITE.test(s)) return { kind: 'anaphor' };
+  if (DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
   return strict ? null : { kind: 'unknown' };
 }
 

@@ -63,6 +63,7 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   // Unless their content words agree too (a paraphrase), quotes that part ways for good are two sentences.
   if (al && !bagLink && divergent(a, b, al, edgeChange, m.maxDivergentEdge)) return null;
 
+  // Another speaker's words link only when they are nearly the whole shorter quote: echoes don't.
   if (speakerConflict && !(coverage >= m.otherSpeakerCoverage && matched >= m.minAlignedWords)) return null;
 
   const changes = al ? changedWords(a, b, al, edgeChange) : [];

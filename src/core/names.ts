@@ -108,17 +108,31 @@ function sentenceParts(run: string): string[] {
 }
 
 /** Every multi-word name in `text`, folded, with where it ends; in order of appearance. */
-export function namesIn(text: string): { name: string; at: number }[] {
-  const out: { name: string; at: number }[] = [];
+export function namesIn(text: string): NameMention[] {
+  const out: NameMention[] = [];
   FULL_NAME.lastIndex = 0;
   for (let m = FULL_NAME.exec(text); m; m = FULL_NAME.exec(text)) {
     if (m.index > 0 && text[m.index - 1] === '/') continue; // a photo credit ("Xinhua/Wang Ye"), not a mention
+    const before = text.slice(Math.max(0, m.index - 40), m.index).split(/\s+/).slice(-4).join(' ');
     for (const part of sentenceParts(m[0])) {
       const name = foldName(part);
-      if (name.includes(' ')) out.push({ name, at: m.index + m[0].length });
+      if (!name.includes(' ')) continue;
+      // Titles said with the name ("former Vice President Dick Cheney", "the committee chairman, Ed Royce")
+      // let a later description ("the former vice president said") find who it means.
+      const head = part.slice(0, part.lastIndexOf(name.split(' ')[0]));
+      const titles = `${before} ${head}`.split(/[\s,]+/).map(lower).filter((w) => TITLE.has(w) && w.length > 2);
+      out.push({ name, at: m.index + m[0].length, titles });
     }
   }
   return out;
+}
+
+export interface NameMention {
+  name: string;
+  /** Offset just after the mention. */
+  at: number;
+  /** Title words said with the name, lower-cased. */
+  titles: string[];
 }
 
 const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;

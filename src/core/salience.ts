@@ -31,7 +31,9 @@ export class Salience {
       // The first he/she after the mention, before the next person is mentioned, is about this person.
       const until = Math.min(mentions[i + 1]?.at ?? masked.length, mentions[i].at + 300);
       PRONOUN.lastIndex = mentions[i].at;
-      const p = PRONOUN.exec(masked);
+      let p = PRONOUN.exec(masked);
+      // "…,” she said" is what we are trying to resolve, not evidence: skip pronouns right after a quote.
+      while (p && p.index < until && /[\u2063”"’']\W*$/.test(masked.slice(Math.max(0, p.index - 4), p.index))) p = PRONOUN.exec(masked);
       if (p && p.index < until) this.gender.set(key, p[1].toLowerCase() === 'he' ? 'm' : 'f');
     }
   }

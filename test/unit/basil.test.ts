@@ -1,0 +1,17 @@
+import * as assert from 'node:assert/strict';
+import { scoreBasil, type BasilScores } from '../eval/basilScore';
+
+/** Guards the level reached on the BASIL pairs (issue 6 targets) against regressions. */
+describe('accuracy on the BASIL pairs', () => {
+  let s: BasilScores;
+  before(() => { s = scoreBasil(); });
+  const why = (): string => s.misses.slice(0, 40).join('\n');
+
+  it('links labelled pairs with precision and recall ≥ 0.95', () => {
+    assert.ok(s.links.precision >= 0.95, `precision ${s.links.precision}\n${why()}`);
+    assert.ok(s.links.recall >= 0.95, `recall ${s.links.recall}\n${why()}`);
+  });
+  it('gets the coarse relation right on ≥ 95% of linked pairs', () => assert.ok(s.relationCoarse.value >= 0.95, why()));
+  it('extracts ≥ 99% of the labelled spans exactly', () => assert.ok(s.extraction.recall >= 0.99, why()));
+  it('names the speaker of ≥ 90% of sides that have one', () => assert.ok(s.speaker.value >= 0.9, `speaker ${s.speaker.value}\n${why()}`));
+});
