@@ -1,0 +1,109 @@
+/**
+ * Verbatim in VS Code: wires the host adapters around one engine and returns a small API that the
+ * integration tests use to wait for work to settle and to read what the panels show.
+ */
+import * as vscode from 'vscode';
+import { Engine, type DocumentReport } from './core/index';
+import { Checker } from './host/checker';
+import { QuoteFixes } from './host/codeActions';
+import { registerCommands } from './host/commands';
+import { Corpus } from './host/corpus';
+import { CrossReferences, VIEW_ID } from './host/crossRefs';
+import { Diagnostics } from './host/diagnostics';
+import { QuoteHover } from './host/hover';
+import { Ignores } from './host/ignores';
+import { QuoteCatalog, QuoteSearch, type QuoteEntry, type SearchState } from './host/search';
+import { Settings } from './host/settings';
+import { StatusBar } from './host/statusBar';
+import { revealSpan } from './host/commands';
+
+/** A tree item as the Cross-references view shows it. */
+export interface CrossRefSnapshot {
+  label: string;
+  description: string;
+  icon: string | undefined;
+  /** What selecting the item runs. */
+  command: vscode.Command | undefined;
+  children: CrossRefSnapshot[];
+}
+
+/** What `activate` returns: for tests and other extensions; read-only. */
+export interface VerbatimApi {
+  /** Resolves when indexing and checking have settled. */
+  whenIdle(): Promise<void>;
+  /** The latest published report for a document. */
+  reportFor(uri: vscode.Uri): DocumentReport | undefined;
+  /** The quotes the search would show for `query`. */
+  searchQuotes(query: string): QuoteEntry[];
+  /** The open `Verbatim: Search Quotes` QuickPick, if any. */
+  searchState(): SearchState | undefined;
+  /** The Cross-references view's items for the active article. */
+  crossReferences(): CrossRefSnapshot[];
+  /** The status bar text, when shown. */
+  statusText(): string | undefined;
+  /** The indexed sources' URIs. */
+  sources(): string[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
+  const log = vscode.window.createOutputChannel('Verbatim', { log: true });
+  const settings = new Settings(log);
+  const engine = new Engine(settings.for().options);
+  const corpus = new Corpus(engine, settings, log);
+  const ignores = new Ignores(log);
+  const checker = new Checker(engine, settings, corpus, ignores, log);
+  const diagnostics = new Diagnostics(checker, corpus, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  const catalog = new QuoteCatalog(corpus, checker);
+  const search = new QuoteSearch(catalog, revealSpan);
+  const crossRefs = new CrossReferences(checker);
+  const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: crossRefs, showCollapseAll: true });
+  const statusBar = new StatusBar(checker);
+  context.subscriptions.push(
+    log, settings, corpus, ignores, checker, diagnostics, catalog, crossRefs, tree, statusBar,
+    vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),
+    vscode.languages.registerCodeActionsProvider('*', new QuoteFixes(checker, log), QuoteFixes.metadata),
+    ...registerCommands({ settings, corpus, checker, ignores, search, log }),
+    crossRefs.onDidChangeTreeData(() => {
+      tree.description = crossRefs.article ? vscode.workspace.asRelativePath(crossRefs.article.uri) : undefined;
+      tree.message = crossRefs.article ? undefined : 'Open an article to see where its quotes appear in the sources.';
+    }),
+  );
+
+  await ignores.start();
+  corpus.start();
+  checker.start();
+  log.info(`Verbatim ${String(context.extension.packageJSON.version)} is active in ${vscode.workspace.workspaceFolders?.length ?? 0} folder(s).`);
+
+  const snapshot = (node?: Parameters<CrossReferences['getChildren']>[0]): CrossRefSnapshot[] =>
+    crossRefs.getChildren(node).map((child) => {
+      const item = crossRefs.getTreeItem(child);
+      return {
+        label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+        description: typeof item.description === 'string' ? item.description : '',
+        icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
+        command: item.command,
+        children: snapshot(child),
+      };
+    });
+
+  return {
+    async whenIdle() {
+      // Indexing triggers checks and checks can wait on indexing: settle until both are quiet together.
+      for (let i = 0; i < 50; i++) {
+        await corpus.whenIdle();
+        await checker.whenIdle();
+        if (corpus.isIdle && checker.isIdle) return;
+      }
+    },
+    reportFor: (uri) => checker.published(uri)?.report,
+    searchQuotes: (query) => catalog.search(query),
+    searchState: () => search.current,
+    crossReferences: () => snapshot(),
+    statusText: () => statusBar.text,
+    sources: () => corpus.documents().map((d) => d.uri),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

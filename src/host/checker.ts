@@ -1,0 +1,214 @@
+/**
+ * When documents are checked, and their latest reports. Each open document that `verbatim.include`
+ * covers is checked as the editor types (debounced per document) or on save (`verbatim.run`), again when
+ * the sources, the settings or the ignore list change, and forgotten when it closes. A generation per
+ * document and a version check drop late results (markdownlint's generation counter, cspell's `isStale`).
+ * The unsaved text is what gets checked.
+ */
+import * as vscode from 'vscode';
+import { matchGlob, type DocumentReport, type Engine } from '../core/index';
+import type { Corpus } from './corpus';
+import type { Ignores } from './ignores';
+import { TextLines, type Positioner } from './ranges';
+import type { Settings } from './settings';
+
+/** A document's report with what the adapters need to show it. */
+export interface Checked {
+  uri: vscode.Uri;
+  /** The document version the report belongs to; -1 for a file checked from disk. */
+  version: number;
+  report: DocumentReport;
+  /** Positions of quotes (in `report.quotes`) the editor chose to ignore. */
+  ignored: ReadonlySet<number>;
+  /** Maps the report's offsets to positions in the checked text. */
+  lines: Positioner;
+}
+
+/** Schemes of editor-internal documents that are never articles. */
+const SKIPPED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'comment', 'vscode-settings', 'vscode-userdata', 'debug', 'walkThroughSnippet', 'vscode-notebook-cell']);
+
+export class Checker implements vscode.Disposable {
+  private readonly reports = new Map<string, Checked>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  private readonly tooLarge = new Set<string>();
+  private fresh: Checked | undefined;
+  private running = 0;
+  private idleWaiters: (() => void)[] = [];
+  private readonly checked = new vscode.EventEmitter<Checked>();
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fires with each new report that is current for its document. */
+  readonly onDidCheck = this.checked.event;
+  /** Fires when a document's report is dropped (closed, no longer included). */
+  readonly onDidForget = this.forgotten.event;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly settings: Settings,
+    private readonly corpus: Corpus,
+    private readonly ignores: Ignores,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Subscribes to the editor's events and checks the documents already open. */
+  start(): void {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        const host = this.settings.for(e.document.uri).host;
+        if (host.run === 'onType') this.schedule(e.document, host.debounceMs);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (this.settings.for(doc.uri).host.run === 'onSave') this.schedule(doc, 0);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      this.settings.onDidChange(() => this.recheckOpen()),
+      this.corpus.onDidChange(() => this.recheckOpen()),
+      this.ignores.onDidChange(() => this.recheckOpen()),
+    );
+    this.recheckOpen();
+  }
+
+  /** True when `doc` is an article Verbatim checks: the `article` language or a `verbatim.include` glob. */
+  isCheckable(doc: vscode.TextDocument): boolean {
+    if (SKIPPED_SCHEMES.has(doc.uri.scheme)) return false;
+    if (doc.languageId === 'article') return true;
+    const rel = vscode.workspace.asRelativePath(doc.uri, false);
+    return this.settings.for(doc.uri).host.include.some((g) => matchGlob(g, rel));
+  }
+
+  /** The latest published report for a document, whatever its version. */
+  published(uri: vscode.Uri): Checked | undefined {
+    return this.reports.get(uri.toString());
+  }
+
+  /** A report for the document's current text: the published one if current, else computed now (not published). */
+  reportFor(doc: vscode.TextDocument): Checked | undefined {
+    if (doc.isClosed || !this.isCheckable(doc)) return undefined;
+    const current = this.reports.get(doc.uri.toString());
+    if (current && current.version === doc.version) return current;
+    if (this.fresh && this.fresh.uri.toString() === doc.uri.toString() && this.fresh.version === doc.version) return this.fresh;
+    const result = this.compute(doc);
+    if (result) this.fresh = result;
+    return result;
+  }
+
+  /** Checks a file's text that is not open in an editor (Check Workspace) and publishes the result. */
+  checkText(uri: vscode.Uri, text: string): Checked {
+    const result = this.build(uri, -1, text, new TextLines(text));
+    this.reports.set(uri.toString(), result);
+    this.checked.fire(result);
+    return result;
+  }
+
+  /** Checks `doc` after `delayMs`, superseding any check already scheduled for it. */
+  schedule(doc: vscode.TextDocument, delayMs: number): void {
+    if (!this.isCheckable(doc)) {
+      if (this.reports.has(doc.uri.toString())) this.forget(doc.uri);
+      return;
+    }
+    const key = doc.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.run(doc, generation);
+    }, delayMs));
+  }
+
+  /** Schedules every open, checkable document. */
+  recheckOpen(): void {
+    for (const doc of vscode.workspace.textDocuments) if (!doc.isClosed) this.schedule(doc, 0);
+  }
+
+  /** True when no check is scheduled or running. */
+  get isIdle(): boolean {
+    return this.running === 0 && this.timers.size === 0;
+  }
+
+  /** Resolves when no check is scheduled or running. */
+  whenIdle(): Promise<void> {
+    if (this.isIdle) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.subscriptions) d.dispose();
+    this.checked.dispose();
+    this.forgotten.dispose();
+    this.settle();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.reports.delete(key);
+    if (this.fresh?.uri.toString() === key) this.fresh = undefined;
+    this.forgotten.fire(uri);
+    this.settle();
+  }
+
+  private async run(doc: vscode.TextDocument, generation: number): Promise<void> {
+    this.running++;
+    try {
+      await this.corpus.ready;
+      const key = doc.uri.toString();
+      if (doc.isClosed || this.generations.get(key) !== generation) return; // superseded
+      const version = doc.version;
+      const result = this.compute(doc);
+      // Stale: a newer check was scheduled or the text moved on while this one ran.
+      if (!result || this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return;
+      this.reports.set(key, result);
+      this.checked.fire(result);
+    } finally {
+      this.running--;
+      this.settle();
+    }
+  }
+
+  private compute(doc: vscode.TextDocument): Checked | undefined {
+    const key = doc.uri.toString();
+    const text = doc.getText();
+    const cap = this.settings.for(doc.uri).host.maxFileSizeKB * 1024;
+    if (text.length > cap) {
+      if (!this.tooLarge.has(key)) this.log.warn(`${vscode.workspace.asRelativePath(doc.uri)} is over the ${cap / 1024} KB cap and is not checked; raise verbatim.maxFileSizeKB to check it.`);
+      this.tooLarge.add(key);
+      if (this.reports.has(key)) this.forget(doc.uri);
+      return undefined;
+    }
+    this.tooLarge.delete(key);
+    return this.build(doc.uri, doc.version, text, doc);
+  }
+
+  private build(uri: vscode.Uri, version: number, text: string, lines: Positioner): Checked {
+    const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    let report: DocumentReport;
+    try {
+      // Options can differ per folder; the check is synchronous, so setting them here is safe.
+      this.engine.options = this.settings.for(uri).options;
+      report = this.engine.check({ uri: uri.toString(), text, label });
+    } catch (err) {
+      this.log.error(`Checking ${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      report = { uri: uri.toString(), quotes: [] };
+    }
+    const ignored = new Set<number>();
+    report.quotes.forEach((q, i) => {
+      if (this.ignores.isIgnored(uri, q.quote.text)) ignored.add(i);
+    });
+    return { uri, version, report, ignored, lines };
+  }
+
+  private settle(): void {
+    if (this.running > 0 || this.timers.size > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

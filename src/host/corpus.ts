@@ -1,0 +1,261 @@
+/**
+ * The sources: files matching `verbatim.sources` in each workspace folder, read with
+ * `workspace.fs`, fed to the engine as `{uri, text, label}` records and kept current by file
+ * watchers. Indexing runs in slices (a few files, then a yield) so the extension host never stalls;
+ * a file that vanishes, is binary or is too large is logged once and the rest are indexed.
+ * Verbatim only ever reads these files.
+ */
+import * as vscode from 'vscode';
+import type { AnalyzedDoc, Engine } from '../core/index';
+import { readText, yieldToHost } from './files';
+import type { Settings } from './settings';
+
+/** Work done between two yields to the host, in milliseconds. */
+const SLICE_MS = 20;
+/** Files read concurrently. */
+const READ_BATCH = 8;
+/** Watcher events are gathered this long before the sources are re-read. */
+const WATCH_DELAY_MS = 75;
+
+export interface IndexSummary {
+  sources: number;
+  quotes: number;
+  skipped: number;
+  cancelled: boolean;
+}
+
+export class Corpus implements vscode.Disposable {
+  private readonly sources = new Map<string, vscode.Uri>();
+  /** The latest read started per uri: an older read finishing later must not win. */
+  private readonly readSeq = new Map<string, number>();
+  private seq = 0;
+  private epoch = 0;
+  /** Sort position for files added by the watcher after a rebuild ("earliest source" ties). */
+  private nextOrder = 0;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private watchers: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly queue = new Map<string, vscode.Uri>();
+  private queueTimer: ReturnType<typeof setTimeout> | undefined;
+  private busy = 0;
+  private idleWaiters: (() => void)[] = [];
+  private watchKey = '';
+  private markReady!: () => void;
+  /** Resolves once the first full index is built. */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  /** Fires after sources were added, changed or removed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly settings: Settings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Indexes the workspace and starts watching it. */
+  start(): void {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reconfigure(true)),
+      this.settings.onDidChange(() => this.reconfigure(false)),
+    );
+    this.reconfigure(true);
+  }
+
+  /** True when `uri` is an indexed source. */
+  isSource(uri: vscode.Uri | string): boolean {
+    return this.sources.has(typeof uri === 'string' ? uri : uri.toString());
+  }
+
+  /** The indexed version of a source: the text its offsets refer to. */
+  indexed(uri: string): AnalyzedDoc | undefined {
+    return this.engine.index.get(uri);
+  }
+
+  /** Every indexed source document. */
+  documents(): AnalyzedDoc[] {
+    return [...this.engine.index.documents()];
+  }
+
+  get size(): { sources: number; quotes: number } {
+    return { sources: this.sources.size, quotes: this.engine.index.size.quotes };
+  }
+
+  /** True when no indexing is under way or queued. */
+  get isIdle(): boolean {
+    return this.busy === 0 && this.queue.size === 0 && !this.queueTimer;
+  }
+
+  /** Resolves when no indexing is under way or queued. */
+  whenIdle(): Promise<void> {
+    if (this.isIdle) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Re-reads every source from scratch; sources no longer found are dropped. */
+  async rebuild(token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<IndexSummary> {
+    const epoch = ++this.epoch;
+    this.busy++;
+    const started = Date.now();
+    let skipped = 0;
+    let cancelled = false;
+    try {
+      const found = await this.listSources();
+      if (epoch !== this.epoch) return { ...this.size, skipped, cancelled: true };
+      for (const key of [...this.sources.keys()]) {
+        if (!found.has(key)) this.drop(key);
+      }
+      const uris = [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
+      this.nextOrder = Math.max(this.nextOrder, uris.length);
+      let sliceStart = Date.now();
+      for (let i = 0; i < uris.length; i += READ_BATCH) {
+        if (epoch !== this.epoch || token?.isCancellationRequested) {
+          cancelled = true;
+          break;
+        }
+        const batch = uris.slice(i, i + READ_BATCH);
+        const reads = await Promise.all(batch.map((uri) => this.read(uri)));
+        for (let j = 0; j < batch.length; j++) {
+          if (!this.apply(batch[j], reads[j], i + j)) skipped++;
+          if (Date.now() - sliceStart > SLICE_MS) {
+            await yieldToHost();
+            sliceStart = Date.now();
+          }
+        }
+        progress?.report({ increment: (100 * batch.length) / uris.length, message: `${Math.min(i + READ_BATCH, uris.length)} of ${uris.length} sources` });
+        await yieldToHost();
+        sliceStart = Date.now();
+      }
+      const { sources, quotes } = this.size;
+      this.log.info(`Indexed ${sources} source${sources === 1 ? '' : 's'} (${quotes} quotes) in ${Date.now() - started} ms${skipped ? `; ${skipped} skipped` : ''}${cancelled ? '; cancelled' : ''}.`);
+      return { sources, quotes, skipped, cancelled };
+    } finally {
+      this.busy--;
+      if (epoch === this.epoch) {
+        this.markReady();
+        this.changed.fire();
+      }
+      this.settle();
+    }
+  }
+
+  dispose(): void {
+    this.epoch++;
+    if (this.queueTimer) clearTimeout(this.queueTimer);
+    for (const d of [...this.watchers, ...this.subscriptions]) d.dispose();
+    this.changed.dispose();
+    this.settle(true);
+  }
+
+  /** Re-watches and re-indexes when the folders or the settings that decide the sources changed. */
+  private reconfigure(force: boolean): void {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const key = JSON.stringify(folders.map((f) => [f.uri.toString(), this.settings.for(f).host.sources, this.settings.for(f).host.maxFileSizeKB]));
+    if (!force && key === this.watchKey) return;
+    this.watchKey = key;
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const folder of folders) {
+      for (const glob of this.settings.for(folder).host.sources) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+        const onEvent = (uri: vscode.Uri) => this.enqueue(uri);
+        this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
+      }
+    }
+    void this.rebuild();
+  }
+
+  private async listSources(): Promise<Map<string, vscode.Uri>> {
+    const found = new Map<string, vscode.Uri>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of this.settings.for(folder).host.sources) {
+        try {
+          for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/node_modules/**')) {
+            found.set(uri.toString(), uri);
+          }
+        } catch (err) {
+          this.log.warn(`Could not list ${glob} in ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    }
+    return found;
+  }
+
+  private async read(uri: vscode.Uri) {
+    const seq = ++this.seq;
+    this.readSeq.set(uri.toString(), seq);
+    const result = await readText(uri, this.settings.for(uri).host.maxFileSizeKB * 1024);
+    return { seq, result };
+  }
+
+  /** Puts one read into the index (or takes the file out); false when the file was skipped. */
+  private apply(uri: vscode.Uri, { seq, result }: Awaited<ReturnType<Corpus['read']>>, order?: number): boolean {
+    const key = uri.toString();
+    if (this.readSeq.get(key) !== seq) return true; // a newer read of this file will apply
+    const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    if (!result.ok) {
+      if (result.missing) this.log.info(`${label} ${result.reason}.`);
+      else this.log.warn(`${label} ${result.reason}.`);
+      this.drop(key);
+      return false;
+    }
+    if (result.note) this.log.warn(`${label} ${result.note}.`);
+    try {
+      order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
+      this.engine.setSource({ uri: key, text: result.text, label, order });
+      this.sources.set(key, uri);
+      return true;
+    } catch (err) {
+      // The engine should never throw; if it does, one bad file must not stop the others.
+      this.log.error(`${label} could not be analysed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.drop(key);
+      return false;
+    }
+  }
+
+  private drop(key: string): void {
+    if (this.sources.delete(key)) this.engine.removeSource(key);
+  }
+
+  private enqueue(uri: vscode.Uri): void {
+    this.queue.set(uri.toString(), uri);
+    if (this.queueTimer) clearTimeout(this.queueTimer);
+    this.queueTimer = setTimeout(() => void this.drain(), WATCH_DELAY_MS);
+  }
+
+  /** Applies queued watcher events: re-reads changed files, drops deleted ones (and anything under a deleted folder). */
+  private async drain(): Promise<void> {
+    this.queueTimer = undefined;
+    const uris = [...this.queue.values()];
+    this.queue.clear();
+    if (uris.length === 0) return;
+    this.busy++;
+    try {
+      for (let i = 0; i < uris.length; i += READ_BATCH) {
+        const batch = uris.slice(i, i + READ_BATCH);
+        const reads = await Promise.all(batch.map((uri) => this.read(uri)));
+        batch.forEach((uri, j) => {
+          const r = reads[j].result;
+          if (!r.ok && r.missing) {
+            const prefix = uri.toString() + '/';
+            for (const key of [...this.sources.keys()]) if (key.startsWith(prefix)) this.drop(key);
+          }
+          if (!r.ok && r.reason === 'is a folder') return;
+          this.apply(uri, reads[j]);
+        });
+        await yieldToHost();
+      }
+      this.log.info(`Sources changed on disk: ${uris.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}.`);
+      this.changed.fire();
+    } finally {
+      this.busy--;
+      this.settle();
+    }
+  }
+
+  private settle(force = false): void {
+    if (!force && (this.busy > 0 || this.queue.size > 0 || this.queueTimer)) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

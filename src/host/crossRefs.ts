@@ -1,0 +1,116 @@
+/**
+ * The "Cross-references" view: the active article's quotes (icon by the worst relation among their
+ * versions), each with its matching source quotes underneath (relation and score). Selecting an item
+ * reveals that quote. Labels are plain strings (no Markdown), with `$(icon)` syntax escaped.
+ */
+import * as vscode from 'vscode';
+import type { Match, QuoteReport, Relation } from '../core/index';
+import type { Checked, Checker } from './checker';
+import { excerpt } from './diagnostics';
+import { escapeIcons } from './markdown';
+
+export const VIEW_ID = 'verbatim.crossReferences';
+export const REVEAL_COMMAND = 'verbatim.revealQuote';
+
+/** Worst first: the order in which relations decide a quote's icon. */
+const RANK: Relation[] = ['paraphrase', 'variant', 'spelling', 'punctuation', 'excerpt', 'identical'];
+const ICON: Record<Relation, [string, string]> = {
+  paraphrase: ['error', 'list.errorForeground'],
+  variant: ['warning', 'list.warningForeground'],
+  spelling: ['info', 'editorInfo.foreground'],
+  punctuation: ['info', 'editorInfo.foreground'],
+  excerpt: ['pass', 'testing.iconPassed'],
+  identical: ['pass', 'testing.iconPassed'],
+};
+
+export type CrossRefNode =
+  | { kind: 'quote'; uri: vscode.Uri; version: number; index: number; qr: QuoteReport; ignored: boolean }
+  | { kind: 'match'; parent: vscode.Uri; match: Match };
+
+/** The worst relation among a quote's versions, or null when it has none. */
+export function worstRelation(matches: readonly Match[]): Relation | null {
+  for (const r of RANK) if (matches.some((m) => m.relation === r)) return r;
+  return null;
+}
+
+/** Where "reveal" should go: a document and an offset span in the text the report was made from. */
+export interface RevealTarget {
+  uri: string;
+  start: number;
+  end: number;
+  /** For an open article: the version the offsets belong to. */
+  version?: number;
+}
+
+export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<CrossRefNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+  private current: Checked | undefined;
+
+  constructor(private readonly checker: Checker) {
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      checker.onDidCheck((c) => {
+        if (c.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.refresh();
+      }),
+      checker.onDidForget(() => this.refresh()),
+    ];
+    this.refresh();
+  }
+
+  /** The report the view shows: the active editor's article, if it is checked. */
+  get article(): Checked | undefined {
+    return this.current;
+  }
+
+  refresh(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    // Keep showing the last article while focus is in a non-text part of the workbench.
+    if (doc) this.current = this.checker.isCheckable(doc) ? this.checker.published(doc.uri) : undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: CrossRefNode): CrossRefNode[] {
+    const c = this.current;
+    if (!node) {
+      if (!c) return [];
+      return c.report.quotes.flatMap((qr, index) =>
+        qr.matches.length || qr.findings.length ? [{ kind: 'quote' as const, uri: c.uri, version: c.version, index, qr, ignored: c.ignored.has(index) }] : []);
+    }
+    if (node.kind === 'quote') return node.qr.matches.map((match) => ({ kind: 'match' as const, parent: node.uri, match }));
+    return [];
+  }
+
+  getTreeItem(node: CrossRefNode): vscode.TreeItem {
+    if (node.kind === 'quote') {
+      const q = node.qr.quote;
+      const item = new vscode.TreeItem(escapeIcons(`“${excerpt(q.text, 70)}”`),
+        node.qr.matches.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      const worst = worstRelation(node.qr.matches);
+      const differs = node.qr.findings.length > 0;
+      item.description = escapeIcons(`${q.speaker ?? 'unattributed'} · ${node.qr.matches.length} version${node.qr.matches.length === 1 ? '' : 's'}${node.ignored ? ' · ignored' : ''}`);
+      item.tooltip = [q.text, ...node.qr.findings.map((f) => f.message)].join('\n\n');
+      const [icon, color] = worst ? ICON[worst] : differs ? ['warning', 'list.warningForeground'] : ['circle-outline', 'foreground'];
+      item.iconPath = new vscode.ThemeIcon(node.ignored ? 'eye-closed' : icon, new vscode.ThemeColor(color));
+      item.contextValue = worst ? `quote.${worst}` : 'quote';
+      const target: RevealTarget = { uri: node.uri.toString(), start: q.start, end: q.end, version: node.version };
+      item.command = { title: 'Reveal quote', command: REVEAL_COMMAND, arguments: [target] };
+      return item;
+    }
+    const m = node.match;
+    const item = new vscode.TreeItem(escapeIcons(`“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 70)}”`));
+    item.description = escapeIcons(`${m.relation} · ${m.score.toFixed(2)} · ${m.quote.label}`);
+    item.tooltip = `${m.relation} (score ${m.score.toFixed(2)}) in ${m.quote.label}${m.quote.speaker ? `, ${m.quote.speaker}` : ''}\n\n${m.quote.text}${m.changes ? `\n\n${m.changes}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(ICON[m.relation][0], new vscode.ThemeColor(ICON[m.relation][1]));
+    item.contextValue = `match.${m.relation}`;
+    const target: RevealTarget = { uri: m.quote.uri, start: m.region.start, end: m.region.end };
+    item.command = { title: 'Reveal source quote', command: REVEAL_COMMAND, arguments: [target] };
+    return item;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Hover on a quote: every other version found in the sources, word-diffed against the draft (the
+ * draft's words the source lacks struck through, the source's extra words in bold), with relation,
+ * score, speaker and a link that opens the source at that quote. Everything from an article or a
+ * source is escaped into an untrusted MarkdownString; only the link targets are built here, from the
+ * indexed source URIs.
+ */
+import * as vscode from 'vscode';
+import type { DiffPart, Match, QuoteReport } from '../core/index';
+import type { Checker } from './checker';
+import type { Corpus } from './corpus';
+import { escapeMarkdown as esc, inertMarkdown, linkTarget } from './markdown';
+import { linesOf, offsetOf, rangeOf } from './ranges';
+
+/** Versions listed in one hover; the rest are counted. */
+const MAX_VERSIONS = 8;
+
+/** The quote whose text or marks contain `offset`. */
+export function quoteAt(quotes: readonly QuoteReport[], offset: number): number {
+  return quotes.findIndex((q) => offset >= q.quote.start - 1 && offset <= q.quote.end + (q.quote.close ? 1 : 0));
+}
+
+/** A source's version of the quote, as Markdown: removed words ~~struck~~, added words **bold**. */
+export function diffMarkdown(diff: readonly DiffPart[]): string {
+  return diff
+    .map((p) => (p.op === 'same' ? esc(p.text) : p.op === 'removed' ? `~~${esc(p.text)}~~` : `**${esc(p.text)}**`))
+    .join(' ');
+}
+
+/** Where a link to a source quote points: the source file at the quote's line and column. */
+export function sourceLink(corpus: Corpus, m: Match): vscode.Uri {
+  const uri = vscode.Uri.parse(m.quote.uri);
+  const source = corpus.indexed(m.quote.uri);
+  if (!source) return uri;
+  const p = linesOf(source).positionAt(m.region.start);
+  return uri.with({ fragment: `L${p.line + 1},${p.character + 1}` });
+}
+
+/** The hover text for one quote. */
+export function hoverMarkdown(qr: QuoteReport, ignored: boolean, corpus: Corpus): vscode.MarkdownString {
+  const md = inertMarkdown();
+  const n = qr.matches.length;
+  const by = qr.quote.speaker ? ` by ${esc(qr.quote.speaker)}` : '';
+  md.appendMarkdown(`**Verbatim**: quote${by}, ${n === 0 ? 'no other version in the sources' : `${n} other version${n === 1 ? '' : 's'}`}${ignored ? ' (ignored)' : ''}\n\n`);
+  for (const f of qr.findings) md.appendMarkdown(`- ${esc(f.message)}\n`);
+  if (qr.canonical) md.appendMarkdown(`\nCanonical wording: ${esc(qr.canonical.reason)}.\n`);
+  for (const m of qr.matches.slice(0, MAX_VERSIONS)) {
+    md.appendMarkdown('\n---\n\n');
+    md.appendMarkdown(`**${esc(m.relation)}** · ${m.score.toFixed(2)} · ${esc(m.quote.speaker ?? 'unattributed')} · [${esc(m.quote.label)}](${linkTarget(sourceLink(corpus, m))})\n\n`);
+    md.appendMarkdown(`“${diffMarkdown(m.diff)}”\n`);
+  }
+  if (n > MAX_VERSIONS) md.appendMarkdown(`\n---\n\n${n - MAX_VERSIONS} more version${n - MAX_VERSIONS === 1 ? '' : 's'} in the Cross-references view.\n`);
+  return md;
+}
+
+export class QuoteHover implements vscode.HoverProvider {
+  constructor(private readonly checker: Checker, private readonly corpus: Corpus) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const checked = this.checker.reportFor(document);
+    if (!checked) return undefined;
+    const i = quoteAt(checked.report.quotes, offsetOf(document, position));
+    if (i < 0) return undefined;
+    const qr = checked.report.quotes[i];
+    if (qr.matches.length === 0 && qr.findings.length === 0) return undefined;
+    const { start, end, close } = qr.quote;
+    return new vscode.Hover(hoverMarkdown(qr, checked.ignored.has(i), this.corpus), rangeOf(document, { start: start - 1, end: end + (close ? 1 : 0) }));
+  }
+}

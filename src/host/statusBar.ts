@@ -1,0 +1,46 @@
+/** The status bar item: quotes in the active article and how many differ; a click opens the panel. */
+import * as vscode from 'vscode';
+import type { Checker } from './checker';
+
+export const SHOW_CROSS_REFERENCES = 'verbatim.showCrossReferences';
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly checker: Checker) {
+    this.item.name = 'Verbatim';
+    this.item.command = SHOW_CROSS_REFERENCES;
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      checker.onDidCheck(() => this.update()),
+      checker.onDidForget(() => this.update()),
+    ];
+    this.update();
+  }
+
+  /** The text shown, for tests. */
+  get text(): string | undefined {
+    return this.item.text || undefined;
+  }
+
+  private update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const c = doc && this.checker.isCheckable(doc) ? this.checker.published(doc.uri) : undefined;
+    void vscode.commands.executeCommand('setContext', 'verbatim.activeArticle', !!c);
+    if (!c) {
+      this.item.hide();
+      return;
+    }
+    const quotes = c.report.quotes.filter((q) => q.quote.kind !== 'term').length;
+    const differ = c.report.quotes.filter((q, i) => !c.ignored.has(i) && q.findings.some((f) => f.rule === 'quote-differs' || f.rule === 'speaker-differs')).length;
+    this.item.text = `$(quote) ${quotes} quote${quotes === 1 ? '' : 's'}, ${differ} differ${differ === 1 ? 's' : ''}`;
+    this.item.tooltip = `Verbatim: ${quotes} quotes in this article; ${differ} differ from the sources. Click for the cross-references.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
+}
