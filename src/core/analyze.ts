@@ -24,10 +24,14 @@ export interface AnalyzedDoc {
   names: string[];
 }
 
-/** Content stems of a token list: no function words, no duplicates. */
+/**
+ * Content stems of a token list: no function words, no duplicates. A quote of function words only
+ * ("it is what it is") keeps them all, so that it can still be found.
+ */
 export function contentStems(tokens: readonly Token[]): string[] {
   const out = new Set<string>();
   for (const t of tokens) if (!STOPWORDS.has(t.key) && t.key.length > 1) out.add(t.stem);
+  if (out.size === 0) for (const t of tokens) out.add(t.stem);
   return [...out];
 }
 
