@@ -21,9 +21,20 @@ export function describeChanges(changes: Change[], max = 3): string {
 /** A capitalised content word: a name ("Both" or "The" opening a sentence is not). */
 const isName = (t: Token): boolean => /^\p{Lu}/u.test(t.raw) && !STOPWORDS.has(t.key);
 
-/** A changed number, negation or name changes what the quote says, not just how. */
+const isNumber = (t: Token): boolean => /\d/.test(t.key);
+
+/**
+ * A changed number, negation or name changes what the quote says, not just how: a negation added or
+ * dropped, or a number or name replaced by another ("three ships" / "two ships"; not "the two sides" /
+ * "both sides", where no number stands against it).
+ */
 export function meaningChanged(changes: Change[]): boolean {
-  return changes.some((c) => [...c.removed, ...c.added].some((t) => /\d/.test(t.key) || NEGATION.has(t.key) || isName(t)));
+  return changes.some(
+    (c) =>
+      [...c.removed, ...c.added].some((t) => NEGATION.has(t.key)) ||
+      (c.removed.some(isNumber) && c.added.some(isNumber)) ||
+      (c.removed.some(isName) && c.added.some(isName)),
+  );
 }
 
 /** The message of `quote-differs`: how many sources differ and, for the closest, which words. */

@@ -100,3 +100,15 @@ describe('matching and relations', () => {
     assert.equal(engine.check(draft).quotes[0].matches.length, 0);
   });
 });
+
+describe('meaning changes', () => {
+  it('does not take “the two sides” / “both sides” for a changed number', () => {
+    const r = checkAgainst('He said: “The two sides agreed to follow the plan we set in Bali.”', { 's.txt': 'He said: “Both sides agreed to follow the plan we set in Bali.”' });
+    assert.equal(r.quotes[0].findings[0].severity, 'warning');
+  });
+
+  it('raises a replaced name', () => {
+    const r = checkAgainst('He said: “President Biden and I reached an agreement in Bali last year.”', { 's.txt': 'He said: “President Trump and I reached an agreement in Bali last year.”' });
+    assert.equal(r.quotes[0].findings[0].severity, 'error');
+  });
+});
