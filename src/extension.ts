@@ -33,6 +33,8 @@ export interface VerbatimApi {
   whenIdle(): Promise<void>;
   /** The latest published report for a document. */
   reportFor(uri: vscode.Uri): DocumentReport | undefined;
+  /** A new check of an open document's current text, not published: what the diagnostics should match. */
+  checkAfresh(uri: vscode.Uri): DocumentReport | undefined;
   /** The quotes the search would show for `query`. */
   searchQuotes(query: string): QuoteEntry[];
   /** The open `Verbatim: Search Quotes` QuickPick, if any. */
@@ -43,6 +45,8 @@ export interface VerbatimApi {
   statusText(): string | undefined;
   /** The indexed sources' URIs. */
   sources(): string[];
+  /** Source files left out of the index, with the reason logged for each. */
+  skippedSources(): { uri: string; reason: string }[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
@@ -96,11 +100,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       }
     },
     reportFor: (uri) => checker.published(uri)?.report,
+    checkAfresh: (uri) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return doc && checker.checkAfresh(doc)?.report;
+    },
     searchQuotes: (query) => catalog.search(query),
     searchState: () => search.current,
     crossReferences: () => snapshot(),
     statusText: () => statusBar.text,
     sources: () => corpus.documents().map((d) => d.uri),
+    skippedSources: () => corpus.skipped(),
   };
 }
 

@@ -95,6 +95,11 @@ export class Checker implements vscode.Disposable {
     return result;
   }
 
+  /** A new check of the document's current text, bypassing every cache; nothing is published. */
+  checkAfresh(doc: vscode.TextDocument): Checked | undefined {
+    return doc.isClosed || !this.isCheckable(doc) ? undefined : this.compute(doc);
+  }
+
   /** Checks a file's text that is not open in an editor (Check Workspace) and publishes the result. */
   checkText(uri: vscode.Uri, text: string): Checked {
     const result = this.build(uri, -1, text, new TextLines(text));

@@ -26,6 +26,8 @@ export interface IndexSummary {
 
 export class Corpus implements vscode.Disposable {
   private readonly sources = new Map<string, vscode.Uri>();
+  /** Files matching the source globs that are not indexed, with the reason (as logged). */
+  private readonly skippedFiles = new Map<string, string>();
   /** The latest read started per uri: an older read finishing later must not win. */
   private readonly readSeq = new Map<string, number>();
   private seq = 0;
@@ -76,6 +78,11 @@ export class Corpus implements vscode.Disposable {
     return [...this.engine.index.documents()];
   }
 
+  /** Source files left out of the index and why, e.g. binary or over the size cap. */
+  skipped(): { uri: string; reason: string }[] {
+    return [...this.skippedFiles].map(([uri, reason]) => ({ uri, reason }));
+  }
+
   get size(): { sources: number; quotes: number } {
     return { sources: this.sources.size, quotes: this.engine.index.size.quotes };
   }
@@ -104,6 +111,7 @@ export class Corpus implements vscode.Disposable {
       for (const key of [...this.sources.keys()]) {
         if (!found.has(key)) this.drop(key);
       }
+      this.skippedFiles.clear();
       const uris = [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
       this.nextOrder = Math.max(this.nextOrder, uris.length);
       let sliceStart = Date.now();
@@ -195,9 +203,12 @@ export class Corpus implements vscode.Disposable {
     if (!result.ok) {
       if (result.missing) this.log.info(`${label} ${result.reason}.`);
       else this.log.warn(`${label} ${result.reason}.`);
+      if (result.missing) this.skippedFiles.delete(key);
+      else this.skippedFiles.set(key, result.reason);
       this.drop(key);
       return false;
     }
+    this.skippedFiles.delete(key);
     if (result.note) this.log.warn(`${label} ${result.note}.`);
     try {
       order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
@@ -207,6 +218,7 @@ export class Corpus implements vscode.Disposable {
     } catch (err) {
       // The engine should never throw; if it does, one bad file must not stop the others.
       this.log.error(`${label} could not be analysed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.skippedFiles.set(key, 'could not be analysed');
       this.drop(key);
       return false;
     }
