@@ -42,6 +42,15 @@ export interface RevealTarget {
   version?: number;
 }
 
+/** The icon of a quote: by its worst relation, raised to a warning or error when a finding says so. */
+function iconFor(worst: Relation | null, qr: QuoteReport): [string, string] {
+  const severities = qr.findings.map((f) => f.severity);
+  if (severities.includes('error')) return ['error', 'list.errorForeground'];
+  const byRelation = worst ? ICON[worst] : null;
+  if (severities.includes('warning') && (!byRelation || byRelation[0] !== 'error')) return ['warning', 'list.warningForeground'];
+  return byRelation ?? (severities.length ? ['info', 'editorInfo.foreground'] : ['circle-outline', 'foreground']);
+}
+
 export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CrossRefNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -88,10 +97,9 @@ export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, v
       const item = new vscode.TreeItem(escapeIcons(`“${excerpt(q.text, 70)}”`),
         node.qr.matches.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       const worst = worstRelation(node.qr.matches);
-      const differs = node.qr.findings.length > 0;
       item.description = escapeIcons(`${q.speaker ?? 'unattributed'} · ${node.qr.matches.length} version${node.qr.matches.length === 1 ? '' : 's'}${node.ignored ? ' · ignored' : ''}`);
       item.tooltip = [q.text, ...node.qr.findings.map((f) => f.message)].join('\n\n');
-      const [icon, color] = worst ? ICON[worst] : differs ? ['warning', 'list.warningForeground'] : ['circle-outline', 'foreground'];
+      const [icon, color] = iconFor(worst, node.qr);
       item.iconPath = new vscode.ThemeIcon(node.ignored ? 'eye-closed' : icon, new vscode.ThemeColor(color));
       item.contextValue = worst ? `quote.${worst}` : 'quote';
       const target: RevealTarget = { uri: node.uri.toString(), start: q.start, end: q.end, version: node.version };
@@ -99,8 +107,9 @@ export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, v
       return item;
     }
     const m = node.match;
-    const item = new vscode.TreeItem(escapeIcons(`“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 70)}”`));
-    item.description = escapeIcons(`${m.relation} · ${m.score.toFixed(2)} · ${m.quote.label}`);
+    // The sidebar is narrow: the source's name first, then how its version relates and what changed.
+    const item = new vscode.TreeItem(escapeIcons(m.quote.label.split('/').pop() ?? m.quote.label));
+    item.description = escapeIcons(`${m.relation} · ${m.score.toFixed(2)} · ${m.changes || `“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 60)}”`}`);
     item.tooltip = `${m.relation} (score ${m.score.toFixed(2)}) in ${m.quote.label}${m.quote.speaker ? `, ${m.quote.speaker}` : ''}\n\n${m.quote.text}${m.changes ? `\n\n${m.changes}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(ICON[m.relation][0], new vscode.ThemeColor(ICON[m.relation][1]));
     item.contextValue = `match.${m.relation}`;
