@@ -87,6 +87,26 @@ describe('Diagnostics', () => {
     });
   });
 
+  it('with verbatim.run = onSave, leaves typing alone until the text is saved (or the settings change)', async () => {
+    const verbatim = await api();
+    const { doc, editor } = await openDraft();
+    await waitForDiagnostics(doc.uri, 'quote-differs on “same thing”', (d) => !!diagnosticOn(doc, d, THING, 'quote-differs'));
+    const config = vscode.workspace.getConfiguration('verbatim');
+    try {
+      await config.update('run', 'onSave', vscode.ConfigurationTarget.Global);
+      await verbatim.whenIdle();
+      const thing = doc.getText().indexOf(' thing from my Chinese');
+      await editor.edit((b) => b.delete(new vscode.Range(doc.positionAt(thing), doc.positionAt(thing + ' thing'.length))));
+      await verbatim.whenIdle();
+      assert.notStrictEqual(verbatim.reportFor(doc.uri)?.quotes.length, undefined);
+      assert.ok(verbatim.reportFor(doc.uri)?.quotes.some((q) => q.quote.text === THING), 'the published report is still the saved text’s');
+    } finally {
+      await config.update('run', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // Back to onType: the settings change re-checks the unsaved text.
+    await waitForDiagnostics(doc.uri, 'the edited text to be checked', (d) => !!diagnosticOn(doc, d, 'I heard the same from my Chinese counterparts.', 'quote-differs'));
+  });
+
   it('updates when a source changes on disk', async function () {
     this.timeout(60_000);
     const { doc } = await openDraft();
