@@ -3,56 +3,64 @@ import type { Alignment } from './align';
 import type { Comparable, Comparison } from './classify';
 import type { DiffPart, Span, Token } from './types';
 
-/** Distinct on-screen words: a contraction's expanded tokens share one start. */
-function words(tokens: readonly Token[], from: number, to: number): Token[] {
-  const out: Token[] = [];
-  for (let i = from; i < to; i++) if (!out.length || out[out.length - 1].start !== tokens[i].start) out.push(tokens[i]);
-  return out;
-}
-
 /**
  * The source's aligned region diffed against the checked quote: `removed` words are the draft's that the
- * source lacks, `added` the source's that the draft lacks. Source text outside the region is elided.
+ * source lacks, `added` the source's that the draft lacks. Each word keeps the punctuation and spacing
+ * its own text has around it; source text outside the region is elided with "…".
  */
 export function wordDiff(a: Comparable, b: Comparable, c: Comparison): DiffPart[] {
-  const al = c.relation === 'paraphrase' ? globalAlignment(a.tokens, b.tokens) : c.alignment;
+  const paraphrase = c.relation === 'paraphrase';
+  const al = paraphrase ? globalAlignment(a.tokens, b.tokens) : c.alignment;
   if (!al) return [{ op: 'same', text: b.text }];
   const parts: DiffPart[] = [];
   const push = (op: DiffPart['op'], text: string): void => {
     const last = parts[parts.length - 1];
-    if (last && last.op === op) last.text += ' ' + text;
+    if (last && last.op === op) last.text += text;
     else parts.push({ op, text });
   };
-  const paraphrase = c.relation === 'paraphrase';
+  const seen = { a: new Set<number>(), b: new Set<number>() };
+  /** Emits word `i` of quote `q` once (a contraction's tokens share one start). */
+  const word = (op: DiffPart['op'], q: Comparable, side: 'a' | 'b', i: number, first: boolean): void => {
+    const t = q.tokens[i];
+    if (seen[side].has(t.start)) return;
+    seen[side].add(t.start);
+    push(op, (first ? openingPunctuation(q, i) : '') + withFollowing(q, i));
+  };
   if (c.edgeChange.left && !paraphrase) {
-    push('removed', a.tokens[al.aStart - 1].raw);
-    push('added', b.tokens[al.bStart - 1].raw);
-  } else if (al.bStart > 0) push('same', '…');
-  const seenA = new Set<number>();
-  const seenB = new Set<number>();
+    word('removed', a, 'a', al.aStart - 1, true);
+    word('added', b, 'b', al.bStart - 1, true);
+  } else if (al.bStart > 0) push('same', '… ');
+  let firstB = !c.edgeChange.left || paraphrase;
+  let firstA = firstB;
   for (const op of al.ops) {
-    const ta = a.tokens[op.a];
-    const tb = b.tokens[op.b];
-    if ((op.kind === 'eq' || op.kind === 'sub' || op.kind === 'ins') && seenB.has(tb.start)) continue;
-    if (op.kind === 'eq') { seenB.add(tb.start); push('same', withPunctuation(b, op.b, al.bEnd)); continue; }
-    if ((op.kind === 'sub' || op.kind === 'del') && !seenA.has(ta.start)) { seenA.add(ta.start); push('removed', withPunctuation(a, op.a, al.aEnd)); }
-    if (op.kind === 'sub' || op.kind === 'ins') { seenB.add(tb.start); push('added', withPunctuation(b, op.b, al.bEnd)); }
+    if (op.kind === 'eq') word('same', b, 'b', op.b, firstB);
+    if (op.kind === 'sub' || op.kind === 'del') { word('removed', a, 'a', op.a, firstA); firstA = false; }
+    if (op.kind === 'sub' || op.kind === 'ins') word('added', b, 'b', op.b, firstB);
+    if (op.kind !== 'del') firstB = false;
+    if (op.kind === 'eq') firstA = false;
   }
-  if (paraphrase) return parts;
-  if (c.edgeChange.right) {
-    push('removed', a.tokens[al.aEnd].raw);
-    push('added', b.tokens[al.bEnd].raw);
-  } else if (al.bEnd < b.tokens.length) push('same', '…');
-  return parts;
+  if (!paraphrase && c.edgeChange.right) {
+    word('removed', a, 'a', al.aEnd, false);
+    word('added', b, 'b', al.bEnd, false);
+  } else if (!paraphrase && al.bEnd < b.tokens.length) push('same', ' …');
+  const last = parts[parts.length - 1];
+  if (last) last.text = last.text.trimEnd();
+  return parts.filter((p) => p.text !== '');
 }
 
-/** A word with the punctuation that follows it up to the next word ("clear," / "vehemently –"). */
-function withPunctuation(q: Comparable, i: number, regionEnd: number): string {
+/** A word and what follows it up to the next word: "clear, " / "vehemently – " / "Bali." at the end. */
+function withFollowing(q: Comparable, i: number): string {
   const t = q.tokens[i];
   let j = i + 1;
   while (j < q.tokens.length && q.tokens[j].start === t.start) j++;
-  const to = j < regionEnd ? q.tokens[j].start : t.end;
-  return q.text.slice(t.start - q.start, to - q.start).trim();
+  const to = j < q.tokens.length ? q.tokens[j].start : q.start + q.text.length;
+  return q.text.slice(t.start - q.start, to - q.start);
+}
+
+/** Opening punctuation glued to a word that starts a run: the "[" of "[x]", the "‘" of "‘good’". */
+function openingPunctuation(q: Comparable, i: number): string {
+  const from = i > 0 ? q.tokens[i - 1].end : q.start;
+  return /\S*$/.exec(q.text.slice(from - q.start, q.tokens[i].start - q.start))![0];
 }
 
 /** Whole-quote alignment (LCS on words) for showing a paraphrase in full; null for huge quotes. */
@@ -119,3 +127,20 @@ function matchApostrophes(draft: string, text: string): string {
 }
 
 export type { Alignment };
+
+/**
+ * Renders diff parts as one string: `mark(op, text)` wraps each removed or added run, whose surrounding
+ * whitespace stays outside the mark (so Markdown's `~~word~~` and `**word**` still form), and `plain`
+ * renders the unchanged text.
+ */
+export function renderDiff(parts: readonly DiffPart[], mark: (op: 'removed' | 'added', text: string) => string, plain: (text: string) => string): string {
+  return parts
+    .map((p, i) => {
+      if (p.op === 'same') return plain(p.text);
+      const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text)!;
+      // A replacement reads "[-so.-] {+that.+}": the two runs never touch.
+      const gap = !m[3] && parts[i + 1]?.op === 'added' ? ' ' : m[3];
+      return m[2] ? plain(m[1]) + mark(p.op, m[2]) + plain(gap) : plain(p.text);
+    })
+    .join('');
+}

@@ -7,4 +7,5 @@ export { extractQuotes } from './extract';
 export { QuoteIndex } from './sourceIndex';
 export { DEFAULT_OPTIONS, withOptions, type Options, type OptionsPatch, type Level } from './options';
 export { matchGlob } from './glob';
+export { renderDiff } from './diff';
 export { LineMap } from './lines';

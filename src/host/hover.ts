@@ -6,7 +6,7 @@
  * indexed source URIs.
  */
 import * as vscode from 'vscode';
-import type { DiffPart, Match, QuoteReport } from '../core/index';
+import { renderDiff, type DiffPart, type Match, type QuoteReport } from '../core/index';
 import type { Checker } from './checker';
 import type { Corpus } from './corpus';
 import { escapeMarkdown as esc, inertMarkdown, linkTarget } from './markdown';
@@ -22,9 +22,7 @@ export function quoteAt(quotes: readonly QuoteReport[], offset: number): number 
 
 /** A source's version of the quote, as Markdown: removed words ~~struck~~, added words **bold**. */
 export function diffMarkdown(diff: readonly DiffPart[]): string {
-  return diff
-    .map((p) => (p.op === 'same' ? esc(p.text) : p.op === 'removed' ? `~~${esc(p.text)}~~` : `**${esc(p.text)}**`))
-    .join(' ');
+  return renderDiff(diff, (op, text) => (op === 'removed' ? `~~${esc(text)}~~` : `**${esc(text)}**`), esc);
 }
 
 /** Where a link to a source quote points: the source file at the quote's line and column. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { renderDiff } from '../../src/core';
 import { checkAgainst } from './helpers';
 
 const draft = 'He said: “We will follow through the common plan that we agreed in Bali.”';
@@ -34,5 +35,15 @@ describe('canonical wording', () => {
     assert.deepEqual(q.fixes.map((f) => f.replacement), []);
     const named = checkAgainst('Blinken said the US is “committed to doing so.”', { 's.txt': 'Blinken said “the US is committed to doing that. I heard the same.”' }).quotes[0];
     assert.deepEqual(named.fixes.map((f) => f.replacement), ['committed to doing that.']);
+  });
+});
+
+describe('word diffs', () => {
+  it('keep each side’s punctuation and spacing, and mark only the words', () => {
+    const q = checkAgainst('He said: “We will not accept [x](command:quit) in any form, ever.”', {
+      's.txt': 'He said: “We will never accept [x](command:quit) in any form, ever.”',
+    }).quotes[0];
+    const text = renderDiff(q.matches[0].diff, (op, t) => (op === 'removed' ? `[-${t}-]` : `{+${t}+}`), (t) => t);
+    assert.equal(text, 'We will [-not-] {+never+} accept [x](command:quit) in any form, ever.');
   });
 });

@@ -35,7 +35,7 @@ describe('verbatim check (CLI)', () => {
     const r = run(['check', 'seeds']);
     assert.equal(r.code, 1);
     assert.match(r.out, /^seeds\/000_e82ae43b6dd607f6\.txt:15:14: warning quote-differs: .*“on” added/m);
-    assert.match(r.out, /\[-so-\] \{\+that\+\}/);
+    assert.match(r.out, /committed to doing \[-so\.-\] \{\+that\.\+\}/);
     assert.match(r.out, /56 quotes in 5 documents: \d+ errors?, \d+ warnings?/);
     assert.doesNotMatch(r.out, /\u001b\[/, 'no colour when not on a terminal');
   });

@@ -2,7 +2,7 @@
  * `--format text`: compiler-style lines (`path:line:col: severity rule: message`), then each other
  * version with its source and the differing words marked, then a summary. Colour only when asked.
  */
-import { LineMap, type DiffPart, type DocumentReport } from '../../core';
+import { LineMap, renderDiff, type DiffPart, type DocumentReport } from '../../core';
 
 const ESC = '\u001b[';
 const paint = (on: boolean, code: string, s: string): string => (on ? `${ESC}${code}m${s}${ESC}0m` : s);
@@ -13,11 +13,9 @@ export function inert(s: string): string {
 }
 
 function diffLine(parts: readonly DiffPart[], color: boolean): string {
-  return parts
-    .map((p) =>
-      p.op === 'same' ? inert(p.text) : p.op === 'removed' ? paint(color, '31;9', color ? inert(p.text) : `[-${inert(p.text)}-]`) : paint(color, '32;1', color ? inert(p.text) : `{+${inert(p.text)}+}`),
-    )
-    .join(' ');
+  const mark = (op: 'removed' | 'added', text: string): string =>
+    color ? paint(color, op === 'removed' ? '31;9' : '32;1', inert(text)) : op === 'removed' ? `[-${inert(text)}-]` : `{+${inert(text)}+}`;
+  return renderDiff(parts, mark, inert);
 }
 
 export function toText(reports: readonly DocumentReport[], texts: ReadonlyMap<string, string>, color: boolean): string {
