@@ -4,7 +4,7 @@
  * offsets refer to) convert through `TextLines`, which splits lines the way `TextDocument` does.
  */
 import * as vscode from 'vscode';
-import type { Span } from '../core/index';
+import { LineMap, type Span } from '../core/index';
 
 /** Anything that maps an offset to a position: a `TextDocument` or a `TextLines`. */
 export interface Positioner {
@@ -21,30 +21,17 @@ export function offsetOf(doc: vscode.TextDocument, position: vscode.Position): n
   return doc.offsetAt(position);
 }
 
-/** Line starts of a plain string, for texts that are not open documents; `\r\n`, `\n` and `\r` end lines. */
+/** Positions in a plain string, for texts that are not open documents (the engine's LineMap). */
 export class TextLines implements Positioner {
-  private readonly starts: number[] = [0];
+  private readonly map: LineMap;
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (c === 10 /* \n */) this.starts.push(i + 1);
-    }
+  constructor(text: string) {
+    this.map = new LineMap(text);
   }
 
   positionAt(offset: number): vscode.Position {
-    const o = Math.max(0, Math.min(Math.floor(offset), this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return new vscode.Position(lo, o - this.starts[lo]);
+    const p = this.map.position(offset);
+    return new vscode.Position(p.line, p.column);
   }
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_OPTIONS, withOptions } from '../../src/core';
+import { DEFAULT_OPTIONS, LineMap, withOptions } from '../../src/core';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -22,5 +22,15 @@ describe('architecture', () => {
     assert.equal(o.relations.spelling, 'hint');
     assert.equal(o.relations.variant, DEFAULT_OPTIONS.relations.variant);
     assert.throws(() => { (o.match as { minWords: number }).minWords = 1; });
+  });
+});
+
+describe('LineMap', () => {
+  it('ends lines at \\r\\n, \\n and \\r like a TextDocument, and clamps', () => {
+    const m = new LineMap('ab\r\ncd\ref\ngh');
+    assert.deepEqual(m.position(5), { line: 1, column: 1 });
+    assert.deepEqual(m.position(7), { line: 2, column: 0 });
+    assert.deepEqual(m.position(10), { line: 3, column: 0 });
+    assert.deepEqual(m.position(99), { line: 3, column: 2 });
   });
 });
