@@ -47,11 +47,28 @@ export function sameWord(x: Token, y: Token): boolean {
   return re.test(w);
 }
 
+/**
+ * Whether `sameWord` has to look closer than the keys: only a censored word against an uncensored one
+ * can be the same word under different keys. (Keep in step with `sameWord`: `align` compares keys and
+ * calls `sameWord` only for pairs whose `censored` differ.)
+ */
+function censored(t: Token): boolean {
+  return CENSOR.test(t.key);
+}
+
 /** The best local alignment of `a` with `b`; null when no word is shared. `limit` caps each side's length. */
 export function align(a: readonly Token[], b: readonly Token[], limit = 1500): Alignment | null {
   const n = Math.min(a.length, limit);
   const m = Math.min(b.length, limit);
   if (n === 0 || m === 0) return null;
+  const keyA = new Array<string>(n);
+  const stemA = new Array<string>(n);
+  const censA = new Uint8Array(n);
+  const keyB = new Array<string>(m);
+  const stemB = new Array<string>(m);
+  const censB = new Uint8Array(m);
+  for (let i = 0; i < n; i++) { keyA[i] = a[i].key; stemA[i] = a[i].stem; censA[i] = censored(a[i]) ? 1 : 0; }
+  for (let j = 0; j < m; j++) { keyB[j] = b[j].key; stemB[j] = b[j].stem; censB[j] = censored(b[j]) ? 1 : 0; }
   const dir = new Uint8Array((n + 1) * (m + 1));
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1);
@@ -59,11 +76,13 @@ export function align(a: readonly Token[], b: readonly Token[], limit = 1500): A
   let bi = 0;
   let bj = 0;
   for (let i = 1; i <= n; i++) {
-    const ta = a[i - 1];
+    const ka = keyA[i - 1];
+    const sa = stemA[i - 1];
+    const ca = censA[i - 1];
     cur[0] = 0;
     for (let j = 1; j <= m; j++) {
-      const tb = b[j - 1];
-      const s = sameWord(ta, tb) ? MATCH : ta.stem === tb.stem ? STEM_MATCH : MISMATCH;
+      const same = ka === keyB[j - 1] || (ca !== censB[j - 1] && sameWord(a[i - 1], b[j - 1]));
+      const s = same ? MATCH : sa === stemB[j - 1] ? STEM_MATCH : MISMATCH;
       let v = prev[j - 1] + s;
       let d = DIAG;
       const up = prev[j] + GAP;
@@ -86,7 +105,7 @@ export function align(a: readonly Token[], b: readonly Token[], limit = 1500): A
     const d = dir[i * (m + 1) + j];
     if (d === 0) break;
     if (d === DIAG) {
-      const eq = sameWord(a[i - 1], b[j - 1]);
+      const eq = keyA[i - 1] === keyB[j - 1] || (censA[i - 1] !== censB[j - 1] && sameWord(a[i - 1], b[j - 1]));
       if (eq) matched++;
       ops.push({ kind: eq ? 'eq' : 'sub', a: i - 1, b: j - 1 });
       i--; j--;

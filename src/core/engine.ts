@@ -1,26 +1,37 @@
 /**
  * The engine as one object: a source index kept up to date document by document, and checks against it.
  * Front ends (CLI, VS Code host, benchmarks) hold one Engine and feed it `{uri, text}` records.
+ *
+ * Checks are incremental: each quote's report is kept, keyed by everything it depends on but its
+ * position, for as long as the index and the options stay the same. Re-checking a draft after an edit
+ * inside one quote checks that quote alone and moves the others' reports to their new offsets.
  */
-import { analyze, type AnalyzedDoc } from './analyze';
+import { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
 import { checkDocument } from './check';
+import { deserializeIndex, serializeIndex } from './indexStore';
 import { withOptions, type Options, type OptionsPatch } from './options';
-import { QuoteIndex } from './sourceIndex';
-import type { DocInput, DocumentReport } from './types';
+import { QuoteIndex, type IndexConfig } from './sourceIndex';
+import type { DocInput, DocumentReport, QuoteReport } from './types';
+
+/** How many quote reports are kept per document, and for how many documents, for incremental checks. */
+const REPORT_CACHE = 4096;
+const REPORT_CONTEXTS = 8;
 
 export class Engine {
-  readonly index = new QuoteIndex();
+  readonly index: QuoteIndex;
   private nextOrder = 0;
   options: Options;
+  private readonly reports = new Map<string, Map<string, { start: number; report: QuoteReport }>>();
+  private reportsFor: { generation: number; options: Options } | null = null;
 
-  constructor(options: OptionsPatch | Options = {}) {
+  constructor(options: OptionsPatch | Options = {}, config: IndexConfig | QuoteIndex = {}) {
     this.options = withOptions(options as OptionsPatch);
+    this.index = config instanceof QuoteIndex ? config : new QuoteIndex(config);
   }
 
   /** Adds or replaces a source document; returns its analysis. */
   setSource(doc: DocInput): AnalyzedDoc {
-    const previous = this.index.get(doc.uri);
-    const analyzed = analyze(doc, doc.order ?? previous?.order ?? this.nextOrder++);
+    const analyzed = analyze(doc, doc.order ?? this.index.orderOf(doc.uri) ?? this.nextOrder++);
     this.index.set(analyzed);
     return analyzed;
   }
@@ -31,7 +42,76 @@ export class Engine {
 
   /** Checks a document against every source but itself; the document need not be a source. */
   check(doc: DocInput | AnalyzedDoc): DocumentReport {
-    const analyzed = 'quotes' in doc ? doc : analyze(doc, doc.order ?? this.index.get(doc.uri)?.order ?? this.nextOrder);
-    return checkDocument(analyzed, this.index, this.options);
+    const analyzed = 'quotes' in doc ? doc : analyze(doc, doc.order ?? this.index.orderOf(doc.uri) ?? this.nextOrder);
+    const fresh = this.reportsFor?.generation === this.index.generation && this.reportsFor.options === this.options;
+    if (!fresh) {
+      this.reports.clear();
+      this.reportsFor = { generation: this.index.generation, options: this.options };
+    }
+    const kept = this.keptFor(JSON.stringify([analyzed.uri, analyzed.order, analyzed.names]));
+    const keys = analyzed.quotes.map(quoteKey);
+    const missing: number[] = [];
+    keys.forEach((k, i) => { if (!kept.has(k)) missing.push(i); });
+    const partial = checkDocument({ ...analyzed, quotes: missing.map((i) => analyzed.quotes[i]) }, this.index, this.options);
+    const quotes: QuoteReport[] = new Array(analyzed.quotes.length);
+    missing.forEach((i, j) => { quotes[i] = partial.quotes[j]; });
+    keys.forEach((k, i) => {
+      const q = analyzed.quotes[i];
+      const entry = kept.get(k);
+      kept.delete(k);
+      if (entry) quotes[i] = moved(entry.report, q.start - entry.start);
+      if (kept.size >= REPORT_CACHE) kept.delete(kept.keys().next().value!);
+      kept.set(k, { start: q.start, report: quotes[i] });
+    });
+    return { ...partial, quotes: quotes.map((r) => moved(r, 0)) };
   }
+
+  /** Forgets the kept quote reports (the next check is a full one). */
+  clearCache(): void {
+    this.reports.clear();
+  }
+
+  /** The index (and the order counter) as a string, for `Engine.deserialize`. */
+  serialize(): string {
+    return serializeIndex(this.index, { nextOrder: this.nextOrder });
+  }
+
+  /** An engine over an index stored by `serialize`; its checks give what the saved engine's gave. */
+  static deserialize(data: string, options: OptionsPatch | Options = {}): Engine {
+    const { index, meta } = deserializeIndex(data);
+    const engine = new Engine(options, index);
+    engine.nextOrder = typeof meta.nextOrder === 'number' ? meta.nextOrder : index.size.documents;
+    return engine;
+  }
+
+  /** The kept reports of one document context (its uri, order and names), most recently used last. */
+  private keptFor(context: string): Map<string, { start: number; report: QuoteReport }> {
+    let kept = this.reports.get(context);
+    if (kept) this.reports.delete(context);
+    else {
+      kept = new Map();
+      if (this.reports.size >= REPORT_CONTEXTS) this.reports.delete(this.reports.keys().next().value!);
+    }
+    this.reports.set(context, kept);
+    return kept;
+  }
+}
+
+/** Everything a quote's report depends on but its offsets (tokens and stems follow from its text). */
+function quoteKey(q: AnalyzedQuote): string {
+  const fields: unknown[] = [];
+  for (const k of Object.keys(q).sort()) {
+    if (k !== 'start' && k !== 'end' && k !== 'tokens' && k !== 'stems') fields.push(k, (q as unknown as Record<string, unknown>)[k]);
+  }
+  return JSON.stringify(fields);
+}
+
+/** A quote report moved by `by` characters: the offsets into the checked document, not the sources'. */
+function moved(r: QuoteReport, by: number): QuoteReport {
+  return {
+    ...r,
+    quote: { ...r.quote, start: r.quote.start + by, end: r.quote.end + by },
+    findings: r.findings.map((f) => ({ ...f, start: f.start + by, end: f.end + by })),
+    fixes: r.fixes.map((f) => ({ ...f, start: f.start + by, end: f.end + by })),
+  };
 }

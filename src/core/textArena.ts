@@ -1,0 +1,88 @@
+/**
+ * Quote texts stored as UTF-8 in fixed-size chunks: about half the memory of JavaScript strings for
+ * English text with curly marks (which makes V8 store a whole string in two bytes a character), and no
+ * hidden reference to the article the quote was sliced from. Chunks never grow, so there is no slack
+ * from doubling; freed space is reclaimed by rebuilding (see QuoteIndex compaction).
+ */
+
+const CHUNK = 1 << 20;
+
+export class TextArena {
+  private chunks: Uint8Array[] = [];
+  private used = 0;
+  private scratch: number[] = [];
+
+  /** Stores `text`; returns its address (chunk * CHUNK + offset) and byte length. */
+  add(text: string): { at: number; bytes: number } {
+    const bytes = utf8Length(text);
+    if (this.chunks.length === 0 || this.used + bytes > this.chunks[this.chunks.length - 1].length) {
+      this.chunks.push(new Uint8Array(Math.max(CHUNK, bytes)));
+      this.used = 0;
+    }
+    const chunk = this.chunks[this.chunks.length - 1];
+    const at = (this.chunks.length - 1) * CHUNK + this.used;
+    encodeInto(text, chunk, this.used);
+    this.used += bytes;
+    return { at, bytes };
+  }
+
+  /** The text stored at `at` with `bytes` bytes. */
+  get(at: number, bytes: number): string {
+    const chunk = this.chunks[Math.floor(at / CHUNK)];
+    return decode(chunk, at % CHUNK, bytes, this.scratch);
+  }
+
+  /** Bytes held, for memory reports. */
+  get capacity(): number {
+    return this.chunks.reduce((n, c) => n + c.length, 0);
+  }
+}
+
+/** UTF-8 length of a UTF-16 string (lone surrogates count as U+FFFD, 3 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+function encodeInto(s: string, out: Uint8Array, at: number): void {
+  let p = at;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) { out[p++] = c; continue; }
+    if (c < 0x800) { out[p++] = 0xc0 | (c >> 6); out[p++] = 0x80 | (c & 63); continue; }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      out[p++] = 0xf0 | (c >> 18); out[p++] = 0x80 | ((c >> 12) & 63); out[p++] = 0x80 | ((c >> 6) & 63); out[p++] = 0x80 | (c & 63);
+      continue;
+    }
+    // A lone surrogate cannot be encoded: keep it losslessly as its three-byte pattern anyway, so
+    // decoding gives back the same UTF-16 unit (the index must return the text it was given).
+    out[p++] = 0xe0 | (c >> 12); out[p++] = 0x80 | ((c >> 6) & 63); out[p++] = 0x80 | (c & 63);
+  }
+}
+
+function decode(b: Uint8Array, from: number, bytes: number, units: number[]): string {
+  units.length = 0;
+  const end = from + bytes;
+  let out = '';
+  for (let i = from; i < end; ) {
+    const c = b[i];
+    if (c < 0x80) { units.push(c); i += 1; }
+    else if (c < 0xe0) { units.push(((c & 31) << 6) | (b[i + 1] & 63)); i += 2; }
+    else if (c < 0xf0) { units.push(((c & 15) << 12) | ((b[i + 1] & 63) << 6) | (b[i + 2] & 63)); i += 3; }
+    else {
+      const cp = ((c & 7) << 18) | ((b[i + 1] & 63) << 12) | ((b[i + 2] & 63) << 6) | (b[i + 3] & 63);
+      units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 1023));
+      i += 4;
+    }
+    if (units.length >= 4096) { out += String.fromCharCode.apply(null, units); units.length = 0; }
+  }
+  return out + String.fromCharCode.apply(null, units);
+}

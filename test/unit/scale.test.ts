@@ -1,0 +1,200 @@
+/**
+ * The engine's archive-scale machinery must not change a single result: compact storage, persistence,
+ * incremental checks, the candidate ordering and the alignment's fast path are each held to the plain
+ * behaviour on the seeds and BASIL articles. (No timings here: benchmarks live in bench/.)
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, Engine, QuoteIndex, type AnalyzedQuote, type DocInput, type Token } from '../../src/core';
+import { sameWord } from '../../src/core/align';
+import { TextArena } from '../../src/core/textArena';
+import { UriOrder } from '../../src/core/uriOrder';
+
+const root = path.resolve(__dirname, '../../..');
+
+function fixtures(): DocInput[] {
+  const docs: DocInput[] = [];
+  for (const f of fs.readdirSync(path.join(root, 'seeds')).sort()) docs.push({ uri: `seeds/${f}`, text: fs.readFileSync(path.join(root, 'seeds', f), 'utf8') });
+  const basil = path.join(root, 'test/fixtures/basil/articles');
+  for (const d of fs.readdirSync(basil).sort().slice(0, 12)) {
+    for (const f of ['fox.txt', 'hpo.txt', 'nyt.txt']) docs.push({ uri: `basil/${d}/${f}`, text: fs.readFileSync(path.join(basil, d, f), 'utf8') });
+  }
+  return docs.map((d, order) => ({ ...d, label: d.uri, order }));
+}
+
+/** A small deterministic PRNG, so failures can be replayed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const reportsOf = (engine: Engine, docs: DocInput[]): string => JSON.stringify(docs.map((d) => engine.check(d)));
+
+/** The candidate search as first written (a Map of counts and a full sort), the reference for ordering. */
+function referenceCandidates(quotes: (AnalyzedQuote | undefined)[], postings: Map<string, number[]>, live: number, stems: readonly string[], exclude: string, limit: number): { uri: string; start: number; shared: number }[] {
+  const lists = stems.map((s) => postings.get(s)).filter((l): l is number[] => l !== undefined).sort((x, y) => x.length - y.length);
+  const cap = Math.max(1000, Math.min(live * 0.05, 5000));
+  const usable = lists.filter((l, i) => l.length <= cap || i < 2);
+  const counts = new Map<number, number>();
+  for (const list of usable) for (const slot of list) counts.set(slot, (counts.get(slot) ?? 0) + 1);
+  const out: { quote: AnalyzedQuote; shared: number }[] = [];
+  for (const [slot, shared] of counts) {
+    const quote = quotes[slot];
+    if (quote && quote.uri !== exclude) out.push({ quote, shared });
+  }
+  out.sort((x, y) => y.shared - x.shared || x.quote.uri.localeCompare(y.quote.uri) || x.quote.start - y.quote.start);
+  return out.slice(0, limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
+}
+
+describe('archive-scale engine', function () {
+  this.timeout(60_000);
+  const docs = fixtures();
+
+  it('checks the same with compact storage (keepText: false) as with the documents kept', () => {
+    const full = new Engine();
+    const compact = new Engine({}, { keepText: false });
+    for (const d of docs) { full.setSource(d); compact.setSource(d); }
+    assert.equal(reportsOf(compact, docs), reportsOf(full, docs));
+  });
+
+  it('rebuilds compact quotes equal to their analysis, tokens and stems included', () => {
+    const index = new QuoteIndex({ keepText: false });
+    for (const d of docs) {
+      const analyzed = analyze(d, d.order);
+      index.set(analyzed);
+      const rebuilt = index.get(d.uri)!;
+      assert.deepStrictEqual(rebuilt.quotes, analyzed.quotes);
+      assert.deepStrictEqual(rebuilt.names, analyzed.names);
+      assert.equal(rebuilt.order, analyzed.order);
+    }
+  });
+
+  for (const keepText of [true, false]) {
+    it(`reloads a serialized index that checks the same (keepText: ${keepText}), tombstones and all`, () => {
+      const engine = new Engine({}, { keepText });
+      for (const d of docs) engine.setSource(d);
+      engine.removeSource(docs[3].uri);
+      engine.setSource({ ...docs[5], text: docs[5].text.replace(/the /g, 'a ') });
+      const reloaded = Engine.deserialize(engine.serialize());
+      assert.equal(reportsOf(reloaded, docs), reportsOf(engine, docs));
+      assert.deepEqual(reloaded.index.size, engine.index.size);
+      assert.deepEqual([...reloaded.index.documents()].map((d) => d.uri), [...engine.index.documents()].map((d) => d.uri));
+      if (keepText) assert.equal(reloaded.index.get(docs[0].uri)!.text, docs[0].text);
+      // The reloaded engine goes on like the saved one.
+      for (const e of [engine, reloaded]) { e.setSource({ uri: 'new.txt', text: docs[0].text }); e.removeSource(docs[1].uri); }
+      assert.equal(reportsOf(reloaded, docs), reportsOf(engine, docs));
+    });
+  }
+
+  it('refuses data that is not a serialized index', () => {
+    assert.throws(() => Engine.deserialize('{"format":"something else"}'), /not a Verbatim index/);
+  });
+
+  it('gives the same report incrementally as a full check, edit after edit', () => {
+    const random = rng(7);
+    const engine = new Engine();
+    for (const d of docs.slice(0, 20)) engine.setSource(d);
+    const fresh = new Engine();
+    for (const d of docs.slice(0, 20)) fresh.setSource(d);
+    for (const draft of [docs[0], docs[2], docs[6]]) {
+      let text = draft.text;
+      for (let step = 0; step < 12; step++) {
+        // A word replaced, inserted or deleted somewhere (often inside a quote), or a quote mark removed.
+        const at = Math.floor(random() * text.length);
+        const kind = random();
+        if (kind < 0.5) text = text.slice(0, at) + text.slice(at).replace(/\p{L}+/u, random() < 0.5 ? 'remarkably' : 'no');
+        else if (kind < 0.8) text = text.slice(0, at) + ' very' + text.slice(at);
+        else text = text.slice(0, at) + text.slice(at).replace(/[“”"]/, '');
+        const doc = { ...draft, text };
+        fresh.clearCache();
+        assert.deepStrictEqual(engine.check(doc), fresh.check(doc), `${draft.uri}, step ${step}`);
+      }
+    }
+  });
+
+  it('forgets kept reports when a source changes', () => {
+    const engine = new Engine();
+    const draft = { uri: 'd', text: 'He said: “We will send two more ships to the region.”' };
+    assert.equal(engine.check(draft).quotes[0].matches.length, 0);
+    engine.setSource({ uri: 's', text: 'He said: “We will send two more ships to the region.”' });
+    assert.equal(engine.check(draft).quotes[0].matches.length, 1);
+  });
+
+  it('orders candidates exactly as a full sort would, ties and tombstones included', () => {
+    const random = rng(11);
+    const index = new QuoteIndex({ keepText: false });
+    const slots: (AnalyzedQuote | undefined)[] = [];
+    const postings = new Map<string, number[]>();
+    const bySlotUri = new Map<string, number[]>();
+    // Many near-identical quotes in documents whose uris collate in unusual ways, to force ties.
+    const uris = ['b.txt', 'a.txt', 'B.txt', 'é.txt', 'e\u0301.txt', 'z/1.txt', 'Z/10.txt', 'z/2.txt', 'ä.txt', 'a b.txt'];
+    const sentences = ['We will send two more ships to the region', 'Two more ships will go to the region soon', 'The region needs ships and more help'];
+    const add = (uri: string, text: string): void => {
+      const a = analyze({ uri, text });
+      index.set(a);
+      for (const s of bySlotUri.get(uri) ?? []) slots[s] = undefined;
+      const mine: number[] = [];
+      for (const q of a.quotes) {
+        mine.push(slots.length);
+        for (const s of q.stems) (postings.get(s) ?? postings.set(s, []).get(s)!).push(slots.length);
+        slots.push(q);
+      }
+      bySlotUri.set(uri, mine);
+    };
+    for (let i = 0; i < 60; i++) {
+      const uri = uris[Math.floor(random() * uris.length)] + (i % 3 === 0 ? '' : `#${i}`);
+      const quotes = [0, 1, 2].map(() => `“${sentences[Math.floor(random() * 3)]}.”`).join(' he said. ');
+      add(uri, `Mr Lee said: ${quotes}`);
+    }
+    const live = slots.filter(Boolean).length;
+    for (const q of analyze({ uri: 'probe', text: `She said: “${sentences.join(', ')}.”` }).quotes) {
+      for (const limit of [1, 3, 12, 50]) {
+        const got = index.candidates(q.stems, 'a.txt', limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
+        assert.deepEqual(got, referenceCandidates(slots, postings, live, q.stems, 'a.txt', limit));
+      }
+    }
+  });
+
+  it('ranks uris as localeCompare does, through additions and removals', () => {
+    const order = new UriOrder();
+    const uris = ['b', 'a', 'é', 'e\u0301', 'B', 'z', 'a', 'ä', '10', '9', 'Z'];
+    const live = new Map<number, string>();
+    let id = 0;
+    const check = (): void => {
+      const ranks = order.ranks();
+      for (const [i, u] of live) for (const [j, v] of live) assert.equal(Math.sign(ranks[i] - ranks[j]), Math.sign(u.localeCompare(v)), `${u} / ${v}`);
+    };
+    for (const u of uris) { order.add(id, u); live.set(id++, u); }
+    check();
+    order.remove(2); live.delete(2);
+    order.add(id, 'c'); live.set(id++, 'c');
+    check();
+    for (let k = 0; k < 100; k++) { order.add(id, `doc${k}`); live.set(id++, `doc${k}`); }
+    check();
+  });
+
+  it('stores texts losslessly in the arena', () => {
+    const arena = new TextArena();
+    const texts = ['plain', '“curly” – dashes’', '😀 emoji \ud83d lone \udc00 surrogates', '', 'x'.repeat(1_500_000)];
+    const at = texts.map((t) => arena.add(t));
+    texts.forEach((t, i) => assert.equal(arena.get(at[i].at, at[i].bytes), t));
+  });
+
+  it('compares words in the alignment as sameWord does', () => {
+    const tokens: Token[] = docs.slice(0, 6).flatMap((d) => analyze(d).quotes.flatMap((q) => q.tokens)).slice(0, 400);
+    tokens.push(...analyze({ uri: 'x', text: '“f***ing f-----g fucking s**t shit”' }).quotes[0].tokens);
+    const censored = /[*]|-{2,}/;
+    for (const x of tokens) {
+      for (const y of tokens) {
+        if (x.key !== y.key && censored.test(x.key) === censored.test(y.key)) assert.equal(sameWord(x, y), false, `${x.key} / ${y.key}`);
+      }
+    }
+  });
+});
