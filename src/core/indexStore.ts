@@ -7,7 +7,7 @@
 import { QuoteIndex, type IndexState } from './sourceIndex';
 
 const FORMAT = 'verbatim-index';
-const VERSION = 1;
+const VERSION = 2;
 
 interface Stored {
   format: string;

@@ -175,9 +175,10 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
-/** Levenshtein distance of `a` and `b` is at most `d` (banded). */
+/** The edit distance of `a` and `b` (a swap of neighbours counts as one edit) is at most `d`. */
 function withinEdits(a: string, b: string, d: number): boolean {
   const m = b.length;
+  let before = new Array<number>(m + 1).fill(0);
   let prev = new Array<number>(m + 1);
   let cur = new Array<number>(m + 1);
   for (let j = 0; j <= m; j++) prev[j] = j;
@@ -185,11 +186,13 @@ function withinEdits(a: string, b: string, d: number): boolean {
     cur[0] = i;
     let rowMin = cur[0];
     for (let j = 1; j <= m; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (cur[j] < rowMin) rowMin = cur[j];
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > d) return false;
-    [prev, cur] = [cur, prev];
+    [before, prev, cur] = [prev, cur, before];
   }
   return prev[m] <= d;
 }

@@ -109,6 +109,8 @@ export class QuoteIndex {
   private slotOpen = new Int32Array(INITIAL_SLOTS);
   private slotClose = new Int32Array(INITIAL_SLOTS);
   private slotFlags = new Uint8Array(INITIAL_SLOTS);
+  /** How many distinct content stems a quote has. */
+  private slotStems = new Int32Array(INITIAL_SLOTS);
   /** Arena address and byte length of a compact quote's text. */
   private slotTextAt = new Float64Array(INITIAL_SLOTS);
   private slotTextBytes = new Int32Array(INITIAL_SLOTS);
@@ -224,7 +226,8 @@ export class QuoteIndex {
   }
 
   /**
-   * Source quotes sharing content stems with `stems`, most shared first, excluding document `exclude`.
+   * Source quotes sharing content stems with `stems`, best first (shared² / the fewer stems of either
+   * quote; then most shared, document uri, position), excluding document `exclude`.
    * Stems in more than `commonShare` of all quotes, or in more than `commonCap` quotes, are skipped
    * when the quote has rarer ones: they would cost the most and discriminate the least. (The absolute
    * cap only binds above 100,000 quotes; it keeps the cost of a check from growing with the archive.)
@@ -240,7 +243,6 @@ export class QuoteIndex {
     const counts = this.counts;
     let touched = this.touched;
     let n = 0;
-    let maxCount = 0;
     for (let i = 0; i < lists.length; i++) {
       const list = lists[i];
       if (list.length > cap && i >= 2) continue;
@@ -248,7 +250,6 @@ export class QuoteIndex {
       for (let k = 0; k < list.length; k++) {
         const slot = data[k];
         const c = ++counts[slot];
-        if (c > maxCount) maxCount = c;
         if (c === 1) {
           if (n === touched.length) {
             const next = new Int32Array(touched.length * 2);
@@ -260,66 +261,39 @@ export class QuoteIndex {
       }
     }
     const excludeId = this.docs.get(exclude)?.id ?? -2;
+    if (limit <= 0) {
+      for (let k = 0; k < n; k++) counts[touched[k]] = 0;
+      return [];
+    }
     const slotDoc = this.slotDoc;
-    // Keep the qualifying slots (in first-touch order, the order ties keep) and count how many share
-    // each count: the cut falls at the count where the best `limit` end.
-    const histogram = new Int32Array(maxCount + 1);
-    let w = 0;
+    const slotStems = this.slotStems;
+    const slotStart = this.slotStart;
+    // Ranked by shared² / min(stems of either): as many shared stems as possible, and a short quote
+    // whose few stems are all shared (an excerpt, half of a split quote) ahead of a long one that
+    // shares as many common words by chance. The best `limit` are kept in a heap, the worst on top.
+    const kept: number[] = [];
+    const shared: number[] = [];
+    const score: number[] = [];
+    const heap: number[] = [];
+    const ranks = this.uriOrder.ranks();
+    const better = (x: number, y: number): number =>
+      score[y] - score[x] || shared[y] - shared[x] || ranks[slotDoc[kept[x]]] - ranks[slotDoc[kept[y]]] ||
+      slotStart[kept[x]] - slotStart[kept[y]] || x - y;
+    const own = Math.max(1, stems.length);
     for (let k = 0; k < n; k++) {
       const slot = touched[k];
       const c = counts[slot];
-      const d = slotDoc[slot];
-      if (c < minShared || d < 0 || d === excludeId) {
-        counts[slot] = 0;
-        continue;
-      }
-      touched[w++] = slot;
-      histogram[c]++;
-    }
-    let cut = 0;
-    if (w > limit) {
-      let above = 0;
-      cut = maxCount;
-      while (above + histogram[cut] < limit) above += histogram[cut--];
-    }
-    const kept: number[] = [];
-    const shared: number[] = [];
-    for (let k = 0; k < w; k++) {
-      const slot = touched[k];
-      const c = counts[slot];
       counts[slot] = 0;
-      if (c < cut) continue;
+      const d = slotDoc[slot];
+      if (c < minShared || d < 0 || d === excludeId) continue;
+      const at = kept.length;
       kept.push(slot);
       shared.push(c);
+      score.push((c * c) / Math.max(1, Math.min(own, slotStems[slot])));
+      if (heap.length < limit) heapPush(heap, at, better);
+      else if (better(at, heap[0]) < 0) heapReplace(heap, at, better);
     }
-    const chosen = this.best(kept, shared, cut, limit);
-    return chosen.map((k) => ({ quote: this.quoteAt(kept[k]), shared: shared[k] }));
-  }
-
-  /**
-   * Positions in `kept` of the `limit` best slots, in order: most shared first, then by document uri
-   * (localeCompare), then by start — the order a stable sort of every candidate gives, without
-   * sorting (or comparing the uris of) more than the few that can make the cut. Every slot sharing
-   * more than `cut` is in; of those sharing exactly `cut`, the first in that order.
-   */
-  private best(kept: readonly number[], shared: readonly number[], cut: number, limit: number): number[] {
-    const ranks = this.uriOrder.ranks();
-    const slotDoc = this.slotDoc;
-    const byOrder = (x: number, y: number): number =>
-      shared[y] - shared[x] || ranks[slotDoc[kept[x]]] - ranks[slotDoc[kept[y]]] || this.slotStart[kept[x]] - this.slotStart[kept[y]] || x - y;
-    if (kept.length <= limit) return [...kept.keys()].sort(byOrder);
-    if (limit <= 0) return [];
-    const out: number[] = [];
-    for (let k = 0; k < kept.length; k++) if (shared[k] > cut) out.push(k);
-    // Among those at the cut, the first (limit - above) in order, kept in a max-heap on `byOrder`.
-    const need = limit - out.length;
-    const heap: number[] = [];
-    for (let k = 0; k < kept.length; k++) {
-      if (shared[k] !== cut) continue;
-      if (heap.length < need) heapPush(heap, k, byOrder);
-      else if (byOrder(k, heap[0]) < 0) heapReplace(heap, k, byOrder);
-    }
-    return out.concat(heap).sort(byOrder);
+    return heap.sort(better).map((k) => ({ quote: this.quoteAt(kept[k]), shared: shared[k] }));
   }
 
   private uriOf(slot: number): string {
@@ -428,7 +402,8 @@ export class QuoteIndex {
     return {
       keepText: this.keepText, strings: this.strings.values.slice(2) as string[], docs,
       slots: { doc, start: col(this.slotStart), end: col(this.slotEnd), index: col(this.slotIndex), kind: col(this.slotKind),
-        speaker: col(this.slotSpeaker), open: col(this.slotOpen), close: col(this.slotClose), flags: col(this.slotFlags), texts },
+        speaker: col(this.slotSpeaker), open: col(this.slotOpen), close: col(this.slotClose), flags: col(this.slotFlags),
+        stems: col(this.slotStems), texts },
       postings,
     };
   }
@@ -461,6 +436,7 @@ export class QuoteIndex {
       index.slotOpen[s] = sl.open[s];
       index.slotClose[s] = sl.close[s];
       index.slotFlags[s] = sl.flags[s];
+      index.slotStems[s] = sl.stems[s];
       // A quote's text is stored unless it is the slice of a kept document text.
       const text = sl.texts[s];
       if (d >= 0 && text === null && state.docs[d].text === null) throw new Error('index state: a compact quote has no text');
@@ -500,6 +476,7 @@ export class QuoteIndex {
     this.slotOpen[slot] = this.strings.id(q.open);
     this.slotClose[slot] = this.strings.id(q.close);
     this.slotFlags[slot] = (q.speakerInferred ? FLAG_INFERRED : 0) | (q.unbalanced ? FLAG_UNBALANCED : 0);
+    this.slotStems[slot] = q.stems.length;
     this.slotTextAt[slot] = -1;
     if (!rec.doc) {
       const a = this.arena.add(q.text);
@@ -538,6 +515,7 @@ export class QuoteIndex {
     this.slotOpen = grow(this.slotOpen);
     this.slotClose = grow(this.slotClose);
     this.slotFlags = grow(this.slotFlags);
+    this.slotStems = grow(this.slotStems);
     this.slotTextAt = grow(this.slotTextAt);
     this.slotTextBytes = grow(this.slotTextBytes);
     this.counts = grow(this.counts);
@@ -620,6 +598,7 @@ export class QuoteIndex {
       this.slotOpen[n] = this.slotOpen[s];
       this.slotClose[n] = this.slotClose[s];
       this.slotFlags[n] = this.slotFlags[s];
+      this.slotStems[n] = this.slotStems[s];
       if (this.slotTextAt[s] >= 0) {
         const a = fresh.add(this.textAt(s));
         this.slotTextAt[n] = a.at;
@@ -657,7 +636,7 @@ export interface IndexState {
   docs: { uri: string; label: string; order: number; names: string[]; text: string | null; first: number; count: number }[];
   slots: {
     doc: number[]; start: number[]; end: number[]; index: number[]; kind: number[]; speaker: number[];
-    open: number[]; close: number[]; flags: number[];
+    open: number[]; close: number[]; flags: number[]; stems: number[];
     /** A compact quote's text; null when it is the document text's slice or the slot is a tombstone. */
     texts: (string | null)[];
   };

@@ -37,7 +37,7 @@ function rng(seed: number): () => number {
 
 const reportsOf = (engine: Engine, docs: DocInput[]): string => JSON.stringify(docs.map((d) => engine.check(d)));
 
-/** The candidate search as first written (a Map of counts and a full sort), the reference for ordering. */
+/** The candidate search written plainly (a Map of counts and a full sort), the reference for ordering. */
 function referenceCandidates(quotes: (AnalyzedQuote | undefined)[], postings: Map<string, number[]>, live: number, stems: readonly string[], exclude: string, limit: number): { uri: string; start: number; shared: number }[] {
   const lists = stems.map((s) => postings.get(s)).filter((l): l is number[] => l !== undefined).sort((x, y) => x.length - y.length);
   const cap = Math.max(1000, Math.min(live * 0.05, 5000));
@@ -49,7 +49,8 @@ function referenceCandidates(quotes: (AnalyzedQuote | undefined)[], postings: Ma
     const quote = quotes[slot];
     if (quote && quote.uri !== exclude) out.push({ quote, shared });
   }
-  out.sort((x, y) => y.shared - x.shared || x.quote.uri.localeCompare(y.quote.uri) || x.quote.start - y.quote.start);
+  const score = (c: { quote: AnalyzedQuote; shared: number }): number => (c.shared * c.shared) / Math.max(1, Math.min(stems.length, c.quote.stems.length));
+  out.sort((x, y) => score(y) - score(x) || y.shared - x.shared || x.quote.uri.localeCompare(y.quote.uri) || x.quote.start - y.quote.start);
   return out.slice(0, limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
 }
 
@@ -127,7 +128,7 @@ describe('archive-scale engine', function () {
     assert.equal(engine.check(draft).quotes[0].matches.length, 1);
   });
 
-  it('orders candidates exactly as a full sort would, ties and tombstones included', () => {
+  it('ranks candidates exactly as a full sort would, ties and tombstones included', () => {
     const random = rng(11);
     const index = new QuoteIndex({ keepText: false });
     const slots: (AnalyzedQuote | undefined)[] = [];
@@ -135,7 +136,7 @@ describe('archive-scale engine', function () {
     const bySlotUri = new Map<string, number[]>();
     // Many near-identical quotes in documents whose uris collate in unusual ways, to force ties.
     const uris = ['b.txt', 'a.txt', 'B.txt', 'é.txt', 'e\u0301.txt', 'z/1.txt', 'Z/10.txt', 'z/2.txt', 'ä.txt', 'a b.txt'];
-    const sentences = ['We will send two more ships to the region', 'Two more ships will go to the region soon', 'The region needs ships and more help'];
+    const sentences = ['We will send two more ships to the region', 'Two more ships will go to the region soon', 'The region needs ships and more help', 'More ships', 'Ships for the region, more ships, and every kind of help we can send there'];
     const add = (uri: string, text: string): void => {
       const a = analyze({ uri, text });
       index.set(a);
@@ -150,11 +151,12 @@ describe('archive-scale engine', function () {
     };
     for (let i = 0; i < 60; i++) {
       const uri = uris[Math.floor(random() * uris.length)] + (i % 3 === 0 ? '' : `#${i}`);
-      const quotes = [0, 1, 2].map(() => `“${sentences[Math.floor(random() * 3)]}.”`).join(' he said. ');
+      const quotes = [0, 1, 2].map(() => `“${sentences[Math.floor(random() * sentences.length)]}.”`).join(' he said. ');
       add(uri, `Mr Lee said: ${quotes}`);
     }
     const live = slots.filter(Boolean).length;
-    for (const q of analyze({ uri: 'probe', text: `She said: “${sentences.join(', ')}.”` }).quotes) {
+    const probes = [...sentences, sentences.join(', ')].map((t) => `She said: “${t}.”`).join('\n\n');
+    for (const q of analyze({ uri: 'probe', text: probes }).quotes) {
       for (const limit of [1, 3, 12, 50]) {
         const got = index.candidates(q.stems, 'a.txt', limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
         assert.deepEqual(got, referenceCandidates(slots, postings, live, q.stems, 'a.txt', limit));
