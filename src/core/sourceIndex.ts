@@ -181,6 +181,7 @@ export class QuoteIndex {
     this.gen++;
     for (let s = rec.first; s < rec.first + rec.count; s++) {
       this.slotDoc[s] = -1;
+      this.slotStems[s] = -1;
       this.rebuilt.delete(s);
     }
     this.live -= rec.count;
@@ -260,7 +261,9 @@ export class QuoteIndex {
         }
       }
     }
-    const excludeId = this.docs.get(exclude)?.id ?? -2;
+    const ex = this.docs.get(exclude);
+    const exFirst = ex ? ex.first : -1;
+    const exEnd = ex ? ex.first + ex.count : -1;
     if (limit <= 0) {
       for (let k = 0; k < n; k++) counts[touched[k]] = 0;
       return [];
@@ -280,18 +283,23 @@ export class QuoteIndex {
       score[y] - score[x] || shared[y] - shared[x] || ranks[slotDoc[kept[x]]] - ranks[slotDoc[kept[y]]] ||
       slotStart[kept[x]] - slotStart[kept[y]] || x - y;
     const own = Math.max(1, stems.length);
+    let worst = -1; // the score at the top of a full heap: lower scores cannot get in
     for (let k = 0; k < n; k++) {
       const slot = touched[k];
       const c = counts[slot];
       counts[slot] = 0;
-      const d = slotDoc[slot];
-      if (c < minShared || d < 0 || d === excludeId) continue;
+      const stemCount = slotStems[slot]; // -1 for a tombstone
+      if (c < minShared || stemCount < 0 || (slot >= exFirst && slot < exEnd)) continue;
+      const sc = (c * c) / Math.max(1, Math.min(own, stemCount));
+      if (sc < worst) continue;
       const at = kept.length;
       kept.push(slot);
       shared.push(c);
-      score.push((c * c) / Math.max(1, Math.min(own, slotStems[slot])));
+      score.push(sc);
       if (heap.length < limit) heapPush(heap, at, better);
       else if (better(at, heap[0]) < 0) heapReplace(heap, at, better);
+      else continue;
+      if (heap.length === limit) worst = score[heap[0]];
     }
     return heap.sort(better).map((k) => ({ quote: this.quoteAt(kept[k]), shared: shared[k] }));
   }
@@ -436,7 +444,7 @@ export class QuoteIndex {
       index.slotOpen[s] = sl.open[s];
       index.slotClose[s] = sl.close[s];
       index.slotFlags[s] = sl.flags[s];
-      index.slotStems[s] = sl.stems[s];
+      index.slotStems[s] = d < 0 ? -1 : sl.stems[s];
       // A quote's text is stored unless it is the slice of a kept document text.
       const text = sl.texts[s];
       if (d >= 0 && text === null && state.docs[d].text === null) throw new Error('index state: a compact quote has no text');
