@@ -40,7 +40,7 @@ const reportsOf = (engine: Engine, docs: DocInput[]): string => JSON.stringify(d
 /** The candidate search written plainly (a Map of counts and a full sort), the reference for ordering. */
 function referenceCandidates(quotes: (AnalyzedQuote | undefined)[], postings: Map<string, number[]>, live: number, stems: readonly string[], exclude: string, limit: number): { uri: string; start: number; shared: number }[] {
   const lists = stems.map((s) => postings.get(s)).filter((l): l is number[] => l !== undefined).sort((x, y) => x.length - y.length);
-  const cap = Math.max(1000, Math.min(live * 0.05, 5000));
+  const cap = Math.max(1000, live * 0.05);
   const usable = lists.filter((l, i) => l.length <= cap || i < 2);
   const counts = new Map<number, number>();
   for (const list of usable) for (const slot of list) counts.set(slot, (counts.get(slot) ?? 0) + 1);
