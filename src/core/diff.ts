@@ -16,7 +16,11 @@ export function wordDiff(a: Comparable, b: Comparable, c: Comparison): DiffPart[
   const push = (op: DiffPart['op'], text: string): void => {
     const last = parts[parts.length - 1];
     if (last && last.op === op) last.text += text;
-    else parts.push({ op, text });
+    else {
+      // Words from the two quotes meet here: keep them apart even where one quote ended ("Bali," + "The").
+      if (last && !/\s$/.test(last.text)) last.text += ' ';
+      parts.push({ op, text });
+    }
   };
   const seen = { a: new Set<number>(), b: new Set<number>() };
   /** Emits word `i` of quote `q` once (a contraction's tokens share one start). */
