@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: measures Verbatim and its peers on generated corpora of 1,000, 10,000 and 100,000
+ * articles, each size in a fresh process, and prints a table and a summary line (the 10,000-article
+ * corpus). Options:
+ *   --sizes 1000,10000     sizes to run (default 1000,10000,100000; --quick is 1000,10000)
+ *   --runs N               timed runs per median (default 11)
+ *   --fuse-quotes N        draft quotes given to the fuse.js matcher (default: 10 / 5 / 1 by size;
+ *                          it takes seconds per quote, so its time is scaled to all 30)
+ *   --keep-text            index with the article texts kept (the default engine configuration)
+ *   --hostile              also run the hostile-input section (bench/hostile.ts)
+ *   --write                write bench/RESULTS.md
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { hostileTable, runHostile } from './hostileRun';
+import { fmt } from './stats';
+
+const args = process.argv.slice(2);
+const value = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (value('--sizes') ?? (args.includes('--quick') ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+const runs = value('--runs') ?? '11';
+
+// The result of one child (see child.ts); only what the table reads is typed.
+interface Result {
+  articles: number; quotes: number; chars: number; indexMs: number; analyzeMs: number; insertMs: number; peakMb: number; retainedMb: number; baseMb: number;
+  draftWords: number; draftQuotes: number; fullMs: number; fullColdMs: number; incrementalMs: number; incrementalSame: boolean;
+  recall: number; found: number; pairs: number; otherLinks: number; searchMs: number; searchMaxMs: number;
+  agreement: { share: number; asGood: number; fullFuseMs: number } | null; saveMs: number; savedMb: number; loadMs: number; reloadSame: boolean;
+  exact: { buildMs: number; ms: number; recall: number };
+  fuse: { buildMs: number; ms: number; measuredQuotes: number; estimated: boolean; recall: number; recallAll: number; otherAll: number; pairs: number };
+}
+
+function runSize(size: number): Result {
+  const fuseQuotes = value('--fuse-quotes') ?? String(size <= 1000 ? 10 : size <= 10_000 ? 5 : 1);
+  const childArgs = ['--expose-gc', '--max-old-space-size=4096', path.join(__dirname, 'child.js'), String(size), '--runs', runs, '--fuse-quotes', fuseQuotes];
+  if (args.includes('--keep-text')) childArgs.push('--keep-text');
+  process.stderr.write(`bench: ${size} articles…\n`);
+  const r = spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (r.status !== 0 || !line) throw new Error(`bench child for ${size} failed (${r.status}):\n${r.stderr}`);
+  return JSON.parse(line.slice('RESULT '.length)) as Result;
+}
+
+function table(results: Result[]): string {
+  const rows: string[][] = [[
+    'articles', 'quotes', 'index s (analysis + insert)', 'peak / retained MB', 'full check ms (cold)', 'incremental ms', 'search ms (max)',
+    'save / reload ms (MB)', 'recall', 'exact ms / recall', 'fuse ms / recall@12 (@all)', 'speedup vs fuse',
+  ]];
+  for (const r of results) {
+    rows.push([
+      String(r.articles), String(r.quotes),
+      `${fmt(r.indexMs / 1000, 2)} (${fmt(r.analyzeMs / 1000, 2)} + ${fmt(r.insertMs / 1000, 2)})`,
+      `${fmt(r.peakMb, 0)} / ${fmt(r.retainedMb, 0)}`,
+      `${fmt(r.fullMs)} (${fmt(r.fullColdMs, 0)})`,
+      `${fmt(r.incrementalMs)}${r.incrementalSame ? '' : ' DIFFERS'}`,
+      `${fmt(r.searchMs)} (${fmt(r.searchMaxMs)})`,
+      `${fmt(r.saveMs, 0)} / ${fmt(r.loadMs, 0)} (${fmt(r.savedMb, 1)})${r.reloadSame ? '' : ' DIFFERS'}`,
+      `${fmt(r.recall, 3)} (${r.found}/${r.pairs})`,
+      `${fmt(r.exact.ms, 2)} / ${fmt(r.exact.recall, 3)}`,
+      `${r.fuse.estimated ? '~' : ''}${fmt(r.fuse.ms, 0)} / ${fmt(r.fuse.recall, 3)} (${fmt(r.fuse.recallAll, 3)})`,
+      `${fmt(r.fuse.ms / r.fullMs, 0)}×`,
+    ]);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const line = (row: string[]): string => '| ' + row.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |';
+  return [line(rows[0]), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
+}
+
+function notes(results: Result[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const parts = [
+      `${r.articles} articles: ${fmt(r.chars / 2 ** 20, 1)} MB of text, draft ${r.draftWords} words / ${r.draftQuotes} quotes`,
+      `fuse.js matcher measured on ${r.fuse.measuredQuotes} of ${r.draftQuotes} draft quotes${r.fuse.estimated ? ' and scaled to all' : ''} (build ${fmt(r.fuse.buildMs, 0)} ms; ${r.fuse.otherAll} links outside the truth at its threshold)`,
+      `exact index build ${fmt(r.exact.buildMs, 0)} ms`,
+      `Verbatim links outside the truth: ${r.otherLinks}`,
+    ];
+    if (r.agreement) parts.push(`search vs Fuse over every quote: ${fmt(r.agreement.share * 100, 0)}% of its top 10 found, ${fmt(r.agreement.asGood * 100, 0)}% of ranks scored as well; full Fuse ${fmt(r.agreement.fullFuseMs, 0)} ms/query`);
+    out.push('- ' + parts.join('; '));
+  }
+  return out.join('\n');
+}
+
+function summary(r: Result): string {
+  return `summary: articles=${r.articles} full_ms=${fmt(r.fullMs, 1)} incremental_ms=${fmt(r.incrementalMs, 1)} fuse_ms=${fmt(r.fuse.ms, 0)} ` +
+    `speedup_vs_fuse=${fmt(r.fuse.ms / r.fullMs, 0)} recall=${fmt(r.recall, 3)} fuse_recall=${fmt(r.fuse.recall, 3)} exact_recall=${fmt(r.exact.recall, 3)} ` +
+    `index_ms=${fmt(r.indexMs, 0)} heap_mb=${fmt(r.peakMb, 0)} search_ms=${fmt(r.searchMs, 1)}`;
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  return `${os.cpus().length} CPUs (nproc ${os.availableParallelism?.() ?? os.cpus().length}), ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+function main(): void {
+  const results = sizes.map(runSize);
+  const t = table(results);
+  const hostile = args.includes('--hostile') ? hostileTable(runHostile()) : '';
+  console.log(t);
+  console.log(notes(results));
+  if (hostile) console.log('\nHostile input (bench/hostile.ts)\n' + hostile);
+  const tenK = results.find((r) => r.articles === 10_000) ?? results[results.length - 1];
+  const line = summary(tenK);
+  if (args.includes('--write')) {
+    const file = path.resolve(__dirname, '../../bench/RESULTS.md');
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const keep = previous.includes('<!-- notes -->') ? previous.slice(previous.indexOf('<!-- notes -->')) : '<!-- notes -->\n';
+    const body = `# Benchmark results\n\nLatest \`npm run bench${args.length ? ' -- ' + args.filter((a) => a !== '--write').join(' ') : ''}\`, ${new Date().toISOString().slice(0, 10)}, on ${machine()}.\n\n` +
+      `${t}\n\n${notes(results)}\n\n${hostile ? `## Hostile input\n\n${hostile}\n\n` : ''}\`\`\`\n${line}\n\`\`\`\n\n${keep}`;
+    fs.writeFileSync(file, body);
+  }
+  console.log(line);
+}
+
+main();
