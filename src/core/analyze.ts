@@ -2,7 +2,6 @@
 import { attribute } from './attribute';
 import { extractQuotes } from './extract';
 import { quoteKind } from './kinds';
-import { namesIn } from './names';
 import { STOPWORDS } from './spelling';
 import { tokenize } from './text';
 import type { DocInput, Quote, Token } from './types';
@@ -39,7 +38,7 @@ export function contentStems(tokens: readonly Token[]): string[] {
 export function analyze(doc: DocInput, order = 0): AnalyzedDoc {
   const text = doc.text;
   const raw = extractQuotes(text);
-  const speakers = attribute(text, raw);
+  const { speakers, names } = attribute(text, raw);
   const quotes: AnalyzedQuote[] = raw.map((r, index) => {
     const tokens = tokenize(text, r.start, r.end);
     const kind = quoteKind(text, r.start, r.end, r.lineStart);
@@ -61,6 +60,5 @@ export function analyze(doc: DocInput, order = 0): AnalyzedDoc {
       stems: contentStems(tokens),
     };
   });
-  const names = [...new Set(namesIn(text).map((n) => n.name))];
   return { uri: doc.uri, text, order: doc.order ?? order, quotes, names };
 }

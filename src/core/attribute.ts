@@ -21,13 +21,32 @@ interface Sentence {
 }
 
 /** Speakers for the quotes of one document, in the same order. */
-export function attribute(text: string, quotes: readonly RawQuote[]): Attribution[] {
+export function attribute(text: string, quotes: readonly RawQuote[]): { speakers: Attribution[]; names: string[] } {
   const masked = maskQuotes(text, quotes);
   const known = namesIn(masked);
-  const resolve = (name: string, at: number): string =>
-    name.includes(' ') ? name : resolveName(name, known.filter((k) => k.at <= at).map((k) => k.name)) ?? resolveName(name, known.map((k) => k.name)) ?? name;
+  const knownNames = known.map((k) => k.name);
+  /** How many known names end at or before `at` (they are in text order). */
+  const before = (at: number): number => {
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (known[mid].at <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const resolved = new Map<string, string>();
+  const resolve = (name: string, at: number): string => {
+    if (name.includes(' ')) return name;
+    const upTo = before(at);
+    const key = `${upTo} ${name}`;
+    let full = resolved.get(key);
+    if (full === undefined) resolved.set(key, (full = resolveName(name, knownNames, upTo) ?? resolveName(name, knownNames) ?? name));
+    return full;
+  };
   const titled = (head: string, at: number): string | null => {
-    for (let i = known.length - 1; i >= 0; i--) if (known[i].at <= at && known[i].titles.includes(head)) return known[i].name;
+    for (let i = before(at) - 1; i >= 0; i--) if (known[i].titles.includes(head)) return known[i].name;
     return null;
   };
   const salience = new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })), masked);
@@ -67,7 +86,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): Attributio
     previousContinues = q.continues;
     out.push({ speaker, inferred });
   }
-  return out;
+  return { speakers: out, names: [...new Set(knownNames)] };
 }
 
 function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
@@ -81,21 +100,25 @@ function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
   return parts.join('');
 }
 
+const MAX_SENTENCE = 1500;
 const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|No|vs|U\.S|[A-Z])\.$/;
 
 /** The sentence holding a quote, within its paragraph; quotes count as words. */
 function sentenceAround(masked: string, q: RawQuote): Sentence {
-  let start = q.lineStart;
-  for (let i = q.start - 2; i > q.lineStart; i--) {
+  // Bounded both ways, so a paragraph without full stops costs no more than a sentence per quote.
+  const lineStart = Math.max(q.lineStart, q.start - MAX_SENTENCE);
+  let start = lineStart;
+  for (let i = q.start - 2; i > lineStart; i--) {
     const c = masked[i];
     if ((c === '.' || c === '!' || c === '?') && /\s/.test(masked[i + 1] ?? '') && !ABBREV.test(masked.slice(Math.max(q.lineStart, i - 4), i + 1))) {
       start = i + 1;
       break;
     }
   }
-  let end = q.lineEnd;
   const from = q.close === null ? q.end : q.end + 1;
-  for (let i = from; i < q.lineEnd; i++) {
+  const lineEnd = Math.min(q.lineEnd, from + MAX_SENTENCE);
+  let end = lineEnd;
+  for (let i = from; i < lineEnd; i++) {
     const c = masked[i];
     if ((c === '.' || c === '!' || c === '?') && !ABBREV.test(masked.slice(Math.max(from, i - 4), i + 1))) {
       end = i + 1;

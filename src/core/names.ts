@@ -33,7 +33,7 @@ const ORGANISATION = new Set(
     'union network news times post journal company corporation inc democrats republicans').split(' '),
 );
 
-const lower = (w: string): string => w.toLowerCase().replace(/\./g, '');
+const lower = (w: string): string => (w.includes('.') ? w.toLowerCase().replace(/\./g, '') : w.toLowerCase());
 
 /** Strips titles and sentence-initial words from a run of capitalised words; '' when nothing is left. */
 export function foldName(run: string): string {
@@ -147,11 +147,12 @@ export function surnameOf(name: string): string {
  * The full name a short name stands for among `known` (latest first): one whose family name it is
  * ("Trump" → Donald Trump, not Donald Trump Jr.), else one that contains each of its words (a Chinese
  * surname first, "Xi" → Xi Jinping; or a given name used as a surname, "Mr Gang" → Qin Gang); else null.
+ * Only the first `upTo` names of `known` are considered.
  */
-export function resolveName(short: string, known: readonly string[]): string | null {
+export function resolveName(short: string, known: readonly string[], upTo = known.length): string | null {
   const words = short.split(' ');
   let fallback: string | null = null;
-  for (let i = known.length - 1; i >= 0; i--) {
+  for (let i = upTo - 1; i >= 0; i--) {
     const full = known[i];
     if (full === short) continue;
     const fullWords = full.split(' ');

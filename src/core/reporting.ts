@@ -92,16 +92,20 @@ export function fromLeft(left: string): Found | null {
 /** Every "NAME <reporting verb>" in the masked text, in order: who was last reported as speaking. */
 export function speakerEvents(masked: string): { at: number; name: string }[] {
   const out: { at: number; name: string }[] = [];
+  // Verbs come in text order, so the start of the current line only moves forward.
+  let lineStart = 0;
+  let scanned = 0;
   VERB.lastIndex = 0;
   for (let v = VERB.exec(masked); v; v = VERB.exec(masked)) {
-    const lineStart = masked.lastIndexOf('\n', v.index) + 1;
+    for (let i = masked.indexOf('\n', scanned); i >= 0 && i < v.index; i = masked.indexOf('\n', i + 1)) lineStart = i + 1;
+    scanned = v.index;
     // Only unmistakable verb forms: "post", "call" or "tweet" are nouns as often as verbs.
     if (!/(?:ed|said|says|told|wrote|spoke)$/.test(v[0]) || !isVerbAt(masked, v.index)) continue;
     const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true);
     if (found?.kind === 'name') out.push({ at: v.index, name: found.name });
   }
   // A person who is a sentence's subject is salient too ("Mary Cheney … took to Facebook").
-  const SENTENCE = /[^.!?\n]+(?:[.!?]+|$)/g;
+  const SENTENCE = /[^.!?\n]+[.!?]*/g; // no `$` alternative: that backtracks over every unended line
   for (let m = SENTENCE.exec(masked); m; m = SENTENCE.exec(masked)) {
     if (m[0].length === 0) { SENTENCE.lastIndex++; continue; }
     const found = sentenceSubject(m[0]);

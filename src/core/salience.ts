@@ -16,6 +16,18 @@ const HONORIFIC = /\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\p{L}’'\-]*\.?\s+){0,2}([A
 const PRONOUN = /\b(he|she)\b/gi;
 const RECENT_PEOPLE = 4;
 
+/** The number of mentions before `at` (mentions strictly before it, in text order). */
+function upperBound(list: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Salience {
   private readonly gender = new Map<string, Gender>();
 
@@ -29,12 +41,13 @@ export class Salience {
       const key = surnameOf(mentions[i].name);
       if (this.gender.has(key)) continue;
       // The first he/she after the mention, before the next person is mentioned, is about this person.
-      const until = Math.min(mentions[i + 1]?.at ?? masked.length, mentions[i].at + 300);
-      PRONOUN.lastIndex = mentions[i].at;
-      let p = PRONOUN.exec(masked);
+      const from = mentions[i].at;
+      const window = masked.slice(from, Math.min(mentions[i + 1]?.at ?? masked.length, from + 300));
+      PRONOUN.lastIndex = 0;
+      let p = PRONOUN.exec(window);
       // "…,” she said" is what we are trying to resolve, not evidence: skip pronouns right after a quote.
-      while (p && p.index < until && /[\u2063”"’']\W*$/.test(masked.slice(Math.max(0, p.index - 4), p.index))) p = PRONOUN.exec(masked);
-      if (p && p.index < until) this.gender.set(key, p[1].toLowerCase() === 'he' ? 'm' : 'f');
+      while (p && /[\u2063”"’']\W*$/.test(masked.slice(Math.max(0, from + p.index - 4), from + p.index))) p = PRONOUN.exec(window);
+      if (p) this.gender.set(key, p[1].toLowerCase() === 'he' ? 'm' : 'f');
     }
   }
 
@@ -51,14 +64,27 @@ export class Salience {
    * most people quoted in news copy are men, so unknown mostly means "he".
    */
   latest(at: number, pronoun: string | undefined, extra: readonly Mention[] = []): string | null {
-    const all = [...this.mentions.filter((m) => m.at < at), ...extra.filter((m) => m.at < at)].sort((x, y) => x.at - y.at);
+    // Both lists are in text order: walk them backwards from `at` together, newest first.
+    let i = upperBound(this.mentions, at) - 1;
+    let j = upperBound(extra, at) - 1;
+    const next = (): string | null => {
+      if (i < 0 && j < 0) return null;
+      if (j < 0 || (i >= 0 && this.mentions[i].at >= extra[j].at)) return this.mentions[i--].name;
+      return extra[j--].name;
+    };
     const recent: string[] = [];
-    for (let i = all.length - 1; i >= 0 && recent.length < RECENT_PEOPLE; i--) if (!recent.includes(all[i].name)) recent.push(all[i].name);
-    if (pronoun === 'she') {
-      const known = recent.find((n) => this.gender.has(surnameOf(n)) && this.agrees(n, pronoun));
-      if (known) return known;
+    let fallback: string | null = null;
+    for (let name = next(); name !== null; name = next()) {
+      const agrees = this.agrees(name, pronoun);
+      // For "she", a woman among the last few people beats a more recent person of unknown gender.
+      if (pronoun === 'she' && agrees && this.gender.has(surnameOf(name))) return name;
+      if (agrees && fallback === null) {
+        if (pronoun !== 'she') return name;
+        fallback = name;
+      }
+      if (!recent.includes(name)) recent.push(name);
+      if (recent.length >= RECENT_PEOPLE && fallback !== null) return fallback;
     }
-    for (let i = all.length - 1; i >= 0; i--) if (this.agrees(all[i].name, pronoun)) return all[i].name;
-    return null;
+    return fallback;
   }
 }

@@ -9,9 +9,11 @@ import type { Token } from './types';
 const WORD = /&|[\p{L}\p{M}\p{N}*]+(?:(?:['’.]|-{2,})[\p{L}\p{M}\p{N}*]+)*/gu;
 
 const DIACRITICS = /\p{M}+/gu;
+const PLAIN = /^[A-Za-z0-9]+$/;
 
 /** Lower-cases, drops diacritics, straightens apostrophes and drops abbreviation dots. */
 export function baseForm(raw: string): string {
+  if (PLAIN.test(raw)) return raw.toLowerCase(); // most words: nothing to fold but case
   return raw.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().replace(/’/g, "'").replace(/\./g, '');
 }
 
