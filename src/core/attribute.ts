@@ -5,7 +5,7 @@
  * speaker, and short names resolve to the full name used earlier.
  */
 import type { RawQuote } from './extract';
-import { namesIn, resolveName } from './names';
+import { NameBook, namesIn } from './names';
 import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents } from './reporting';
 import { Salience, type Mention } from './salience';
 
@@ -25,6 +25,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
   const masked = maskQuotes(text, quotes);
   const known = namesIn(masked);
   const knownNames = known.map((k) => k.name);
+  const book = new NameBook(knownNames);
   /** How many known names end at or before `at` (they are in text order). */
   const before = (at: number): number => {
     let lo = 0;
@@ -42,7 +43,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     const upTo = before(at);
     const key = `${upTo} ${name}`;
     let full = resolved.get(key);
-    if (full === undefined) resolved.set(key, (full = resolveName(name, knownNames, upTo) ?? resolveName(name, knownNames) ?? name));
+    if (full === undefined) resolved.set(key, (full = book.resolve(name, upTo) ?? book.resolve(name) ?? name));
     return full;
   };
   const titled = (head: string, at: number): string | null => {

@@ -7,7 +7,7 @@ import { canonicalWording } from './canonical';
 import { compare } from './classify';
 import { replacementWording, wordDiff } from './diff';
 import { describeChanges, meaningChanged, quoteDiffersMessage } from './messages';
-import { resolveName } from './names';
+import { NameBook } from './names';
 import type { Options } from './options';
 import type { QuoteIndex } from './sourceIndex';
 import type { DocumentReport, Finding, Fix, Quote, QuoteReport, Relation } from './types';
@@ -22,13 +22,28 @@ export function checkDocument(doc: AnalyzedDoc, index: QuoteIndex, options: Opti
   return { uri: doc.uri, quotes };
 }
 
+// The names of the whole index, indexed by word, rebuilt only when the index changes.
+const books = new WeakMap<QuoteIndex, { generation: number; book: NameBook }>();
+
 function lazyNames(doc: AnalyzedDoc, index: QuoteIndex): (short: string) => string {
-  let known: string[] | null = null;
+  const memo = new Map<string, string>();
   return (short) => {
     if (short.includes(' ')) return short;
-    known ??= [...index.names(), ...doc.names];
-    return resolveName(short, known) ?? short;
+    let full = memo.get(short);
+    if (full !== undefined) return full;
+    // The article's own names first (resolveName reads latest first), then the sources'.
+    full = new NameBook(doc.names).resolve(short) ?? sourceBook(index).resolve(short) ?? short;
+    memo.set(short, full);
+    return full;
   };
+}
+
+function sourceBook(index: QuoteIndex): NameBook {
+  const cached = books.get(index);
+  if (cached && cached.generation === index.generation) return cached.book;
+  const book = new NameBook(index.names());
+  books.set(index, { generation: index.generation, book });
+  return book;
 }
 
 function checkQuote(

@@ -150,18 +150,59 @@ export function surnameOf(name: string): string {
  * Only the first `upTo` names of `known` are considered.
  */
 export function resolveName(short: string, known: readonly string[], upTo = known.length): string | null {
-  const words = short.split(' ');
-  let fallback: string | null = null;
-  for (let i = upTo - 1; i >= 0; i--) {
-    const full = known[i];
-    if (full === short) continue;
-    const fullWords = full.split(' ');
-    if (fullWords.length <= words.length || !words.every((w) => fullWords.includes(w))) continue;
-    const hasSuffix = SUFFIX.test(fullWords[fullWords.length - 1]);
-    if (!hasSuffix && surnameOf(full) === surnameOf(short)) return full;
-    if (!hasSuffix) fallback ??= full;
+  return new NameBook(known).resolve(short, upTo);
+}
+
+/**
+ * `resolveName` over a fixed list, indexed by word so that each look-up reads only the names that
+ * share a word with the short name (a long article names thousands of people).
+ */
+export class NameBook {
+  /** word → each distinct full name containing it → where that name occurs in `known`, ascending. */
+  private readonly byWord = new Map<string, Map<string, number[]>>();
+
+  constructor(private readonly known: readonly string[]) {
+    known.forEach((full, i) => {
+      for (const w of new Set(full.split(' '))) {
+        let names = this.byWord.get(w);
+        if (!names) this.byWord.set(w, (names = new Map()));
+        const at = names.get(full);
+        if (at) at.push(i);
+        else names.set(full, [i]);
+      }
+    });
   }
-  return fallback;
+
+  /** See `resolveName`. */
+  resolve(short: string, upTo = this.known.length): string | null {
+    const words = short.split(' ');
+    let best: { full: string; at: number } | null = null;
+    let fallback: { full: string; at: number } | null = null;
+    for (const [full, positions] of this.byWord.get(words[0]) ?? []) {
+      if (full === short) continue;
+      const at = lastBelow(positions, upTo);
+      if (at < 0) continue;
+      const fullWords = full.split(' ');
+      if (fullWords.length <= words.length || !words.every((w) => fullWords.includes(w))) continue;
+      if (SUFFIX.test(fullWords[fullWords.length - 1])) continue;
+      if (surnameOf(full) === surnameOf(short)) {
+        if (!best || at > best.at) best = { full, at };
+      } else if (!fallback || at > fallback.at) fallback = { full, at };
+    }
+    return (best ?? fallback)?.full ?? null;
+  }
+}
+
+/** The largest value in ascending `list` below `limit`, or -1. */
+function lastBelow(list: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : -1;
 }
 
 /** True when two speaker names can be the same person ("Reid" and "Harry Reid"). */

@@ -94,11 +94,13 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
   const out: { at: number; name: string }[] = [];
   // Verbs come in text order, so the start of the current line only moves forward.
   let lineStart = 0;
-  let scanned = 0;
+  let nextNewline = masked.indexOf('\n');
   VERB.lastIndex = 0;
   for (let v = VERB.exec(masked); v; v = VERB.exec(masked)) {
-    for (let i = masked.indexOf('\n', scanned); i >= 0 && i < v.index; i = masked.indexOf('\n', i + 1)) lineStart = i + 1;
-    scanned = v.index;
+    while (nextNewline >= 0 && nextNewline < v.index) {
+      lineStart = nextNewline + 1;
+      nextNewline = masked.indexOf('\n', lineStart);
+    }
     // Only unmistakable verb forms: "post", "call" or "tweet" are nouns as often as verbs.
     if (!/(?:ed|said|says|told|wrote|spoke)$/.test(v[0]) || !isVerbAt(masked, v.index)) continue;
     const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true);
