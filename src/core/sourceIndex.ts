@@ -11,6 +11,8 @@
  * holds the two to that).
  */
 import { contentStems, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
+import { Postings, StringTable } from './postings';
+import { heapPush, heapReplace } from './topK';
 import { tokenize } from './text';
 import { TextArena } from './textArena';
 import { UriOrder } from './uriOrder';
@@ -29,25 +31,6 @@ export interface IndexConfig {
   keepText?: boolean;
 }
 
-/** A growable list of slot numbers. */
-class Postings {
-  data: Int32Array;
-  length = 0;
-
-  constructor(capacity = 2) {
-    this.data = new Int32Array(capacity);
-  }
-
-  push(slot: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length < 64 ? this.data.length * 2 : Math.ceil(this.data.length * 1.5));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = slot;
-  }
-}
-
 interface DocRecord {
   id: number;
   uri: string;
@@ -63,29 +46,6 @@ interface DocRecord {
 const FLAG_INFERRED = 1;
 const FLAG_UNBALANCED = 2;
 const INITIAL_SLOTS = 1024;
-
-/** Interns the few strings quote fields take (kinds, marks, speakers): each slot holds a number. */
-class StringTable {
-  readonly values: (string | null | undefined)[] = [null, undefined];
-  private readonly ids = new Map<string, number>();
-
-  /** The id of a string already interned, if any. */
-  idOf(s: string): number | undefined {
-    return this.ids.get(s);
-  }
-
-  id(s: string | null | undefined): number {
-    if (s === null) return 0;
-    if (s === undefined) return 1;
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(s);
-      this.ids.set(s, id);
-    }
-    return id;
-  }
-}
 
 export class QuoteIndex {
   private readonly docs = new Map<string, DocRecord>();
@@ -657,31 +617,4 @@ export interface IndexState {
 function shift(tokens: Token[], by: number): Token[] {
   if (by !== 0) for (const t of tokens) { t.start += by; t.end += by; }
   return tokens;
-}
-
-function heapPush(h: number[], v: number, cmp: (a: number, b: number) => number): void {
-  h.push(v);
-  let i = h.length - 1;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (cmp(h[i], h[p]) <= 0) break;
-    [h[i], h[p]] = [h[p], h[i]];
-    i = p;
-  }
-}
-
-/** Replaces the top (the worst kept) of a max-heap and restores it. */
-function heapReplace(h: number[], v: number, cmp: (a: number, b: number) => number): void {
-  h[0] = v;
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let m = i;
-    if (l < h.length && cmp(h[l], h[m]) > 0) m = l;
-    if (r < h.length && cmp(h[r], h[m]) > 0) m = r;
-    if (m === i) break;
-    [h[i], h[m]] = [h[m], h[i]];
-    i = m;
-  }
 }
