@@ -12,7 +12,7 @@ import { CrossReferences, VIEW_ID } from './host/crossRefs';
 import { Diagnostics } from './host/diagnostics';
 import { QuoteHover } from './host/hover';
 import { Ignores } from './host/ignores';
-import { QuoteCatalog, QuoteSearch, type QuoteEntry, type SearchState } from './host/search';
+import { QuoteCatalog, SearchPalette, type QuoteEntry, type SearchState } from './host/search';
 import { Settings } from './host/settings';
 import { StatusBar } from './host/statusBar';
 import { revealSpan } from './host/commands';
@@ -57,13 +57,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const ignores = new Ignores(log);
   const checker = new Checker(engine, settings, corpus, ignores, log);
   const diagnostics = new Diagnostics(checker, corpus, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
-  const catalog = new QuoteCatalog(corpus, checker);
-  const search = new QuoteSearch(catalog, revealSpan);
+  const catalog = new QuoteCatalog(engine, checker);
+  const search = new SearchPalette(catalog, revealSpan);
   const crossRefs = new CrossReferences(checker);
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: crossRefs, showCollapseAll: true });
   const statusBar = new StatusBar(checker);
   context.subscriptions.push(
-    log, settings, corpus, ignores, checker, diagnostics, catalog, crossRefs, tree, statusBar,
+    log, settings, corpus, ignores, checker, diagnostics, crossRefs, tree, statusBar,
     vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),
     vscode.languages.registerCodeActionsProvider('*', new QuoteFixes(checker, log), QuoteFixes.metadata),
     ...registerCommands({ settings, corpus, checker, ignores, search, log }),

@@ -70,7 +70,7 @@ export class QuoteSearch {
     const limit = options.limit ?? 50;
     // Fuse's cost grows with the query's 32-character chunks: fewer candidates for long queries.
     const max = options.candidates ?? Math.max(2 * limit, Math.round(240 / Math.ceil(q.length / 32)));
-    const entries = this.candidates(q, max, options.skip).map((slot) => entryOf(this.index.quoteFieldsAt(slot)));
+    const entries = this.candidates(q, max, options.skip).map((slot) => quoteEntry(this.index.quoteFieldsAt(slot)));
     entries.push(...(options.extra ?? []));
     // The order the extension lists quotes in (path, then position) decides Fuse's ties.
     entries.sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : x.start - y.start));
@@ -144,13 +144,14 @@ export class QuoteSearch {
       if (out.length >= limit + extra.length) break;
       if (skip(uri)) continue;
       const doc = this.index.get(uri);
-      for (const q of doc?.quotes ?? []) out.push(entryOf(q));
+      for (const q of doc?.quotes ?? []) out.push(quoteEntry(q));
     }
     return out.sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : x.start - y.start)).slice(0, limit);
   }
 }
 
-function entryOf(q: Quote): QuoteEntry {
+/** A quote as the search lists it. */
+export function quoteEntry(q: Quote): QuoteEntry {
   return { uri: q.uri, label: q.label, start: q.start, end: q.end, text: q.text, speaker: q.speaker, open: q.open, close: q.close };
 }
 

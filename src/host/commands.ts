@@ -11,7 +11,7 @@ import { IGNORE_COMMAND } from './codeActions';
 import { readText, yieldToHost } from './files';
 import type { Ignores } from './ignores';
 import { rangeOf } from './ranges';
-import type { QuoteEntry, QuoteSearch } from './search';
+import type { QuoteEntry, SearchPalette } from './search';
 import type { Settings } from './settings';
 import { SHOW_CROSS_REFERENCES } from './statusBar';
 
@@ -28,7 +28,7 @@ export interface CommandServices {
   corpus: Corpus;
   checker: Checker;
   ignores: Ignores;
-  search: QuoteSearch;
+  search: SearchPalette;
   log: vscode.LogOutputChannel;
 }
 

@@ -1,72 +1,42 @@
 /**
- * `Verbatim: Search Quotes`: a live QuickPick over every quote in the sources and the open articles,
- * fuzzy-matched with fuse.js on the words and the speaker. Choosing an item opens the quote; the item's
- * button inserts it, with its marks, at the cursor of the editor that was active. Article text reaches
- * the QuickPick only as plain labels with `$(icon)` syntax escaped.
+ * `Verbatim: Search Quotes`: a live QuickPick over every quote in the sources and the open articles.
+ * The search itself is the core's (src/core/quoteSearch.ts: index candidates ranked by fuse.js on the
+ * words and the speaker); this module adds the open articles' unsaved quotes and the editor UI.
+ * Choosing an item opens the quote; the item's button inserts it, with its marks, at the cursor of the
+ * editor that was active. Article text reaches the QuickPick only as plain labels with `$(icon)` syntax
+ * escaped.
  */
-import Fuse from 'fuse.js';
 import * as vscode from 'vscode';
+import type { Engine } from '../core/index';
+import { QuoteSearch, quoteEntry, type QuoteEntry } from '../core/quoteSearch';
 import type { Checker } from './checker';
-import type { Corpus } from './corpus';
 import { excerpt } from './diagnostics';
 import { escapeIcons } from './markdown';
 
-/** One searchable quote. */
-export interface QuoteEntry {
-  uri: string;
-  label: string;
-  start: number;
-  end: number;
-  text: string;
-  speaker: string | null;
-  open: string;
-  close: string | null;
-}
+export type { QuoteEntry } from '../core/quoteSearch';
 
 const MAX_RESULTS = 50;
 const TYPING_DELAY_MS = 60;
 
-/** The items of the search: index built lazily, rebuilt when the sources or open articles change. */
-export class QuoteCatalog implements vscode.Disposable {
-  private fuse: Fuse<QuoteEntry> | undefined;
-  private entries: QuoteEntry[] = [];
-  private readonly subscriptions: vscode.Disposable[];
+/** The searchable quotes: the source index, with each open article's checked (possibly unsaved) text in place of its saved one. */
+export class QuoteCatalog {
+  private readonly quotes: QuoteSearch;
 
-  constructor(private readonly corpus: Corpus, private readonly checker: Checker) {
-    const stale = () => (this.fuse = undefined);
-    this.subscriptions = [corpus.onDidChange(stale), checker.onDidCheck(stale), checker.onDidForget(stale)];
+  constructor(engine: Engine, private readonly checker: Checker) {
+    this.quotes = new QuoteSearch(engine.index);
   }
 
   /** Quotes matching `query`, best first; with an empty query, the first quotes in path order. */
   search(query: string, limit = MAX_RESULTS): QuoteEntry[] {
-    const fuse = this.index();
-    const q = query.trim();
-    if (!q) return this.entries.slice(0, limit);
-    return fuse.search(q, { limit }).map((r) => r.item);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-  }
-
-  private index(): Fuse<QuoteEntry> {
-    if (this.fuse) return this.fuse;
-    const byUri = new Map<string, QuoteEntry[]>();
-    const toEntry = (q: QuoteEntry): QuoteEntry => ({ uri: q.uri, label: q.label, start: q.start, end: q.end, text: q.text, speaker: q.speaker, open: q.open, close: q.close });
-    for (const doc of this.corpus.documents()) byUri.set(doc.uri, doc.quotes.map(toEntry));
-    // An open article's own (possibly unsaved) quotes, replacing its indexed version if it is a source too.
+    const extra: QuoteEntry[] = [];
+    const open = new Set<string>();
     for (const doc of vscode.workspace.textDocuments) {
       const c = this.checker.published(doc.uri);
-      if (c && c.version === doc.version) byUri.set(c.report.uri, c.report.quotes.map((qr) => toEntry(qr.quote)));
+      if (!c || c.version !== doc.version) continue;
+      open.add(c.report.uri);
+      for (const qr of c.report.quotes) extra.push(quoteEntry(qr.quote));
     }
-    this.entries = [...byUri.keys()].sort().flatMap((uri) => byUri.get(uri)!);
-    this.fuse = new Fuse(this.entries, {
-      keys: [{ name: 'text', weight: 0.75 }, { name: 'speaker', weight: 0.25 }],
-      ignoreLocation: true,
-      threshold: 0.3,
-      minMatchCharLength: 2,
-    });
-    return this.fuse;
+    return this.quotes.search(query, { limit, extra, skip: (uri) => open.has(uri) });
   }
 }
 
@@ -83,7 +53,8 @@ export interface SearchState {
   items: QuoteEntry[];
 }
 
-export class QuoteSearch {
+/** The QuickPick of `Verbatim: Search Quotes`. */
+export class SearchPalette {
   private state: SearchState | undefined;
 
   constructor(private readonly catalog: QuoteCatalog, private readonly open: (entry: QuoteEntry) => Promise<void>) {}
