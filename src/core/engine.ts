@@ -9,6 +9,7 @@
 import { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
 import { checkDocument } from './check';
 import { deserializeIndex, serializeIndex } from './indexStore';
+import { resolveName } from './names';
 import { withOptions, type Options, type OptionsPatch } from './options';
 import { QuoteIndex, type IndexConfig } from './sourceIndex';
 import type { DocInput, DocumentReport, QuoteReport } from './types';
@@ -23,6 +24,7 @@ export class Engine {
   options: Options;
   private readonly reports = new Map<string, Map<string, { start: number; report: QuoteReport }>>();
   private reportsFor: { generation: number; options: Options } | null = null;
+  private speakers: { generation: number; known: string[]; full: Map<string, string> } | null = null;
 
   constructor(options: OptionsPatch | Options = {}, config: IndexConfig | QuoteIndex = {}) {
     this.options = withOptions(options as OptionsPatch);
@@ -64,6 +66,25 @@ export class Engine {
       kept.set(k, { start: q.start, report: quotes[i] });
     });
     return { ...partial, quotes: quotes.map((r) => moved(r, 0)) };
+  }
+
+  /**
+   * The full name a source quote's speaker stands for among the names the sources give ("Blinken" →
+   * "Antony Blinken"), as checks resolve it (without a checked draft's own names); a name of several
+   * words, or one no source completes, as it is. Index quotes keep the short name their article used:
+   * front ends that list them show this. Memoized until the index changes.
+   */
+  resolveSpeaker(name: string): string {
+    if (name.includes(' ')) return name;
+    if (this.speakers?.generation !== this.index.generation) {
+      this.speakers = { generation: this.index.generation, known: this.index.names(), full: new Map() };
+    }
+    let full = this.speakers.full.get(name);
+    if (full === undefined) {
+      full = resolveName(name, this.speakers.known) ?? name;
+      this.speakers.full.set(name, full);
+    }
+    return full;
   }
 
   /** Forgets the kept quote reports (the next check is a full one). */

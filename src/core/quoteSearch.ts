@@ -53,7 +53,15 @@ export class QuoteSearch {
   private ordered: { generation: number; uris: string[] } | null = null;
   private speakers: { generation: number; list: { name: string; words: string[] }[] } | null = null;
 
-  constructor(private readonly index: QuoteIndex, private readonly fuseOptions: IFuseOptions<QuoteEntry> = SEARCH_FUSE_OPTIONS) {}
+  /**
+   * `speakerName` maps an index quote's speaker to the name to match and show (the Engine's
+   * `resolveSpeaker`: "Blinken" → "Antony Blinken"); by default the name the article used.
+   */
+  constructor(
+    private readonly index: QuoteIndex,
+    private readonly fuseOptions: IFuseOptions<QuoteEntry> = SEARCH_FUSE_OPTIONS,
+    private readonly speakerName: (name: string) => string = (name) => name,
+  ) {}
 
   /** Quotes matching `query`, best first; with an empty query, the first quotes in path order. */
   search(query: string, options: SearchOptions = {}): QuoteEntry[] {
@@ -70,7 +78,7 @@ export class QuoteSearch {
     const limit = options.limit ?? 50;
     // Fuse's cost grows with the query's 32-character chunks: fewer candidates for long queries.
     const max = options.candidates ?? Math.max(2 * limit, Math.round(240 / Math.ceil(q.length / 32)));
-    const entries = this.candidates(q, max, options.skip).map((slot) => quoteEntry(this.index.quoteFieldsAt(slot)));
+    const entries = this.candidates(q, max, options.skip).map((slot) => this.entryOf(this.index.quoteFieldsAt(slot)));
     entries.push(...(options.extra ?? []));
     // The order the extension lists quotes in (path, then position) decides Fuse's ties.
     entries.sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : x.start - y.start));
@@ -126,10 +134,18 @@ export class QuoteSearch {
     return [...out];
   }
 
-  /** Speaker names with their words, lower-cased, for matching query words. */
+  /** An index quote as listed, its speaker named as `speakerName` says. */
+  private entryOf(q: Quote): QuoteEntry {
+    const entry = quoteEntry(q);
+    if (entry.speaker) entry.speaker = this.speakerName(entry.speaker);
+    return entry;
+  }
+
+  /** Speaker names with their words (and their full name's), lower-cased, for matching query words. */
   private speakerWords(): { name: string; words: string[] }[] {
     if (this.speakers?.generation !== this.index.generation) {
-      const list = this.index.speakerNames().map((name) => ({ name, words: name.toLowerCase().split(/[\s.]+/).filter(Boolean) }));
+      const wordsOf = (name: string) => name.toLowerCase().split(/[\s.]+/).filter(Boolean);
+      const list = this.index.speakerNames().map((name) => ({ name, words: [...new Set([...wordsOf(name), ...wordsOf(this.speakerName(name))])] }));
       this.speakers = { generation: this.index.generation, list };
     }
     return this.speakers.list;
@@ -144,7 +160,7 @@ export class QuoteSearch {
       if (out.length >= limit + extra.length) break;
       if (skip(uri)) continue;
       const doc = this.index.get(uri);
-      for (const q of doc?.quotes ?? []) out.push(quoteEntry(q));
+      for (const q of doc?.quotes ?? []) out.push(this.entryOf(q));
     }
     return out.sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : x.start - y.start)).slice(0, limit);
   }

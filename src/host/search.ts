@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { Engine } from '../core/index';
-import { QuoteSearch, quoteEntry, type QuoteEntry } from '../core/quoteSearch';
+import { QuoteSearch, SEARCH_FUSE_OPTIONS, quoteEntry, type QuoteEntry } from '../core/quoteSearch';
 import type { Checker } from './checker';
 import { excerpt } from './diagnostics';
 import { escapeIcons } from './markdown';
@@ -23,7 +23,8 @@ export class QuoteCatalog {
   private readonly quotes: QuoteSearch;
 
   constructor(engine: Engine, private readonly checker: Checker) {
-    this.quotes = new QuoteSearch(engine.index);
+    // Source quotes keep the short name their article used; list and match them by the full one.
+    this.quotes = new QuoteSearch(engine.index, SEARCH_FUSE_OPTIONS, (name) => engine.resolveSpeaker(name));
   }
 
   /** Quotes matching `query`, best first; with an empty query, the first quotes in path order. */
@@ -86,6 +87,8 @@ export class SearchPalette {
         state.value = value;
         state.items = results;
         pick.items = results.map(toItem);
+        // Set here, not left to the workbench's echo: Enter right after the results arrive takes the first.
+        pick.activeItems = pick.items.slice(0, 1);
         pick.busy = state.busy = false;
       }, TYPING_DELAY_MS);
     };

@@ -72,6 +72,15 @@ describe('Search Quotes', () => {
     assert.ok(byBlinken.length === 5 && byBlinken.every((e) => /Blinken/.test(e.speaker ?? '')), JSON.stringify(byBlinken.map((e) => [e.speaker, e.text])));
   });
 
+  it('names a source quote’s speaker in full where its article used the surname only', async () => {
+    const verbatim = await api();
+    // briefing-notes.txt says “Mr Blinken told reporters”; the seeds name Antony Blinken.
+    const [notes] = verbatim.searchQuotes('any form of communication').filter((e) => e.label.endsWith('briefing-notes.txt'));
+    assert.ok(notes, 'the briefing notes’ quote is found');
+    assert.strictEqual(notes.speaker, 'Antony Blinken');
+    assert.ok(verbatim.searchQuotes('Antony').some((e) => e.label.endsWith('briefing-notes.txt')), 'a word of the full name finds it');
+  });
+
   it('drives the QuickPick: typing shows matches, accepting opens the quote', async () => {
     const verbatim = await api();
     await openDraft();

@@ -41,3 +41,49 @@ describe('quote search (index candidates, fuse.js ranking)', () => {
     assert.equal(search.search('', { limit: 3 }).length, 3);
   });
 });
+
+describe('speaker names of source quotes', () => {
+  // The seeds, and notes that call the Secretary of State by his surname only.
+  const seeds = (): Engine => {
+    const engine = new Engine();
+    for (const f of fs.readdirSync(path.join(root, 'seeds')).sort()) engine.setSource({ uri: `seeds/${f}`, text: fs.readFileSync(path.join(root, 'seeds', f), 'utf8') });
+    engine.setSource({ uri: 'notes.txt', text: 'Briefing notes.\n\n“We will keep talking until the job is done,” Blinken said.\n' });
+    return engine;
+  };
+
+  it('resolves a short name to the full name the sources give, as checks do', () => {
+    const engine = seeds();
+    assert.ok(engine.index.speakerNames().includes('Blinken'), 'some seed quote keeps the short name');
+    assert.equal(engine.resolveSpeaker('Blinken'), 'Antony Blinken');
+    assert.equal(engine.resolveSpeaker('Xi'), 'Xi Jinping');
+    assert.equal(engine.resolveSpeaker('Antony Blinken'), 'Antony Blinken');
+    assert.equal(engine.resolveSpeaker('Nobody'), 'Nobody');
+    const draft = engine.check({ uri: 'draft.txt', text: '“We are committed to doing so,” Blinken said.\n' });
+    assert.equal(draft.quotes[0].quote.speaker, engine.resolveSpeaker('Blinken'));
+  });
+
+  it('follows the index: a source that names the speaker in full changes the answer, and removing it changes it back', () => {
+    const engine = new Engine();
+    engine.setSource({ uri: 'a.txt', text: '“We will rebuild the bridge by spring,” Smith said.\n' });
+    assert.equal(engine.resolveSpeaker('Smith'), 'Smith');
+    engine.setSource({ uri: 'b.txt', text: 'Mayor Jane Smith said on Monday that “the bridge is a priority for the whole city”.\n' });
+    assert.equal(engine.resolveSpeaker('Smith'), 'Jane Smith');
+    engine.removeSource('b.txt');
+    assert.equal(engine.resolveSpeaker('Smith'), 'Smith');
+  });
+
+  it('lists and matches source quotes by the resolved name in the search', () => {
+    const engine = seeds();
+    const plain = new QuoteSearch(engine.index);
+    const resolved = new QuoteSearch(engine.index, SEARCH_FUSE_OPTIONS, (name) => engine.resolveSpeaker(name));
+    const short = plain.search('Blinken').filter((e) => e.speaker === 'Blinken');
+    assert.ok(short.length > 0, 'without a resolver the short name shows');
+    const found = resolved.search('Blinken');
+    assert.ok(found.length >= short.length && found.every((e) => e.speaker !== 'Blinken'), JSON.stringify(found.map((e) => e.speaker)));
+    for (const e of short) assert.ok(found.some((f) => f.uri === e.uri && f.start === e.start && f.speaker === 'Antony Blinken'), e.text);
+    // A word of the full name finds the quotes attributed by the short one.
+    const byFirst = resolved.search('Antony', { limit: 200 });
+    for (const e of short) assert.ok(byFirst.some((f) => f.uri === e.uri && f.start === e.start), `“Antony” finds ${e.text}`);
+    assert.ok(resolved.search('', { limit: 200 }).every((e) => e.speaker !== 'Blinken'));
+  });
+});
