@@ -7,11 +7,12 @@ import { Engine, type DocumentReport } from './core/index';
 import { Checker } from './host/checker';
 import { QuoteFixes } from './host/codeActions';
 import { registerCommands } from './host/commands';
-import { Corpus } from './host/corpus';
+import { Corpus, type IndexSummary } from './host/corpus';
 import { CrossReferences, VIEW_ID } from './host/crossRefs';
 import { Diagnostics } from './host/diagnostics';
 import { QuoteHover } from './host/hover';
 import { Ignores } from './host/ignores';
+import { IndexPersistence, type StoreState } from './host/persistence';
 import { QuoteCatalog, SearchPalette, type QuoteEntry, type SearchState } from './host/search';
 import { Settings } from './host/settings';
 import { StatusBar } from './host/statusBar';
@@ -47,6 +48,16 @@ export interface VerbatimApi {
   sources(): string[];
   /** Source files left out of the index, with the reason logged for each. */
   skippedSources(): { uri: string; reason: string }[];
+  /** What the latest indexing did: sources restored from the stored index, read, dropped. */
+  lastIndexing(): IndexSummary | undefined;
+  /** The stored source index: its file, how often it was written, why one was last refused. */
+  storedIndex(): StoreState;
+  /** Writes the stored index now if it changed (it is otherwise written a few seconds after indexing settles). */
+  saveIndex(): Promise<boolean>;
+  /** Takes the stored index back and reads only the sources that changed, as activation does. */
+  reloadIndex(): Promise<IndexSummary>;
+  /** The folder of the extension's log files (the Verbatim output channel is written there). */
+  logFolder(): string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
@@ -54,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const settings = new Settings(log);
   const engine = new Engine(settings.for().options);
   const corpus = new Corpus(engine, settings, log);
+  const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
   const checker = new Checker(engine, settings, corpus, ignores, log);
   const diagnostics = new Diagnostics(checker, corpus, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
@@ -63,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: crossRefs, showCollapseAll: true });
   const statusBar = new StatusBar(checker);
   context.subscriptions.push(
-    log, settings, corpus, ignores, checker, diagnostics, crossRefs, tree, statusBar,
+    log, settings, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
     vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),
     vscode.languages.registerCodeActionsProvider('*', new QuoteFixes(checker, log), QuoteFixes.metadata),
     ...registerCommands({ settings, corpus, checker, ignores, search, log }),
@@ -74,7 +86,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   );
 
   await ignores.start();
-  corpus.start();
+  persistence.start();
+  corpus.start(() => persistence.load());
   checker.start();
   log.info(`Verbatim ${String(context.extension.packageJSON.version)} is active in ${vscode.workspace.workspaceFolders?.length ?? 0} folder(s).`);
 
@@ -110,6 +123,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     statusText: () => statusBar.text,
     sources: () => corpus.documents().map((d) => d.uri),
     skippedSources: () => corpus.skipped(),
+    lastIndexing: () => corpus.lastRebuild,
+    storedIndex: () => persistence.state,
+    saveIndex: () => persistence.save(),
+    reloadIndex: () => corpus.rebuild(undefined, undefined, () => persistence.load()),
+    logFolder: () => context.logUri.toString(),
   };
 }
 

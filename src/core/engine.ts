@@ -9,7 +9,7 @@
 import { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
 import { checkDocument } from './check';
 import { deserializeIndex, serializeIndex } from './indexStore';
-import { resolveName } from './names';
+import { NameBook } from './names';
 import { withOptions, type Options, type OptionsPatch } from './options';
 import { QuoteIndex, type IndexConfig } from './sourceIndex';
 import type { DocInput, DocumentReport, QuoteReport } from './types';
@@ -19,16 +19,21 @@ const REPORT_CACHE = 4096;
 const REPORT_CONTEXTS = 8;
 
 export class Engine {
-  readonly index: QuoteIndex;
+  private idx: QuoteIndex;
   private nextOrder = 0;
   options: Options;
   private readonly reports = new Map<string, Map<string, { start: number; report: QuoteReport }>>();
   private reportsFor: { generation: number; options: Options } | null = null;
-  private speakers: { generation: number; known: string[]; full: Map<string, string> } | null = null;
+  private speakers: { generation: number; book: NameBook; full: Map<string, string> } | null = null;
 
   constructor(options: OptionsPatch | Options = {}, config: IndexConfig | QuoteIndex = {}) {
     this.options = withOptions(options as OptionsPatch);
-    this.index = config instanceof QuoteIndex ? config : new QuoteIndex(config);
+    this.idx = config instanceof QuoteIndex ? config : new QuoteIndex(config);
+  }
+
+  /** The source index; `adopt` replaces it with a reloaded one. */
+  get index(): QuoteIndex {
+    return this.idx;
   }
 
   /** Adds or replaces a source document; returns its analysis. */
@@ -77,11 +82,11 @@ export class Engine {
   resolveSpeaker(name: string): string {
     if (name.includes(' ')) return name;
     if (this.speakers?.generation !== this.index.generation) {
-      this.speakers = { generation: this.index.generation, known: this.index.names(), full: new Map() };
+      this.speakers = { generation: this.index.generation, book: new NameBook(this.index.names()), full: new Map() };
     }
     let full = this.speakers.full.get(name);
     if (full === undefined) {
-      full = resolveName(name, this.speakers.known) ?? name;
+      full = this.speakers.book.resolve(name) ?? name;
       this.speakers.full.set(name, full);
     }
     return full;
@@ -103,6 +108,18 @@ export class Engine {
     const engine = new Engine(options, index);
     engine.nextOrder = typeof meta.nextOrder === 'number' ? meta.nextOrder : index.size.documents;
     return engine;
+  }
+
+  /**
+   * Takes over the index (and order counter) of `stored`, an engine from `Engine.deserialize`, so that
+   * those holding this engine check against the reloaded index; kept reports are dropped.
+   */
+  adopt(stored: Engine): void {
+    this.idx = stored.idx;
+    this.nextOrder = stored.nextOrder;
+    this.reports.clear();
+    this.reportsFor = null;
+    this.speakers = null;
   }
 
   /** The kept reports of one document context (its uri, order and names), most recently used last. */

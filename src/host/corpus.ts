@@ -3,17 +3,21 @@
  * `workspace.fs`, fed to the engine as `{uri, text, label}` records and kept current by file
  * watchers. Indexing runs in slices (a few files, then a yield) so the extension host never stalls;
  * a file that vanishes, is binary or is too large is logged once and the rest are indexed.
+ * Each indexed file's stamp (modification time, size, label) is kept, so that a stored index (see
+ * persistence.ts) can be taken back and only the files whose stamp changed read again.
  * Verbatim only ever reads these files.
  */
 import * as vscode from 'vscode';
 import type { AnalyzedDoc, Engine } from '../core/index';
-import { readText, yieldToHost } from './files';
+import { readText, yieldToHost, type FileStamp } from './files';
 import type { Settings } from './settings';
 
 /** Work done between two yields to the host, in milliseconds. */
 const SLICE_MS = 20;
 /** Files read concurrently. */
 const READ_BATCH = 8;
+/** Files whose stamp is compared concurrently when starting from a stored index. */
+const STAT_BATCH = 32;
 /** Watcher events are gathered this long before the sources are re-read. */
 const WATCH_DELAY_MS = 75;
 
@@ -22,10 +26,34 @@ export interface IndexSummary {
   quotes: number;
   skipped: number;
   cancelled: boolean;
+  /** The rebuild started from the stored index. */
+  fromStore: boolean;
+  /** Sources taken from the stored index as they were: their file's stamp is unchanged. */
+  restored: number;
+  /** Files read (new, changed, or every one when not starting from a stored index). */
+  read: number;
+  /** Sources dropped: their file is gone or no longer matches the source globs. */
+  dropped: number;
+  ms: number;
+}
+
+/** The stamp of an indexed source file: what must be unchanged for its stored analysis to stand. */
+export interface SourceStamp extends FileStamp {
+  label: string;
+}
+
+/** A stored index: an engine holding it, and the stamp of every source in it. */
+export interface StoredSources {
+  engine: Engine;
+  stamps: ReadonlyMap<string, SourceStamp>;
 }
 
 export class Corpus implements vscode.Disposable {
   private readonly sources = new Map<string, vscode.Uri>();
+  /** The stamp each indexed source was read with. */
+  private readonly stampOf = new Map<string, SourceStamp>();
+  private last: IndexSummary | undefined;
+  private loadStored: (() => Promise<StoredSources | undefined>) | undefined;
   /** Files matching the source globs that are not indexed, with the reason (as logged). */
   private readonly skippedFiles = new Map<string, string>();
   /** The latest read started per uri: an older read finishing later must not win. */
@@ -54,8 +82,9 @@ export class Corpus implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Indexes the workspace and starts watching it. */
-  start(): void {
+  /** Indexes the workspace, starting from the index `stored` loads if it gives one, and starts watching it. */
+  start(stored?: () => Promise<StoredSources | undefined>): void {
+    this.loadStored = stored;
     this.subscriptions.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reconfigure(true)),
       this.settings.onDidChange(() => this.reconfigure(false)),
@@ -87,6 +116,16 @@ export class Corpus implements vscode.Disposable {
     return { sources: this.sources.size, quotes: this.engine.index.size.quotes };
   }
 
+  /** The stamp of every indexed source, as of now (what a stored index must record with it). */
+  stamps(): Map<string, SourceStamp> {
+    return new Map(this.stampOf);
+  }
+
+  /** What the latest rebuild did. */
+  get lastRebuild(): IndexSummary | undefined {
+    return this.last;
+  }
+
   /** True when no indexing is under way or queued. */
   get isIdle(): boolean {
     return this.busy === 0 && this.queue.size === 0 && !this.queueTimer;
@@ -98,44 +137,87 @@ export class Corpus implements vscode.Disposable {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Re-reads every source from scratch; sources no longer found are dropped. */
-  async rebuild(token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<IndexSummary> {
+  /**
+   * Re-reads every source; sources no longer found are dropped. With `stored`, starts from the index it
+   * loads (if any) and reads only the files that are new or whose stamp changed.
+   */
+  async rebuild(
+    token?: vscode.CancellationToken,
+    progress?: vscode.Progress<{ message?: string; increment?: number }>,
+    stored?: () => Promise<StoredSources | undefined>,
+  ): Promise<IndexSummary> {
     const epoch = ++this.epoch;
     this.busy++;
     const started = Date.now();
-    let skipped = 0;
-    let cancelled = false;
+    const summary: IndexSummary = { sources: 0, quotes: 0, skipped: 0, cancelled: false, fromStore: false, restored: 0, read: 0, dropped: 0, ms: 0 };
+    const done = (): IndexSummary => {
+      Object.assign(summary, this.size, { ms: Date.now() - started });
+      if (epoch === this.epoch) this.last = summary;
+      return summary;
+    };
     try {
+      if (stored) {
+        const loaded = await stored();
+        if (epoch !== this.epoch) {
+          summary.cancelled = true;
+          return done();
+        }
+        if (loaded) {
+          this.adopt(loaded);
+          summary.fromStore = true;
+          // Usable at once; the files are compared with their stamps below, and checks follow any change.
+          this.markReady();
+          this.changed.fire();
+        }
+      }
       const found = await this.listSources();
-      if (epoch !== this.epoch) return { ...this.size, skipped, cancelled: true };
+      if (epoch !== this.epoch) {
+        summary.cancelled = true;
+        return done();
+      }
       for (const key of [...this.sources.keys()]) {
-        if (!found.has(key)) this.drop(key);
+        if (!found.has(key)) {
+          this.drop(key);
+          summary.dropped++;
+        }
       }
       this.skippedFiles.clear();
       const uris = [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
       this.nextOrder = Math.max(this.nextOrder, uris.length);
+      const batchSize = summary.fromStore ? STAT_BATCH : READ_BATCH;
       let sliceStart = Date.now();
-      for (let i = 0; i < uris.length; i += READ_BATCH) {
+      for (let i = 0; i < uris.length; i += batchSize) {
         if (epoch !== this.epoch || token?.isCancellationRequested) {
-          cancelled = true;
+          summary.cancelled = true;
           break;
         }
-        const batch = uris.slice(i, i + READ_BATCH);
-        const reads = await Promise.all(batch.map((uri) => this.read(uri)));
+        const batch = uris.slice(i, i + batchSize);
+        const unchanged = summary.fromStore ? await Promise.all(batch.map((uri) => this.unchanged(uri))) : batch.map(() => false);
+        const reads = await Promise.all(batch.map((uri, j) => (unchanged[j] ? undefined : this.read(uri))));
         for (let j = 0; j < batch.length; j++) {
-          if (!this.apply(batch[j], reads[j], i + j)) skipped++;
+          // The order is the file's rank among the sources, as a rebuild from scratch gives it.
+          const read = reads[j];
+          if (!read) {
+            this.keep(batch[j], i + j);
+            summary.restored++;
+          } else {
+            summary.read++;
+            if (!this.apply(batch[j], read, i + j)) summary.skipped++;
+          }
           if (Date.now() - sliceStart > SLICE_MS) {
             await yieldToHost();
             sliceStart = Date.now();
           }
         }
-        progress?.report({ increment: (100 * batch.length) / uris.length, message: `${Math.min(i + READ_BATCH, uris.length)} of ${uris.length} sources` });
+        progress?.report({ increment: (100 * batch.length) / uris.length, message: `${Math.min(i + batchSize, uris.length)} of ${uris.length} sources` });
         await yieldToHost();
         sliceStart = Date.now();
       }
-      const { sources, quotes } = this.size;
-      this.log.info(`Indexed ${sources} source${sources === 1 ? '' : 's'} (${quotes} quotes) in ${Date.now() - started} ms${skipped ? `; ${skipped} skipped` : ''}${cancelled ? '; cancelled' : ''}.`);
-      return { sources, quotes, skipped, cancelled };
+      done();
+      const { sources, quotes, skipped, cancelled } = summary;
+      const how = summary.fromStore ? `: ${summary.restored} restored from the stored index, ${summary.read} read, ${summary.dropped} dropped` : '';
+      this.log.info(`Indexed ${sources} source${sources === 1 ? '' : 's'} (${quotes} quotes) in ${summary.ms} ms${how}${skipped ? `; ${skipped} skipped` : ''}${cancelled ? '; cancelled' : ''}.`);
+      return summary;
     } finally {
       this.busy--;
       if (epoch === this.epoch) {
@@ -156,6 +238,9 @@ export class Corpus implements vscode.Disposable {
 
   /** Re-watches and re-indexes when the folders or the settings that decide the sources changed. */
   private reconfigure(force: boolean): void {
+    // Only the first indexing starts from the stored index; later ones follow a change of the sources.
+    const stored = this.loadStored;
+    this.loadStored = undefined;
     const folders = vscode.workspace.workspaceFolders ?? [];
     const key = JSON.stringify(folders.map((f) => [f.uri.toString(), this.settings.for(f).host.sources, this.settings.for(f).host.maxFileSizeKB]));
     if (!force && key === this.watchKey) return;
@@ -169,7 +254,7 @@ export class Corpus implements vscode.Disposable {
         this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
       }
     }
-    void this.rebuild();
+    void this.rebuild(undefined, undefined, stored);
   }
 
   private async listSources(): Promise<Map<string, vscode.Uri>> {
@@ -195,11 +280,49 @@ export class Corpus implements vscode.Disposable {
     return { seq, result };
   }
 
+  /** Takes a stored index in place of the engine's: its sources, with the stamps they were read with. */
+  private adopt(stored: StoredSources): void {
+    this.engine.adopt(stored.engine);
+    this.sources.clear();
+    this.stampOf.clear();
+    for (const [key, stamp] of stored.stamps) {
+      this.sources.set(key, vscode.Uri.parse(key));
+      this.stampOf.set(key, stamp);
+    }
+  }
+
+  /** True when `uri` is indexed as read with the same stamp and label, and is still within the size cap. */
+  private async unchanged(uri: vscode.Uri): Promise<boolean> {
+    const key = uri.toString();
+    const stamp = this.stampOf.get(key);
+    if (!stamp || !this.engine.index.has(key) || stamp.label !== this.labelOf(uri)) return false;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      return !(stat.type & vscode.FileType.Directory) && stat.mtime === stamp.mtime && stat.size === stamp.size
+        && stat.size <= this.settings.for(uri).host.maxFileSizeKB * 1024;
+    } catch {
+      return false; // reading it says why
+    }
+  }
+
+  /** Keeps an unchanged source as stored, at the rank `order` gives it among the sources. */
+  private keep(uri: vscode.Uri, order: number): void {
+    const key = uri.toString();
+    const doc = this.engine.index.get(key);
+    if (!doc) return;
+    if (doc.order !== order) this.engine.index.set({ ...doc, order }); // a file before it came or went
+    this.sources.set(key, uri);
+  }
+
+  private labelOf(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
   /** Puts one read into the index (or takes the file out); false when the file was skipped. */
   private apply(uri: vscode.Uri, { seq, result }: Awaited<ReturnType<Corpus['read']>>, order?: number): boolean {
     const key = uri.toString();
     if (this.readSeq.get(key) !== seq) return true; // a newer read of this file will apply
-    const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    const label = this.labelOf(uri);
     if (!result.ok) {
       if (result.missing) this.log.info(`${label} ${result.reason}.`);
       else this.log.warn(`${label} ${result.reason}.`);
@@ -214,6 +337,7 @@ export class Corpus implements vscode.Disposable {
       order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
       this.engine.setSource({ uri: key, text: result.text, label, order });
       this.sources.set(key, uri);
+      this.stampOf.set(key, { ...result.stamp, label });
       return true;
     } catch (err) {
       // The engine should never throw; if it does, one bad file must not stop the others.
@@ -225,6 +349,7 @@ export class Corpus implements vscode.Disposable {
   }
 
   private drop(key: string): void {
+    this.stampOf.delete(key);
     if (this.sources.delete(key)) this.engine.removeSource(key);
   }
 

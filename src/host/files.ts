@@ -5,8 +5,14 @@
  */
 import * as vscode from 'vscode';
 
+/** What tells that a file changed since it was read: its modification time and size, as `stat` gave them before the read. */
+export interface FileStamp {
+  mtime: number;
+  size: number;
+}
+
 export type ReadResult =
-  | { ok: true; text: string; note?: string }
+  | { ok: true; text: string; note?: string; stamp: FileStamp }
   | { ok: false; reason: string; missing: boolean };
 
 const SNIFF_BYTES = 8192;
@@ -29,10 +35,13 @@ function describe(err: unknown): string {
 /** Reads `uri` as text unless it is over `maxBytes`, binary, a folder, or gone. */
 export async function readText(uri: vscode.Uri, maxBytes: number): Promise<ReadResult> {
   let bytes: Uint8Array;
+  let stamp: FileStamp;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) return { ok: false, reason: 'is a folder', missing: false };
     if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+    // Taken before the read: a change during the read leaves a stamp that no longer matches, never the reverse.
+    stamp = { mtime: stat.mtime, size: stat.size };
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (err) {
     const missing = notFound(err);
@@ -41,9 +50,9 @@ export async function readText(uri: vscode.Uri, maxBytes: number): Promise<ReadR
   if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
   if (looksBinary(bytes)) return { ok: false, reason: 'looks binary (it contains NUL bytes); skipped', missing: false };
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), stamp };
   } catch {
-    return { ok: true, text: new TextDecoder('utf-8').decode(bytes), note: 'is not valid UTF-8; invalid bytes were read as U+FFFD' };
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes), note: 'is not valid UTF-8; invalid bytes were read as U+FFFD', stamp };
   }
 }
 

@@ -7,7 +7,7 @@
  * escaped.
  */
 import * as vscode from 'vscode';
-import type { Engine } from '../core/index';
+import type { Engine, QuoteIndex } from '../core/index';
 import { QuoteSearch, SEARCH_FUSE_OPTIONS, quoteEntry, type QuoteEntry } from '../core/quoteSearch';
 import type { Checker } from './checker';
 import { excerpt } from './diagnostics';
@@ -20,12 +20,9 @@ const TYPING_DELAY_MS = 60;
 
 /** The searchable quotes: the source index, with each open article's checked (possibly unsaved) text in place of its saved one. */
 export class QuoteCatalog {
-  private readonly quotes: QuoteSearch;
+  private core: { index: QuoteIndex; search: QuoteSearch } | undefined;
 
-  constructor(engine: Engine, private readonly checker: Checker) {
-    // Source quotes keep the short name their article used; list and match them by the full one.
-    this.quotes = new QuoteSearch(engine.index, SEARCH_FUSE_OPTIONS, (name) => engine.resolveSpeaker(name));
-  }
+  constructor(private readonly engine: Engine, private readonly checker: Checker) {}
 
   /** Quotes matching `query`, best first; with an empty query, the first quotes in path order. */
   search(query: string, limit = MAX_RESULTS): QuoteEntry[] {
@@ -37,7 +34,15 @@ export class QuoteCatalog {
       open.add(c.report.uri);
       for (const qr of c.report.quotes) extra.push(quoteEntry(qr.quote));
     }
-    return this.quotes.search(query, { limit, extra, skip: (uri) => open.has(uri) });
+    return this.quoteSearch().search(query, { limit, extra, skip: (uri) => open.has(uri) });
+  }
+
+  /** The core search over the engine's current index (a stored index taken back replaces it). */
+  private quoteSearch(): QuoteSearch {
+    const index = this.engine.index;
+    // Source quotes keep the short name their article used; list and match them by the full one.
+    if (this.core?.index !== index) this.core = { index, search: new QuoteSearch(index, SEARCH_FUSE_OPTIONS, (name) => this.engine.resolveSpeaker(name)) };
+    return this.core.search;
   }
 }
 
@@ -52,6 +57,8 @@ export interface SearchState {
   value: string;
   busy: boolean;
   items: QuoteEntry[];
+  /** The same results as the QuickPick holds them: the label, description and detail it renders. */
+  shown: readonly vscode.QuickPickItem[];
 }
 
 /** The QuickPick of `Verbatim: Search Quotes`. */
@@ -73,7 +80,7 @@ export class SearchPalette {
     pick.placeholder = 'Words or speaker of a quote, in the sources and open articles';
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
-    const state: SearchState = { value: initial, busy: false, items: [] };
+    const state: SearchState = { value: initial, busy: false, items: [], shown: [] };
     this.state = state;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let request = 0;
@@ -87,6 +94,7 @@ export class SearchPalette {
         state.value = value;
         state.items = results;
         pick.items = results.map(toItem);
+        state.shown = pick.items;
         // Set here, not left to the workbench's echo: Enter right after the results arrive takes the first.
         pick.activeItems = pick.items.slice(0, 1);
         pick.busy = state.busy = false;

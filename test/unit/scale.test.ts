@@ -94,6 +94,23 @@ describe('archive-scale engine', function () {
     });
   }
 
+  it('adopts a reloaded index in place: kept reports and resolved names follow it', () => {
+    const saved = new Engine();
+    for (const d of docs.slice(0, 8)) saved.setSource(d);
+    const live = new Engine();
+    live.setSource(docs[0]);
+    const before = reportsOf(live, docs.slice(0, 3));
+    live.adopt(Engine.deserialize(saved.serialize()));
+    assert.notEqual(reportsOf(live, docs.slice(0, 3)), before);
+    assert.equal(reportsOf(live, docs), reportsOf(saved, docs));
+    assert.deepEqual(live.index.names(), saved.index.names());
+    for (const name of saved.index.speakerNames()) assert.equal(live.resolveSpeaker(name), saved.resolveSpeaker(name));
+    // Sources added after the reload go on from the stored order counter.
+    for (const e of [live, saved]) e.setSource({ uri: 'late.txt', text: docs[9].text });
+    assert.equal(live.index.orderOf('late.txt'), saved.index.orderOf('late.txt'));
+    assert.equal(reportsOf(live, docs), reportsOf(saved, docs));
+  });
+
   it('refuses data that is not a serialized index', () => {
     assert.throws(() => Engine.deserialize('{"format":"something else"}'), /not a Verbatim index/);
   });

@@ -1,0 +1,197 @@
+/**
+ * The source index kept between sessions, in the extension's storage (`storageUri`, else
+ * `globalStorageUri`; never in a workspace folder). One file: a header line (format, extension version,
+ * and each source file's modification time, size and label) and then the engine's serialized index.
+ * On activation the corpus takes it back and reads only the files whose stamp changed (corpus.ts).
+ * It is written again a few seconds after indexing settles — only source changes schedule it, never
+ * typing. A file of another format or version, or a damaged one, is not used: one log line, and every
+ * source is read as on a first start.
+ *
+ * Loading and saving run on the extension host's thread: `Engine.deserialize` and `serialize` are
+ * synchronous, about a second each for 10,000 articles (see the README), so writes the sources'
+ * changes schedule are at least a minute apart. Their times are logged.
+ */
+import { createHash } from 'crypto';
+import * as vscode from 'vscode';
+import { Engine, type QuoteIndex } from '../core/index';
+import type { Corpus, SourceStamp, StoredSources } from './corpus';
+import { yieldToHost } from './files';
+
+const FORMAT = 'verbatim-sources';
+const VERSION = 1;
+const FILE = 'source-index.json';
+/** Quiet time after the last change to the sources before the index is written. */
+const SAVE_DELAY_MS = 3000;
+/**
+ * Least time between two writes the sources' changes schedule: writing 10,000 articles holds the host
+ * for about a second, which sources arriving every few seconds must not repeat each time.
+ */
+const SAVE_INTERVAL_MS = 60_000;
+
+interface Header {
+  format: string;
+  version: number;
+  /** The extension version that wrote it: another version may analyse the same text differently. */
+  extension: string;
+  /** uri, mtime, size, label of every source in the index. */
+  files: [string, number, number, string][];
+}
+
+/** Where the index is stored, and how it went. */
+export interface StoreState {
+  uri: string | undefined;
+  /** Times the index was written in this session. */
+  saves: number;
+  /** The line logged when a stored index was last refused, if one was. */
+  problem: string | undefined;
+}
+
+export class IndexPersistence implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<boolean> = Promise.resolve(false);
+  /** The index as last written or loaded: nothing to write while it is unchanged. */
+  private current: { index: QuoteIndex; generation: number } | undefined;
+  private saves = 0;
+  private lastWrite = 0;
+  private problem: string | undefined;
+  private refusedDir = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly storage: { storageUri: vscode.Uri | undefined; globalStorageUri: vscode.Uri },
+    private readonly engine: Engine,
+    private readonly corpus: Corpus,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly version: string,
+  ) {}
+
+  /** Writes the index (debounced) whenever the sources change. */
+  start(): void {
+    this.subscriptions.push(this.corpus.onDidChange(() => this.schedule()));
+  }
+
+  get state(): StoreState {
+    return { uri: this.file()?.toString(), saves: this.saves, problem: this.problem };
+  }
+
+  /** The stored index and its files' stamps; undefined (with one log line) when there is none or it cannot be used. */
+  async load(): Promise<StoredSources | undefined> {
+    const uri = this.file();
+    if (!uri) return undefined;
+    const started = Date.now();
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (err) {
+      if (err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound')) {
+        this.log.info('No stored source index yet: every source is read.');
+      } else this.refuse(uri, err);
+      return undefined;
+    }
+    try {
+      let blocked = Date.now();
+      const text = new TextDecoder().decode(bytes);
+      const newline = text.indexOf('\n');
+      if (newline < 0) throw new Error('it has no header');
+      const header = JSON.parse(text.slice(0, newline)) as Header;
+      if (header?.format !== FORMAT || !Array.isArray(header.files)) throw new Error('it is not a Verbatim source index');
+      if (header.version !== VERSION) throw new Error(`its format version is ${String(header.version)}, not ${VERSION}`);
+      if (header.extension !== this.version) throw new Error(`it was written by Verbatim ${String(header.extension)}, this is ${this.version}`);
+      const decoding = Date.now() - blocked;
+      await yieldToHost(); // decoding and deserializing are the two long holds: not in one go
+      blocked = Date.now();
+      const engine = Engine.deserialize(text.slice(newline + 1), this.engine.options);
+      const stamps = new Map<string, SourceStamp>(header.files.map(([file, mtime, size, label]) => [file, { mtime, size, label }]));
+      if (stamps.size !== engine.index.size.documents || [...stamps.keys()].some((file) => !engine.index.has(file))) {
+        throw new Error('its list of files does not match its index');
+      }
+      const deserializing = Date.now() - blocked;
+      this.current = { index: engine.index, generation: engine.index.generation };
+      this.log.info(`Loaded the stored source index (${stamps.size} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms: ${decoding} ms decoding, ${deserializing} ms deserializing.`);
+      return { engine, stamps };
+    } catch (err) {
+      this.refuse(uri, err);
+      return undefined;
+    }
+  }
+
+  /** Writes the index now if it changed since it was written or loaded; true when it was written. */
+  save(): Promise<boolean> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.saving = this.saving.then(() => this.write(), () => this.write());
+    return this.saving;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const wait = Math.max(SAVE_DELAY_MS, this.lastWrite + SAVE_INTERVAL_MS - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // After indexing settles: a rebuild under way would change the index again.
+      if (this.corpus.isIdle) void this.save();
+      else this.schedule();
+    }, wait);
+  }
+
+  private async write(): Promise<boolean> {
+    const uri = this.file();
+    const index = this.engine.index;
+    if (!uri || (this.current?.index === index && this.current.generation === index.generation)) return false;
+    const started = Date.now();
+    // The stamps and the index are taken in the same turn, so they always describe the same files.
+    const generation = index.generation;
+    const header: Header = { format: FORMAT, version: VERSION, extension: this.version, files: [] };
+    for (const [file, s] of this.corpus.stamps()) header.files.push([file, s.mtime, s.size, s.label]);
+    const bytes = Buffer.from(`${JSON.stringify(header)}\n${this.engine.serialize()}`, 'utf8');
+    const blocked = Date.now() - started;
+    const dir = vscode.Uri.joinPath(uri, '..');
+    const temp = vscode.Uri.joinPath(dir, `${FILE}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      await vscode.workspace.fs.createDirectory(dir);
+      await vscode.workspace.fs.writeFile(temp, bytes);
+      // Renamed into place: a reader never sees half a file.
+      await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    } catch (err) {
+      this.log.warn(`Could not store the source index in ${dir.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+      return false;
+    }
+    this.current = { index, generation };
+    this.saves++;
+    this.lastWrite = Date.now();
+    this.log.info(`Stored the source index (${header.files.length} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms, ${blocked} ms of it serializing.`);
+    return true;
+  }
+
+  /** The index file: in the workspace's storage, else one per set of folders in the global storage. */
+  private file(): vscode.Uri | undefined {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) return undefined; // sources come from folders: nothing to keep
+    const dir = this.storage.storageUri ?? this.storage.globalStorageUri;
+    const inside = folders.find((f) => `${dir.toString()}/`.startsWith(`${f.uri.toString().replace(/\/$/, '')}/`));
+    if (inside) {
+      if (!this.refusedDir) this.log.warn(`The extension storage ${dir.fsPath} is inside the workspace folder ${inside.name}: the source index is not stored.`);
+      this.refusedDir = true;
+      return undefined;
+    }
+    if (this.storage.storageUri) return vscode.Uri.joinPath(dir, FILE);
+    const key = createHash('sha256').update(folders.map((f) => f.uri.toString()).sort().join('\n')).digest('hex').slice(0, 16);
+    return vscode.Uri.joinPath(dir, `source-index-${key}.json`);
+  }
+
+  private refuse(uri: vscode.Uri, err: unknown): void {
+    this.problem = `The stored source index ${uri.fsPath} is not used (${err instanceof Error ? err.message : String(err)}): every source is read again.`;
+    this.log.warn(this.problem);
+  }
+}
+
+function mb(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1);
+}
