@@ -1,13 +1,14 @@
 /**
  * The "Cross-references" view: the active article's quotes (icon by the worst relation among their
  * versions), each with its matching source quotes underneath (relation and score). Selecting an item
- * reveals that quote. Labels are plain strings (no Markdown), with `$(icon)` syntax escaped.
+ * reveals that quote. Labels, descriptions and tooltips are plain strings: the tree shows them as text
+ * (no Markdown, no `$(icon)` rendering), so article text goes in as written — escaping it would only
+ * show the backslashes.
  */
 import * as vscode from 'vscode';
 import type { Match, QuoteReport, Relation } from '../core/index';
 import type { Checked, Checker } from './checker';
 import { excerpt } from './diagnostics';
-import { escapeIcons } from './markdown';
 
 export const VIEW_ID = 'verbatim.crossReferences';
 export const REVEAL_COMMAND = 'verbatim.revealQuote';
@@ -94,10 +95,10 @@ export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, v
   getTreeItem(node: CrossRefNode): vscode.TreeItem {
     if (node.kind === 'quote') {
       const q = node.qr.quote;
-      const item = new vscode.TreeItem(escapeIcons(`“${excerpt(q.text, 70)}”`),
+      const item = new vscode.TreeItem(`“${excerpt(q.text, 70)}”`,
         node.qr.matches.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       const worst = worstRelation(node.qr.matches);
-      item.description = escapeIcons(`${q.speaker ?? 'unattributed'} · ${node.qr.matches.length} version${node.qr.matches.length === 1 ? '' : 's'}${node.ignored ? ' · ignored' : ''}`);
+      item.description = `${q.speaker ?? 'unattributed'} · ${node.qr.matches.length} version${node.qr.matches.length === 1 ? '' : 's'}${node.ignored ? ' · ignored' : ''}`;
       item.tooltip = [q.text, ...node.qr.findings.map((f) => f.message)].join('\n\n');
       const [icon, color] = iconFor(worst, node.qr);
       item.iconPath = new vscode.ThemeIcon(node.ignored ? 'eye-closed' : icon, new vscode.ThemeColor(color));
@@ -108,8 +109,8 @@ export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, v
     }
     const m = node.match;
     // The sidebar is narrow: the source's name first, then how its version relates and what changed.
-    const item = new vscode.TreeItem(escapeIcons(m.quote.label.split('/').pop() ?? m.quote.label));
-    item.description = escapeIcons(`${m.relation} · ${m.score.toFixed(2)} · ${m.changes || `“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 60)}”`}`);
+    const item = new vscode.TreeItem(m.quote.label.split('/').pop() ?? m.quote.label);
+    item.description = `${m.relation} · ${m.score.toFixed(2)} · ${m.changes || `“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 60)}”`}`;
     item.tooltip = `${m.relation} (score ${m.score.toFixed(2)}) in ${m.quote.label}${m.quote.speaker ? `, ${m.quote.speaker}` : ''}\n\n${m.quote.text}${m.changes ? `\n\n${m.changes}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(ICON[m.relation][0], new vscode.ThemeColor(ICON[m.relation][1]));
     item.contextValue = `match.${m.relation}`;
