@@ -131,3 +131,12 @@ export function unescapeMarkdown(value: string): string {
 export function hoverText(content: vscode.MarkdownString | vscode.MarkedString): string {
   return typeof content === 'string' ? content : content.value;
 }
+
+/** The text of the Verbatim log: the `.log` files of its output channel, in the extension's log folder. */
+export async function verbatimLog(verbatim: VerbatimApi): Promise<string> {
+  const dir = vscode.Uri.parse(verbatim.logFolder());
+  const entries = await vscode.workspace.fs.readDirectory(dir).then((e) => e, () => [] as [string, vscode.FileType][]);
+  const texts = await Promise.all(entries.filter(([name]) => name.endsWith('.log')).map(async ([name]) =>
+    new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)))));
+  return texts.join('\n');
+}
