@@ -8,6 +8,7 @@ import type { RawQuote } from './extract';
 import { NameBook, namesIn } from './names';
 import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents } from './reporting';
 import { Salience, type Mention } from './salience';
+import { partitionPoint } from './sorted';
 
 export interface Attribution {
   speaker: string | null;
@@ -27,16 +28,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
   const knownNames = known.map((k) => k.name);
   const book = new NameBook(knownNames);
   /** How many known names end at or before `at` (they are in text order). */
-  const before = (at: number): number => {
-    let lo = 0;
-    let hi = known.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (known[mid].at <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const before = (at: number): number => partitionPoint(known, (k) => k.at <= at);
   const resolved = new Map<string, string>();
   const resolve = (name: string, at: number): string => {
     if (name.includes(' ')) return name;

@@ -2,6 +2,7 @@
  * Person names: titles and honorifics fold away ("Chinese President Xi Jinping", "Mr. Xi" → "Xi…"),
  * and a surname alone resolves to a full name seen earlier.
  */
+import { partitionPoint } from './sorted';
 
 // Words that precede a name as a title, office, nationality or honorific; lower-cased, dots dropped.
 const TITLE = new Set(
@@ -195,14 +196,8 @@ export class NameBook {
 
 /** The largest value in ascending `list` below `limit`, or -1. */
 function lastBelow(list: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? list[lo - 1] : -1;
+  const n = partitionPoint(list, (x) => x < limit);
+  return n > 0 ? list[n - 1] : -1;
 }
 
 /** True when two speaker names can be the same person ("Reid" and "Harry Reid"). */

@@ -5,6 +5,7 @@
  * uses. Fuse scores each item on its own (no collection statistics), so among the candidates the order
  * is the one a Fuse over every quote would give.
  */
+import { partitionPoint } from './sorted';
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { QuoteIndex } from './sourceIndex';
 import { STOPWORDS } from './spelling';
@@ -182,14 +183,7 @@ function termsOf(query: string): Term[] {
 }
 
 function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted, (x) => x < key);
 }
 
 /** The edit distance of `a` and `b` (a swap of neighbours counts as one edit) is at most `d`. */

@@ -4,6 +4,7 @@
  * (Mr./Ms.) or from the first he/she that follows a mention of the person; unknown agrees with both.
  */
 import { surnameOf } from './names';
+import { partitionPoint } from './sorted';
 
 export type Gender = 'm' | 'f';
 
@@ -18,14 +19,7 @@ const RECENT_PEOPLE = 4;
 
 /** The number of mentions before `at` (mentions strictly before it, in text order). */
 function upperBound(list: readonly Mention[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list, (m) => m.at < at);
 }
 
 export class Salience {
