@@ -140,3 +140,17 @@ export async function verbatimLog(verbatim: VerbatimApi): Promise<string> {
     new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)))));
   return texts.join('\n');
 }
+
+/**
+ * Accepts the QuickPick's active item and checks what a choice must do: the search command resolves with
+ * the chosen quote, and that quote opens, selected. Returns the chosen entry.
+ */
+export async function acceptAndExpectOpened(chosen: Thenable<{ uri: string; text: string } | undefined>): Promise<{ uri: string; text: string }> {
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  const entry = await chosen;
+  assert.ok(entry, 'the command resolves with the chosen quote');
+  const editor = await waitFor('the chosen quote to open', () =>
+    vscode.window.activeTextEditor?.document.uri.toString() === entry.uri && vscode.window.activeTextEditor);
+  assert.strictEqual(editor.document.getText(editor.selection), entry.text);
+  return entry;
+}

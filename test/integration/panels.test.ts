@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CrossRefSnapshot } from '../../src/extension';
-import { api, fixture, openDraft, waitFor } from './helpers';
+import { acceptAndExpectOpened, api, fixture, openDraft, waitFor } from './helpers';
 
 describe('Cross-references view', () => {
   before(api);
@@ -90,12 +90,7 @@ describe('Search Quotes', () => {
       return s && !s.busy && s.value === 'vehemently' && s.items.length > 0 ? s : undefined;
     });
     assert.match(state.items[0].text, /vehemently/);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const entry = await chosen;
-    assert.ok(entry, 'the command resolves with the chosen quote');
-    const editor = await waitFor('the chosen quote to open', () =>
-      vscode.window.activeTextEditor?.document.uri.toString() === entry.uri && vscode.window.activeTextEditor);
-    assert.strictEqual(editor.document.getText(editor.selection), entry.text);
+    await acceptAndExpectOpened(chosen);
     assert.strictEqual(verbatim.searchState(), undefined, 'the QuickPick is gone');
   });
 });

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { Checker } from '../../src/host/checker';
 import { CrossReferences, REVEAL_COMMAND, type RevealTarget } from '../../src/host/crossRefs';
 import { excerpt } from '../../src/host/diagnostics';
-import { api, diagnosticOn, fixture, hoverText, rangeOfText, ruleOf, sourceUri, verbatimLog, waitFor, waitForDiagnostics } from './helpers';
+import { acceptAndExpectOpened, api, diagnosticOn, fixture, hoverText, rangeOfText, ruleOf, sourceUri, verbatimLog, waitFor, waitForDiagnostics } from './helpers';
 
 const LINK = '[x](command:workbench.action.quit)';
 const TAG = '<script>1</script>';
@@ -160,12 +160,7 @@ describe('Untrusted text on every surface', () => {
     assert.ok(source.label.includes('\\$(flame)') && source.detail!.includes('\\$(zap)'), `${source.label} / ${source.detail}`);
     assert.ok(source.label.includes(LINK) && source.label.includes(TAG), 'links and tags are plain text in a QuickPick label');
     // Choosing a quote opens it at the quote; the link in it runs nothing.
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const entry = await chosen;
-    assert.ok(entry, 'the command resolves with the chosen quote');
-    const editor = await waitFor('the chosen quote to open', () =>
-      vscode.window.activeTextEditor?.document.uri.toString() === entry.uri && vscode.window.activeTextEditor);
-    assert.strictEqual(editor.document.getText(editor.selection), entry.text);
+    const entry = await acceptAndExpectOpened(chosen);
     assert.ok(entry.text === SOURCE_QUOTE || entry.text === QUOTED, entry.text);
   });
 
