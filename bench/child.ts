@@ -6,7 +6,7 @@
  *   node --expose-gc out/bench/child.js <articles> [--runs N] [--fuse-quotes N] [--keep-text]
  */
 import { analyze, Engine, type DocumentReport } from '../src/core';
-import { QuoteSearch } from '../src/core/quoteSearch';
+import { QuoteSearch } from '../src/core/index/quoteSearch';
 import { Corpus, DRAFT_RELATED } from './corpus/generate';
 import { ExactMatcher, type SourceQuote } from './peers/exact';
 import { FuseMatcher } from './peers/fuse';

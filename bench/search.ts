@@ -1,7 +1,7 @@
 /** Search-palette queries for the benchmark, and agreement with a Fuse over every quote. */
 import Fuse from 'fuse.js';
 import type { Engine } from '../src/core';
-import { SEARCH_FUSE_OPTIONS, type QuoteEntry, type QuoteSearch } from '../src/core/quoteSearch';
+import { SEARCH_FUSE_OPTIONS, type QuoteEntry, type QuoteSearch } from '../src/core/index/quoteSearch';
 import type { Corpus } from './corpus/generate';
 
 const content = (w: string): string => w.replace(/[^\p{L}\p{N}’']/gu, '');

@@ -96,6 +96,12 @@ say "Node $node_version"
 # version and runs a nested `npm install` in lib/vscode, both run on it. npm_config_nodedir points
 # node-gyp at Node 24's headers (the user's ~/.npmrc may say nodedir=/usr, Node 20's); the
 # environment wins over ~/.npmrc and reaches the nested install too.
+#
+# Run from `npm test`, this script inherits the outer npm's exported environment: npm_config_user_agent
+# names Node 20, and the nested npm takes it as its own user-agent setting, from which code-server's
+# postinstall reads the Node version ("requires node v24 ... you are on node v20"). npm_node_execpath,
+# NODE and npm_execpath point at Node 20 too. Clear them all so the nested installs see only Node 24.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -iE '^(npm_|node$)' || true)
 export PATH="$NODE_PKG/bin:$PATH"
 export npm_config_nodedir="$NODE_PKG"
 # npm 11 reviews dependency install scripts against "allowScripts" in the project's package.json

@@ -1,9 +1,9 @@
 /** Stages 1–3 for one document: extract its quotes, attribute them, tokenize them for matching. */
-import { attribute } from './attribute';
-import { extractQuotes } from './extract';
-import { quoteKind } from './kinds';
-import { STOPWORDS } from './spelling';
-import { tokenize } from './text';
+import { attribute } from './attribute/attribute';
+import { extractQuotes } from './extract/extract';
+import { quoteKind } from './extract/kinds';
+import { STOPWORDS } from './text/spelling';
+import { tokenize } from './text/text';
 import type { DocInput, Quote, Token } from './types';
 
 export interface AnalyzedQuote extends Quote {

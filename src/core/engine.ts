@@ -7,11 +7,11 @@
  * inside one quote checks that quote alone and moves the others' reports to their new offsets.
  */
 import { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
-import { checkDocument } from './check';
-import { deserializeIndex, serializeIndex } from './indexStore';
-import { NameBook } from './names';
-import { withOptions, type Options, type OptionsPatch } from './options';
-import { QuoteIndex, type IndexConfig } from './sourceIndex';
+import { checkDocument } from './rules/check';
+import { deserializeIndex, serializeIndex } from './index/indexStore';
+import { NameBook } from './attribute/names';
+import { withOptions, type Options, type OptionsPatch } from './config/options';
+import { QuoteIndex, type IndexConfig } from './index/sourceIndex';
 import type { DocInput, DocumentReport, QuoteReport } from './types';
 
 /** How many quote reports are kept per document, and for how many documents, for incremental checks. */

@@ -2,10 +2,10 @@
 export * from './types';
 export { Engine } from './engine';
 export { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
-export { checkDocument } from './check';
-export { extractQuotes } from './extract';
-export { QuoteIndex } from './sourceIndex';
-export { DEFAULT_OPTIONS, withOptions, type Options, type OptionsPatch, type Level } from './options';
-export { matchGlob } from './glob';
-export { renderDiff } from './diff';
-export { LineMap } from './lines';
+export { checkDocument } from './rules/check';
+export { extractQuotes } from './extract/extract';
+export { QuoteIndex } from './index/sourceIndex';
+export { DEFAULT_OPTIONS, withOptions, type Options, type OptionsPatch, type Level } from './config/options';
+export { matchGlob } from './config/glob';
+export { renderDiff } from './match/diff';
+export { LineMap } from './text/lines';

@@ -8,12 +8,12 @@
  */
 import * as vscode from 'vscode';
 import type { Engine, QuoteIndex } from '../core/index';
-import { QuoteSearch, SEARCH_FUSE_OPTIONS, quoteEntry, type QuoteEntry } from '../core/quoteSearch';
+import { QuoteSearch, SEARCH_FUSE_OPTIONS, quoteEntry, type QuoteEntry } from '../core/index/quoteSearch';
 import type { Checker } from './checker';
 import { excerpt } from './diagnostics';
 import { escapeIcons } from './markdown';
 
-export type { QuoteEntry } from '../core/quoteSearch';
+export type { QuoteEntry } from '../core/index/quoteSearch';
 
 const MAX_RESULTS = 50;
 const TYPING_DELAY_MS = 60;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { Engine } from '../../src/core';
-import { QuoteSearch, SEARCH_FUSE_OPTIONS, type QuoteEntry } from '../../src/core/quoteSearch';
+import { QuoteSearch, SEARCH_FUSE_OPTIONS, type QuoteEntry } from '../../src/core/index/quoteSearch';
 
 const root = path.resolve(__dirname, '../../..');
 

@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, Engine, QuoteIndex, type AnalyzedQuote, type DocInput, type Token } from '../../src/core';
-import { sameWord } from '../../src/core/align';
-import { TextArena } from '../../src/core/textArena';
-import { UriOrder } from '../../src/core/uriOrder';
+import { sameWord } from '../../src/core/match/align';
+import { TextArena } from '../../src/core/index/textArena';
+import { UriOrder } from '../../src/core/index/uriOrder';
 
 const root = path.resolve(__dirname, '../../..');
 

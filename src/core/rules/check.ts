@@ -2,15 +2,15 @@
  * The engine's entry point: check one analysed document against the source index. Gathers each quote's
  * versions (stage 6), picks the canonical wording (stage 7), and turns them into findings and fixes.
  */
-import type { AnalyzedDoc, AnalyzedQuote } from './analyze';
-import { canonicalWording } from './canonical';
-import { compare } from './classify';
-import { replacementWording, wordDiff } from './diff';
+import type { AnalyzedDoc, AnalyzedQuote } from '../analyze';
+import { canonicalWording } from '../match/canonical';
+import { compare } from '../match/classify';
+import { replacementWording, wordDiff } from '../match/diff';
 import { describeChanges, meaningChanged, quoteDiffersMessage } from './messages';
-import { NameBook } from './names';
-import type { Options } from './options';
-import type { QuoteIndex } from './sourceIndex';
-import type { DocumentReport, Finding, Fix, Quote, QuoteReport, Relation } from './types';
+import { NameBook } from '../attribute/names';
+import type { Options } from '../config/options';
+import type { QuoteIndex } from '../index/sourceIndex';
+import type { DocumentReport, Finding, Fix, Quote, QuoteReport, Relation } from '../types';
 
 const WORD_CHANGE: ReadonlySet<Relation> = new Set(['variant', 'paraphrase']);
 

@@ -10,13 +10,13 @@
  * the most recently used are cached. Rebuilt quotes are equal to the ones `analyze` gave (a unit test
  * holds the two to that).
  */
-import { contentStems, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
+import { contentStems, type AnalyzedDoc, type AnalyzedQuote } from '../analyze';
 import { Postings, StringTable } from './postings';
 import { heapPush, heapReplace } from './topK';
-import { tokenize } from './text';
+import { tokenize } from '../text/text';
 import { TextArena } from './textArena';
 import { UriOrder } from './uriOrder';
-import type { Quote, QuoteKind, Token } from './types';
+import type { Quote, QuoteKind, Token } from '../types';
 
 export interface Candidate {
   quote: AnalyzedQuote;

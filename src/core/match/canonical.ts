@@ -3,8 +3,8 @@
  * configured authority order of sources, then by the wording most sources share, then by the earliest
  * source — and always explained in one line.
  */
-import { matchGlob } from './glob';
-import type { Canonical, Match } from './types';
+import { matchGlob } from '../config/glob';
+import type { Canonical, Match } from '../types';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 

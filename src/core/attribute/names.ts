@@ -2,7 +2,7 @@
  * Person names: titles and honorifics fold away ("Chinese President Xi Jinping", "Mr. Xi" → "Xi…"),
  * and a surname alone resolves to a full name seen earlier.
  */
-import { partitionPoint } from './sorted';
+import { partitionPoint } from '../sorted';
 
 // Words that precede a name as a title, office, nationality or honorific; lower-cased, dots dropped.
 const TITLE = new Set(

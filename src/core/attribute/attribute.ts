@@ -4,11 +4,11 @@
  * "…,” said Wu Xinbo", "…,” he added"), pronouns and bare continuation paragraphs take the last named
  * speaker, and short names resolve to the full name used earlier.
  */
-import type { RawQuote } from './extract';
+import type { RawQuote } from '../extract/extract';
 import { NameBook, namesIn } from './names';
 import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents } from './reporting';
 import { Salience, type Mention } from './salience';
-import { partitionPoint } from './sorted';
+import { partitionPoint } from '../sorted';
 
 export interface Attribution {
   speaker: string | null;

@@ -5,12 +5,12 @@
  * uses. Fuse scores each item on its own (no collection statistics), so among the candidates the order
  * is the one a Fuse over every quote would give.
  */
-import { partitionPoint } from './sorted';
+import { partitionPoint } from '../sorted';
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { QuoteIndex } from './sourceIndex';
-import { STOPWORDS } from './spelling';
-import { tokenize } from './text';
-import type { Quote } from './types';
+import { STOPWORDS } from '../text/spelling';
+import { tokenize } from '../text/text';
+import type { Quote } from '../types';
 
 /** One searchable quote. */
 export interface QuoteEntry {

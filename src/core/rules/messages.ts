@@ -1,6 +1,6 @@
 /** Rule messages: the engine owns the wording so every front end says the same thing. */
-import { STOPWORDS } from './spelling';
-import type { Match, Token } from './types';
+import { STOPWORDS } from '../text/spelling';
+import type { Match, Token } from '../types';
 
 type Change = { removed: Token[]; added: Token[] };
 

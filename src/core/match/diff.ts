@@ -1,7 +1,7 @@
 /** Word diffs and replacement wordings derived from an alignment. */
 import type { Alignment } from './align';
 import type { Comparable, Comparison } from './classify';
-import type { DiffPart, Span, Token } from './types';
+import type { DiffPart, Span, Token } from '../types';
 
 /**
  * The source's aligned region diffed against the checked quote: `removed` words are the draft's that the

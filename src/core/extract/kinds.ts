@@ -4,9 +4,9 @@
  * before it. A `fragment` is a few quoted words inside reported speech (was “clear-eyed”). The rest are
  * `quote`s. A short quote in Title Case is a title, motto or slogan: also a `term`.
  */
-import { hasReportingVerb } from './reporting';
-import { wordCount } from './text';
-import type { QuoteKind } from './types';
+import { hasReportingVerb } from '../attribute/reporting';
+import { wordCount } from '../text/text';
+import type { QuoteKind } from '../types';
 
 const MAX_TERM_WORDS = 3;
 const MAX_FRAGMENT_WORDS = 4;

@@ -2,7 +2,7 @@
  * Reporting clauses: the verbs of saying and their subjects, on either side of a quotation, the
  * subject of a sentence, and the people a text reports as speaking. Used by `attribute.ts`.
  */
-import type { RawQuote } from './extract';
+import type { RawQuote } from '../extract/extract';
 import { nameAtEnd, nameAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +

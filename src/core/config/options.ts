@@ -1,4 +1,4 @@
-import type { Relation, Severity } from './types';
+import type { Relation, Severity } from '../types';
 
 /** Severity of a rule or relation, or 'off' to report nothing. */
 export type Level = Severity | 'off';

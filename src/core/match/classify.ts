@@ -4,10 +4,10 @@
  * significant wins), a score, and the list of changed words.
  */
 import { align, type Alignment, type Op } from './align';
-import type { Options } from './options';
-import { sameSpeaker } from './names';
-import { punctuationOf } from './text';
-import type { Relation, Token } from './types';
+import type { Options } from '../config/options';
+import { sameSpeaker } from '../attribute/names';
+import { punctuationOf } from '../text/text';
+import type { Relation, Token } from '../types';
 
 /** What classification needs of a quote. */
 export interface Comparable {

@@ -3,7 +3,7 @@
  * Local, so an excerpt aligns inside its longer original and each utterance of a merged quote aligns on
  * its own; the ops inside the aligned region are the words added, dropped or changed.
  */
-import type { Token } from './types';
+import type { Token } from '../types';
 
 export type OpKind = 'eq' | 'sub' | 'del' | 'ins';
 

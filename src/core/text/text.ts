@@ -1,5 +1,5 @@
 import { foldWord, stem } from './spelling';
-import type { Token } from './types';
+import type { Token } from '../types';
 
 /**
  * Words: letters and digits, joined by inner apostrophes, dots (U.S., F.B.I.) or censoring (f***ing,

@@ -4,7 +4,7 @@
  * (Mr./Ms.) or from the first he/she that follows a mention of the person; unknown agrees with both.
  */
 import { surnameOf } from './names';
-import { partitionPoint } from './sorted';
+import { partitionPoint } from '../sorted';
 
 export type Gender = 'm' | 'f';
 
