@@ -73,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const search = new SearchPalette(catalog, revealSpan);
   const crossRefs = new CrossReferences(checker);
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: crossRefs, showCollapseAll: true });
-  const statusBar = new StatusBar(checker);
+  const statusBar = new StatusBar(checker, corpus);
   context.subscriptions.push(
     log, settings, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
     vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),

@@ -40,6 +40,12 @@ export class Settings implements vscode.Disposable {
     return resolved;
   }
 
+  /** True when `verbatim.include` was set in some scope for `uri`, rather than left at its default. */
+  includeSetByUser(uri: vscode.Uri): boolean {
+    const i = vscode.workspace.getConfiguration('verbatim', uri).inspect('include');
+    return !!i && [i.globalValue, i.workspaceValue, i.workspaceFolderValue].some((v) => v !== undefined);
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();

@@ -55,7 +55,13 @@ function routeReporterOutput(reportFile: string | undefined): () => void {
 
 class TestsFailed extends Error {}
 
-export async function run(): Promise<void> {
+/** Runs the integration suites: every `*.test.js` under this folder. */
+export function run(): Promise<void> {
+  return runSuitesIn(__dirname);
+}
+
+/** Runs every `*.test.js` under `dir` with mocha, in this extension host. */
+export async function runSuitesIn(dir: string): Promise<void> {
   const reportFile = process.env.VERBATIM_TEST_REPORT || undefined;
   const grep = process.env.VERBATIM_TEST_GREP || undefined;
   const timeout = Number(process.env.VERBATIM_TEST_TIMEOUT) || 60_000;
@@ -65,7 +71,7 @@ export async function run(): Promise<void> {
   if (grep) {
     mocha.grep(new RegExp(grep));
   }
-  const files = findTestFiles(__dirname);
+  const files = findTestFiles(dir);
   for (const file of files) {
     mocha.addFile(file);
   }
@@ -73,7 +79,7 @@ export async function run(): Promise<void> {
   const restore = routeReporterOutput(reportFile);
   try {
     if (files.length === 0) {
-      throw new Error(`no *.test.js files found under ${__dirname}`);
+      throw new Error(`no *.test.js files found under ${dir}`);
     }
     const failures = await new Promise<number>((resolve, reject) => {
       try {
