@@ -17,6 +17,7 @@ import { QuoteCatalog, SearchPalette, type QuoteEntry, type SearchState } from '
 import { Settings } from './host/settings';
 import { StatusBar } from './host/statusBar';
 import { revealSpan } from './host/commands';
+import { SHOW_RULE, showRule } from './host/ruleDocs';
 
 /** A tree item as the Cross-references view shows it. */
 export interface CrossRefSnapshot {
@@ -68,7 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
   const checker = new Checker(engine, settings, corpus, ignores, log);
-  const diagnostics = new Diagnostics(checker, corpus, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  const diagnostics = new Diagnostics(checker, corpus);
+  const rulesDoc = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const catalog = new QuoteCatalog(engine, checker);
   const search = new SearchPalette(catalog, revealSpan);
   const crossRefs = new CrossReferences(checker);
@@ -79,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),
     vscode.languages.registerCodeActionsProvider('*', new QuoteFixes(checker, log), QuoteFixes.metadata),
     ...registerCommands({ settings, corpus, checker, ignores, search, log }),
+    vscode.commands.registerCommand(SHOW_RULE, (rule: unknown) => showRule(rulesDoc, rule)),
     crossRefs.onDidChangeTreeData(() => {
       tree.description = crossRefs.article ? vscode.workspace.asRelativePath(crossRefs.article.uri) : undefined;
       tree.message = crossRefs.article ? undefined : 'Open an article to see where its quotes appear in the sources.';

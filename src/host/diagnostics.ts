@@ -8,6 +8,7 @@ import type { Finding, Severity, Span } from '../core/index';
 import type { Checked, Checker } from './checker';
 import type { Corpus } from './corpus';
 import { linesOf, rangeOf } from './ranges';
+import { ruleLink } from './ruleDocs';
 
 /** What diagnostics from Verbatim carry as `source`. */
 export const DIAGNOSTIC_SOURCE = 'Verbatim';
@@ -29,14 +30,14 @@ export function excerpt(text: string, max = 80): string {
 }
 
 /**
- * The diagnostics for one report; `rulesDoc` is the page whose sections document each rule. Findings
- * `hide` returns true for are left out (an unbalanced quote still being typed).
+ * The diagnostics for one report; each rule code links to the rule's section of the rules page.
+ * Findings `hide` returns true for are left out (an unbalanced quote still being typed).
  */
-export function toDiagnostics(checked: Checked, corpus: Corpus, rulesDoc: vscode.Uri, hide: (f: Finding) => boolean = () => false): vscode.Diagnostic[] {
+export function toDiagnostics(checked: Checked, corpus: Corpus, hide: (f: Finding) => boolean = () => false): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   checked.report.quotes.forEach((qr, i) => {
     if (checked.ignored.has(i)) return;
-    for (const f of qr.findings) if (!hide(f)) out.push(toDiagnostic(f, checked, corpus, rulesDoc));
+    for (const f of qr.findings) if (!hide(f)) out.push(toDiagnostic(f, checked, corpus));
   });
   return out;
 }
@@ -53,10 +54,10 @@ export function typedNow(f: Finding, quote: Span, checked: Checked, doc: vscode.
   return cursors.some((p) => range.contains(p));
 }
 
-function toDiagnostic(f: Finding, checked: Checked, corpus: Corpus, rulesDoc: vscode.Uri): vscode.Diagnostic {
+function toDiagnostic(f: Finding, checked: Checked, corpus: Corpus): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(checked.lines, f), f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.rule, target: rulesDoc.with({ fragment: f.rule }) };
+  d.code = { value: f.rule, target: ruleLink(f.rule) };
   const related: vscode.DiagnosticRelatedInformation[] = [];
   for (const r of f.related) {
     const source = corpus.indexed(r.uri);
@@ -79,7 +80,7 @@ export class Diagnostics implements vscode.Disposable {
   /** The latest report per document, kept to show it again when the cursor moves or the file is saved. */
   private readonly shown = new Map<string, { checked: Checked; hidden: ReadonlySet<Finding> }>();
 
-  constructor(checker: Checker, private readonly corpus: Corpus, private readonly rulesDoc: vscode.Uri) {
+  constructor(checker: Checker, private readonly corpus: Corpus) {
     this.subscriptions = [
       checker.onDidCheck((c) => this.publish(c)),
       checker.onDidForget((uri) => {
@@ -101,7 +102,7 @@ export class Diagnostics implements vscode.Disposable {
     // Cursor moves re-publish only when they change what is hidden: most never do.
     if (onlyIfHiddenChanged && before?.checked === c && sameSet(before.hidden, hidden)) return;
     this.shown.set(key, { checked: c, hidden });
-    this.collection.set(c.uri, toDiagnostics(c, this.corpus, this.rulesDoc, (f) => hidden.has(f)));
+    this.collection.set(c.uri, toDiagnostics(c, this.corpus, (f) => hidden.has(f)));
   }
 
   /** Shows a document's report again when the cursor moved or it was saved, if that changes what is hidden. */
