@@ -115,3 +115,23 @@ describe('verbatim.enable', () => {
     await waitForDiagnostics(doc.uri, 'diagnostics again once enabled', (ds) => ds.length > 0);
   });
 });
+
+describe('Getting Started sample', () => {
+  it('copies the five seeds as sources and a draft into Verbatim’s storage, byte for byte', async () => {
+    const verbatim = await api();
+    const folder = vscode.Uri.parse(await verbatim.prepareSample());
+    const ext = vscode.extensions.getExtension('verbatim.verbatim')!;
+    const sources = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, 'sources'))).map(([n]) => n).sort();
+    const seeds = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(ext.extensionUri, 'seeds'))).map(([n]) => n).filter((n) => n.endsWith('.txt')).sort();
+    assert.strictEqual(sources.length, 5);
+    assert.deepStrictEqual(sources, seeds);
+    for (const n of sources) {
+      const copy = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'sources', n));
+      const seed = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'seeds', n));
+      assert.ok(Buffer.from(copy).equals(Buffer.from(seed)), `${n} is copied unchanged`);
+    }
+    const draft = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'drafts', 'draft.article')));
+    assert.match(draft, /follow through the common understandings/);
+    assert.ok(!folder.toString().startsWith(vscode.workspace.workspaceFolders![0].uri.toString()), 'never inside the user’s workspace');
+  });
+});
