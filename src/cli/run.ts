@@ -1,6 +1,7 @@
 /** `verbatim check`: reads the documents and sources, runs the engine, returns reports and problems. */
 import { Engine, type DocumentReport, type Severity } from '../core';
 import type { CheckArgs, FailOn } from './args';
+import { indexWithCache, type CacheStats } from './cache';
 import { expand, readAll } from './files';
 
 export interface CheckResult {
@@ -9,20 +10,31 @@ export interface CheckResult {
   problems: string[];
   /** False when not one checked document could be read. */
   anyInput: boolean;
+  /** What `--cache` reused and analysed, when it was given. */
+  cache?: CacheStats;
 }
 
 /** Checks `args.paths` against `args.sources` (or against each other when no sources are given). */
-export function runCheck(args: CheckArgs): CheckResult {
+export function runCheck(args: CheckArgs, version = '0.0.0-dev'): CheckResult {
   const problems: string[] = [];
   const files = expand(args.paths, problems);
   const read = readAll(files, args.maxBytes);
   problems.push(...read.problems);
-  const engine = new Engine({ authority: args.authority });
+  const options = { authority: args.authority };
   const texts = new Map(read.docs.map((d) => [d.path, d.text]));
   const asInput = (d: { path: string; text: string }, order: number) => ({ uri: d.path, label: d.path, text: d.text, order });
-  if (args.sources.length === 0) {
+  let engine: Engine;
+  let cache: CacheStats | undefined;
+  if (args.cache !== undefined) {
+    const sourceFiles = args.sources.length === 0 ? read.docs.map((d) => d.path) : expand(args.sources, problems);
+    const cached = indexWithCache(args.cache, sourceFiles, texts, args.maxBytes, options, version, problems);
+    ({ engine, stats: cache } = cached);
+    cached.texts.forEach((text, p) => texts.set(p, text));
+  } else if (args.sources.length === 0) {
+    engine = new Engine(options);
     read.docs.forEach((d, i) => engine.setSource(asInput(d, i)));
   } else {
+    engine = new Engine(options);
     const sourceProblems: string[] = [];
     const sources = readAll(expand(args.sources, sourceProblems), args.maxBytes);
     problems.push(...sourceProblems, ...sources.problems);
@@ -32,7 +44,11 @@ export function runCheck(args: CheckArgs): CheckResult {
     });
   }
   const reports = read.docs.map((d, i) => engine.check(asInput(d, i)));
-  return { reports, texts, problems, anyInput: read.docs.length > 0 };
+  // Sources taken from the cache were not read: their texts (for line numbers) are in the index.
+  for (const r of reports) for (const q of r.quotes) for (const m of q.matches) {
+    if (!texts.has(m.quote.uri)) texts.set(m.quote.uri, engine.index.get(m.quote.uri)?.text ?? '');
+  }
+  return { reports, texts, problems, anyInput: read.docs.length > 0, cache };
 }
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };

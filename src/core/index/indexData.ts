@@ -37,13 +37,10 @@ export class IndexData {
   speakerPostings = new Map<number, Postings>();
   speakerCache: [string, number][] | null = null;
   sortedStems: string[] | null = null;
-  /** Full names by word, across every indexed document, for resolving bare surnames. */
-  readonly nameCounts = new Map<string, number>();
-  namesCache: string[] | null = null;
+  private namesCache: string[] | null = null;
 
   /** Enters a document's record (its slots are the caller's). */
   register(rec: DocRecord): void {
-    for (const n of rec.names) this.nameCounts.set(n, (this.nameCounts.get(n) ?? 0) + 1);
     this.namesCache = null;
     this.docs.set(rec.uri, rec);
     this.docById.set(rec.id, rec);
@@ -51,15 +48,26 @@ export class IndexData {
   }
 
   unregister(rec: DocRecord): void {
-    for (const n of rec.names) {
-      const c = (this.nameCounts.get(n) ?? 1) - 1;
-      if (c <= 0) this.nameCounts.delete(n);
-      else this.nameCounts.set(n, c);
-    }
     this.namesCache = null;
     this.docs.delete(rec.uri);
     this.docById.delete(rec.id);
     this.uriOrder.remove(rec.id);
+  }
+
+  /**
+   * Every multi-word name of the indexed documents, in document order (then the order each gives
+   * them): a bare surname resolves to the latest full name before it, so the list must not depend on
+   * the order documents were added, replaced or removed in — a cache-warmed index gives what a
+   * fresh one does. Kept until a document changes.
+   */
+  names(): readonly string[] {
+    if (!this.namesCache) {
+      const recs = [...this.docs.values()].sort((a, b) => a.order - b.order || a.id - b.id);
+      const seen = new Set<string>();
+      for (const rec of recs) for (const n of rec.names) seen.add(n);
+      this.namesCache = [...seen];
+    }
+    return this.namesCache;
   }
 
   /** A new slot for quote `q` of `rec`; its text goes into the arena unless `rec` keeps its document. */

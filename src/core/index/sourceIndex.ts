@@ -123,8 +123,7 @@ export class QuoteIndex {
 
   /** Every multi-word name known to the index (a fresh array). */
   names(): string[] {
-    this.d.namesCache ??= [...this.d.nameCounts.keys()];
-    return this.d.namesCache.slice();
+    return this.d.names().slice();
   }
 
   /**
