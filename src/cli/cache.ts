@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { Engine, type OptionsPatch } from '../core';
+import { Engine, type BatchAnalyzer, type DocInput, type OptionsPatch } from '../core';
 import { readText } from './files';
 
 const FORMAT = 'verbatim-cache';
@@ -61,7 +61,7 @@ export function cacheKey(version: string, engine: Engine): string {
  */
 export function indexWithCache(
   cacheFile: string, files: readonly string[], known: ReadonlyMap<string, string>, maxBytes: number,
-  options: OptionsPatch, version: string, problems: string[],
+  options: OptionsPatch, version: string, problems: string[], analyzer?: BatchAnalyzer,
 ): CachedIndex {
   const fresh = new Engine(options);
   const key = cacheKey(version, fresh);
@@ -73,6 +73,7 @@ export function indexWithCache(
   const stats: CacheStats = { analysed: 0, reused: 0, removed: 0, written: false };
   let dirty = !loaded;
   let order = 0;
+  const changed: DocInput[] = [];
   for (const file of files) {
     const prev = old[file];
     const stat = statOf(file);
@@ -96,10 +97,11 @@ export function indexWithCache(
       reorder(engine, file, order++);
       stats.reused++;
     } else {
-      engine.setSource({ uri: file, label: file, text, order: order++ });
+      changed.push({ uri: file, label: file, text, order: order++ });
       stats.analysed++;
     }
   }
+  engine.setSources(changed, analyzer);
   for (const uri of [...engine.index.documents()].map((d) => d.uri)) {
     if (entries[uri]) continue;
     engine.removeSource(uri);

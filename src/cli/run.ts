@@ -3,6 +3,7 @@ import { Engine, type DocumentReport, type Severity } from '../core';
 import type { CheckArgs, FailOn } from './args';
 import { indexWithCache, type CacheStats } from './cache';
 import { expand, readAll } from './files';
+import { AnalysisPool } from '../parallel/pool';
 
 export interface CheckResult {
   reports: DocumentReport[];
@@ -23,26 +24,27 @@ export function runCheck(args: CheckArgs, version = '0.0.0-dev'): CheckResult {
   const options = { authority: args.authority };
   const texts = new Map(read.docs.map((d) => [d.path, d.text]));
   const asInput = (d: { path: string; text: string }, order: number) => ({ uri: d.path, label: d.path, text: d.text, order });
+  // Many sources are analysed in worker threads as well as this one; a few stay in this thread.
+  const pool = new AnalysisPool();
   let engine: Engine;
   let cache: CacheStats | undefined;
   if (args.cache !== undefined) {
     const sourceFiles = args.sources.length === 0 ? read.docs.map((d) => d.path) : expand(args.sources, problems);
-    const cached = indexWithCache(args.cache, sourceFiles, texts, args.maxBytes, options, version, problems);
+    const cached = indexWithCache(args.cache, sourceFiles, texts, args.maxBytes, options, version, problems, pool.analyzer());
     ({ engine, stats: cache } = cached);
     cached.texts.forEach((text, p) => texts.set(p, text));
   } else if (args.sources.length === 0) {
     engine = new Engine(options);
-    read.docs.forEach((d, i) => engine.setSource(asInput(d, i)));
+    engine.setSources(read.docs.map(asInput), pool.analyzer());
   } else {
     engine = new Engine(options);
     const sourceProblems: string[] = [];
     const sources = readAll(expand(args.sources, sourceProblems), args.maxBytes);
     problems.push(...sourceProblems, ...sources.problems);
-    sources.docs.forEach((d, i) => {
-      engine.setSource(asInput(d, i));
-      texts.set(d.path, d.text);
-    });
+    engine.setSources(sources.docs.map(asInput), pool.analyzer());
+    sources.docs.forEach((d) => texts.set(d.path, d.text));
   }
+  pool.close();
   const reports = read.docs.map((d, i) => engine.check(asInput(d, i)));
   // Sources taken from the cache were not read: their texts (for line numbers) are in the index.
   for (const r of reports) for (const q of r.quotes) for (const m of q.matches) {

@@ -15,7 +15,7 @@ export function rebuildQuote(data: IndexData, rec: DocRecord, slot: number, docT
   const c = data.table.col;
   const start = c.start[slot];
   const end = c.end[slot];
-  const text = c.textAt[slot] >= 0 ? data.textAt(slot) : docText!.slice(start, end);
+  const text = c.textAt[slot] >= 0 ? data.textAt(slot) : (docText ?? rec.text!).slice(start, end);
   let tokens: Token[] | undefined;
   let stems: string[] | undefined;
   const v = data.strings.values;
@@ -47,7 +47,7 @@ export function rebuildQuote(data: IndexData, rec: DocRecord, slot: number, docT
 export function quoteFields(data: IndexData, rec: DocRecord, slot: number): Quote {
   const c = data.table.col;
   const v = data.strings.values;
-  const text = rec.doc ? rec.doc.quotes[slot - rec.first].text : data.textAt(slot);
+  const text = rec.doc ? rec.doc.quotes[slot - rec.first].text : c.textAt[slot] < 0 ? rec.text!.slice(c.start[slot], c.end[slot]) : data.textAt(slot);
   return {
     uri: rec.uri, label: rec.label, index: c.index[slot], start: c.start[slot], end: c.end[slot], text, kind: v[c.kind[slot]] as QuoteKind,
     speaker: v[c.speaker[slot]] as string | null, open: v[c.open[slot]] as string, close: v[c.close[slot]] as string | null,
@@ -55,14 +55,7 @@ export function quoteFields(data: IndexData, rec: DocRecord, slot: number): Quot
   };
 }
 
-/** A document whose text was kept, rebuilt from that text. */
-export function rebuildDoc(data: IndexData, rec: DocRecord, text: string): AnalyzedDoc {
-  const quotes: AnalyzedQuote[] = [];
-  for (let s = rec.first; s < rec.first + rec.count; s++) quotes.push(rebuildQuote(data, rec, s, text));
-  return { uri: rec.uri, text, order: rec.order, quotes, names: rec.names };
-}
-
-/** The document of `rec`: as given, or a compact one whose quotes are rebuilt when first read. */
+/** The document of `rec`: as given, or a compact one (with its text if kept) whose quotes are rebuilt when first read. */
 export function docOf(data: IndexData, rec: DocRecord): AnalyzedDoc {
   if (rec.doc) return rec.doc;
   let quotes: AnalyzedQuote[] | undefined;
@@ -75,7 +68,7 @@ export function docOf(data: IndexData, rec: DocRecord): AnalyzedDoc {
   };
   // Quotes are rebuilt only when read: callers often want just the order or whether it exists.
   return {
-    uri: rec.uri, text: '', order: rec.order, names: rec.names,
+    uri: rec.uri, text: rec.text ?? '', order: rec.order, names: rec.names,
     get quotes(): AnalyzedQuote[] {
       return build();
     },

@@ -18,6 +18,8 @@ export interface DocRecord {
   names: string[];
   /** The analysis as given (keepText), or null when the document is kept compactly. */
   doc: AnalyzedDoc | null;
+  /** A compactly kept document's text, when it is kept (keepText): its quotes are slices of it. */
+  text?: string;
   first: number;
   count: number;
 }

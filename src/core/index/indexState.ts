@@ -4,7 +4,6 @@
  * candidates the exported one gave.
  */
 import { Postings } from './postings';
-import { rebuildDoc } from './compactQuotes';
 import type { DocRecord, IndexData } from './indexData';
 import type { SavedColumns } from './slotTable';
 
@@ -30,14 +29,14 @@ export function exportState(data: IndexData, keepText: boolean): IndexState {
   const docs: IndexState['docs'] = [];
   for (const rec of data.docs.values()) {
     docIndex.set(rec.id, docs.length);
-    docs.push({ uri: rec.uri, label: rec.label, order: rec.order, names: rec.names, text: rec.doc?.text ?? null, first: rec.first, count: rec.count });
+    docs.push({ uri: rec.uri, label: rec.label, order: rec.order, names: rec.names, text: rec.doc?.text ?? rec.text ?? null, first: rec.first, count: rec.count });
   }
   const saved = t.exportSaved();
   for (let s = 0; s < n; s++) {
     const rec = data.docById.get(t.col.doc[s]);
     saved.doc[s] = rec ? docIndex.get(rec.id)! : -1;
     const q = rec?.doc?.quotes[s - rec.first];
-    texts[s] = !rec ? null : rec.doc ? (rec.doc.text.slice(t.col.start[s], t.col.end[s]) === q!.text ? null : q!.text) : data.textAt(s);
+    texts[s] = !rec ? null : rec.doc ? (rec.doc.text.slice(t.col.start[s], t.col.end[s]) === q!.text ? null : q!.text) : t.col.textAt[s] < 0 ? null : data.textAt(s);
   }
   const postings: IndexState['postings'] = [];
   for (const [stem, l] of data.postings) postings.push([stem, Array.from(l.data.subarray(0, l.length))]);
@@ -75,11 +74,6 @@ export function importState(data: IndexData, state: IndexState): void {
     p.length = slots.length;
     data.postings.set(stem, p);
   }
-  // Documents whose text was kept are rebuilt from it, so `get` gives their text again.
-  for (const d of state.docs) {
-    if (d.text !== null) {
-      const rec = data.docs.get(d.uri)!;
-      rec.doc = rebuildDoc(data, rec, d.text);
-    }
-  }
+  // Documents whose text was kept keep it, so `get` gives it again; their quotes are rebuilt when read.
+  for (const d of state.docs) if (d.text !== null) data.docs.get(d.uri)!.text = d.text;
 }

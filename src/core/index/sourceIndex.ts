@@ -15,7 +15,9 @@ import { CandidateRanker } from './candidates';
 import { docOf, quoteFields, RebuiltCache, rebuildQuote } from './compactQuotes';
 import { IndexData, type DocRecord } from './indexData';
 import { exportState, importState, type IndexState } from './indexState';
+import { insertPacked } from './packedInsert';
 import { Postings } from './postings';
+import { unpackAnalyses, type BatchInput, type PackedAnalyses } from '../parallel/packedAnalyses';
 
 export type { IndexState } from './indexState';
 
@@ -78,6 +80,20 @@ export class QuoteIndex {
     }
     if (!rec.doc && doc.quotes.some((q) => q.label !== rec.label || q.uri !== doc.uri)) rec.doc = doc; // not compactable
     d.register(rec);
+  }
+
+  /**
+   * Adds the documents of a batch packed by a worker (parallel/packedAnalyses.ts), replacing earlier
+   * versions: the same index as `set` of each analysis, built without making its quote objects.
+   */
+  setPacked(inputs: readonly BatchInput[], packed: PackedAnalyses): void {
+    if (new Set(inputs.map((d) => d.uri)).size !== inputs.length) {
+      for (const doc of unpackAnalyses(inputs, packed)) this.set(doc); // a uri twice: the later one wins
+      return;
+    }
+    for (const input of inputs) this.delete(input.uri);
+    this.gen++;
+    insertPacked(this.d, this.keepText, inputs, packed, (rec) => this.d.register(rec));
   }
 
   delete(uri: string): boolean {
