@@ -44,7 +44,7 @@ export interface CacheStats {
 
 export interface CachedIndex {
   engine: Engine;
-  /** The texts of the sources read in this run (the others are in the engine's index). */
+  /** The texts of the sources read in this run. */
   texts: Map<string, string>;
   stats: CacheStats;
 }
@@ -63,7 +63,9 @@ export function indexWithCache(
   cacheFile: string, files: readonly string[], known: ReadonlyMap<string, string>, maxBytes: number,
   options: OptionsPatch, version: string, problems: string[], analyzer?: BatchAnalyzer,
 ): CachedIndex {
-  const fresh = new Engine(options);
+  // Kept compactly (quote texts, not article texts): a third of the file to read back, and the same
+  // reports; the few sources a report cites are read again for their line numbers.
+  const fresh = new Engine(options, { keepText: false });
   const key = cacheKey(version, fresh);
   const loaded = load(cacheFile, key, options, problems);
   const engine = loaded?.engine ?? fresh;

@@ -2,7 +2,7 @@
 import { Engine, type DocumentReport, type Severity } from '../core';
 import type { CheckArgs, FailOn } from './args';
 import { indexWithCache, type CacheStats } from './cache';
-import { expand, readAll } from './files';
+import { expand, readAll, readText } from './files';
 import { AnalysisPool } from '../parallel/pool';
 
 export interface CheckResult {
@@ -46,9 +46,12 @@ export function runCheck(args: CheckArgs, version = '0.0.0-dev'): CheckResult {
   }
   pool.close();
   const reports = read.docs.map((d, i) => engine.check(asInput(d, i)));
-  // Sources taken from the cache were not read: their texts (for line numbers) are in the index.
+  // Sources taken from the cache were not read: the ones a report cites are, for their line numbers.
   for (const r of reports) for (const q of r.quotes) for (const m of q.matches) {
-    if (!texts.has(m.quote.uri)) texts.set(m.quote.uri, engine.index.get(m.quote.uri)?.text ?? '');
+    if (!texts.has(m.quote.uri)) {
+      const text = readText(m.quote.uri, args.maxBytes);
+      texts.set(m.quote.uri, typeof text === 'string' ? text : '');
+    }
   }
   return { reports, texts, problems, anyInput: read.docs.length > 0, cache };
 }
