@@ -9,6 +9,7 @@
  * equal an in-thread analysis (a unit test holds them to that). Small inputs stay in this thread:
  * starting a worker costs more than it saves (see IN_THREAD_CHARS).
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -58,11 +59,11 @@ export class AnalysisPool {
   analyzeAll(docs: readonly BatchInput[], sink: BatchSink, inThreadChars = IN_THREAD_CHARS): void {
     let chars = 0;
     for (const d of docs) chars += d.text.length;
-    if (this.size === 0 || chars < inThreadChars) {
+    // Waiting blocks this thread, so a worker that could never start is ruled out before it is awaited.
+    if (this.size === 0 || chars < inThreadChars || !this.start()) {
       for (const d of docs) sink.doc(analyze(d, d.order));
       return;
     }
-    this.start();
     const batches = split(docs);
     // A batch's analyses: packed by a worker, or made here; handed on in order, then dropped.
     const done: (PackedAnalyses | AnalyzedDoc[] | null | undefined)[] = new Array(batches.length);
@@ -121,7 +122,11 @@ export class AnalysisPool {
     flush();
   }
 
-  /** Stops the workers (a pool is also safe to drop: its workers never keep the process alive). */
+  /**
+   * Stops the workers (a pool is also safe to drop: its workers never keep the process alive).
+   * A worker that dies outright (out of memory) while this thread waits is not detected: the wait
+   * has no bound, since one hostile article can take minutes to analyse.
+   */
   close(): void {
     for (const s of this.slots.splice(0)) {
       s.port.close();
@@ -129,14 +134,22 @@ export class AnalysisPool {
     }
   }
 
-  private start(): void {
-    while (this.slots.length < this.size) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(this.script, { workerData: { port: port2, signal: this.signal.buffer }, transferList: [port2] });
-      worker.unref();
-      port1.unref();
-      this.slots.push({ worker, port: port1, busy: 0 });
+  /** Starts the workers; false when the worker script is missing or a worker cannot be made. */
+  private start(): boolean {
+    if (this.slots.length === 0 && !fs.existsSync(this.script)) return false;
+    try {
+      while (this.slots.length < this.size) {
+        const { port1, port2 } = new MessageChannel();
+        const worker = new Worker(this.script, { workerData: { port: port2, signal: this.signal.buffer }, transferList: [port2] });
+        worker.unref();
+        port1.unref();
+        this.slots.push({ worker, port: port1, busy: 0 });
+      }
+    } catch {
+      this.close();
+      return false;
     }
+    return true;
   }
 }
 

@@ -70,8 +70,15 @@ describe('analysis in workers', function () {
     }
   });
 
-  it('keeps small inputs in this thread without starting a worker', () => {
+  it('analyses in this thread when the worker script is missing', () => {
     const pool = new AnalysisPool(1, '/nonexistent/worker.js');
+    const got: AnalyzedDoc[] = [];
+    pool.analyzeAll(docs, { doc: (d) => got.push(d), packed: () => assert.fail('no worker ran') }, 0);
+    assert.deepEqual(plain(got), plain(docs.map((d) => analyze(d, d.order))));
+  });
+
+  it('keeps small inputs in this thread without starting a worker', () => {
+    const pool = new AnalysisPool(1);
     const got: AnalyzedDoc[] = [];
     pool.analyzeAll(docs.slice(0, 3), { doc: (d) => got.push(d), packed: () => assert.fail('nothing is packed') });
     assert.equal(got.length, 3);
