@@ -11,7 +11,7 @@ import { Corpus, DRAFT_RELATED } from './corpus/generate';
 import { ExactMatcher, type SourceQuote } from './peers/exact';
 import { FuseMatcher } from './peers/fuse';
 import { searchQueries, searchAgreement } from './search';
-import { benchCli, indexWithWorkers } from './parallel';
+import { benchCli, hostPaths, indexWithWorkers } from './parallel';
 import { gc, median, memoryMb, timed } from './stats';
 import { score, truePairs, type Link, type Planted } from './truth';
 
@@ -152,9 +152,10 @@ function main(): void {
   });
   const parallel = indexWithWorkers(docs, keepText, draftDoc, JSON.stringify(report));
   const cli = withCli ? benchCli(docs, draftDoc) : null;
+  const host = hostPaths(docs);
 
   const result = {
-    ...parallel, cli,
+    ...parallel, ...host, cli,
     articles: size, quotes, chars, setupMs, genMs, keepText,
     indexMs: analyzeMs + insertMs, analyzeMs, insertMs, baseMb, peakMb, retainedMb,
     draftWords: draft.text.split(/\s+/).length, draftQuotes: draftQuotes.length, analyzeDraftMs,

@@ -28,6 +28,29 @@ export function indexWithWorkers(docs: DocInput[], keepText: boolean, draft: Doc
   return { workers: pool.size, indexWorkersMs, workerBatches: pool.workerBatches, workersSame: JSON.stringify(engine.check(draft)) === expected };
 }
 
+export interface HostPathsResult {
+  /** `engine.serialize()` / `Engine.deserialize()` of the index as the extension keeps it (keepText). */
+  hostSaveMs: number;
+  hostLoadMs: number;
+  hostSavedMb: number;
+}
+
+/**
+ * The extension's stored-index write and reload at this size, on the extension's configuration (the
+ * default, keepText): each is one synchronous call on the extension host's thread (host/persistence.ts),
+ * so its time is how long the host is held. Median of 3.
+ */
+export function hostPaths(docs: DocInput[]): HostPathsResult {
+  const pool = new AnalysisPool();
+  const engine = new Engine();
+  engine.setSources(docs, pool.analyzer());
+  pool.close();
+  const saves = [0, 1, 2].map(() => timed(() => engine.serialize()));
+  const saved = saves[0][1];
+  const loads = [0, 1, 2].map(() => timed(() => Engine.deserialize(saved))[0]);
+  return { hostSaveMs: median(saves.map((x) => x[0])), hostLoadMs: median(loads), hostSavedMb: saved.length / 2 ** 20 };
+}
+
 export interface CliResult {
   /** No cache, analysis in this thread only (VERBATIM_WORKERS=0): the CLI as it was. */
   plainMs: number;
