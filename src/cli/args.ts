@@ -76,7 +76,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         break;
       }
       // `--cache <file>` would be ambiguous with a path to check: the file is given inline or by location.
-      case '--cache': args.cache = inline ?? DEFAULT_CACHE; break;
+      case '--cache': args.cache = inline || DEFAULT_CACHE; break;
       case '--cache-location': args.cache = value(); break;
       case '--color': args.color = true; break;
       case '--no-color': args.color = false; break;

@@ -134,5 +134,7 @@ describe('verbatim check --cache', () => {
     assert.equal(parseCheckArgs(['--cache', 'a.txt']).cache, '.verbatimcache');
     assert.deepEqual(parseCheckArgs(['--cache', 'a.txt']).paths, ['a.txt']);
     assert.equal(parseCheckArgs(['a.txt']).cache, undefined);
+    assert.equal(parseCheckArgs(['a.txt', '--cache=']).cache, '.verbatimcache');
+    assert.equal(parseCheckArgs(['a.txt', '--cache=x/c.json']).cache, 'x/c.json');
   });
 });
