@@ -1,6 +1,6 @@
 // Bundles the extension and the CLI with esbuild. Type-checking is `npm run typecheck` (tsc --noEmit),
 // as in vscode-extension-samples/esbuild-sample: esbuild only strips types.
-// `node scripts/build.mjs cli` builds only the CLI (what `npm run seeds` needs).
+// `node scripts/build.mjs cli` builds only the CLI (what `npm run seeds` needs; its worker is `worker`).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -18,5 +18,7 @@ const targets = {
     banner: { js: '#!/usr/bin/env node' },
     define: { VERSION: JSON.stringify(version) },
   },
+  // The analysis worker the CLI's pool starts (src/parallel/pool.ts looks for it beside cli.js).
+  worker: { ...common, entryPoints: ['src/parallel/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', format: 'cjs' },
 };
-await Promise.all(Object.entries(targets).filter(([name]) => !only || name === only).map(([, options]) => build(options)));
+await Promise.all(Object.entries(targets).filter(([name]) => !only || name === only || (only === 'cli' && name === 'worker')).map(([, options]) => build(options)));

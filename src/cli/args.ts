@@ -11,6 +11,8 @@ export interface CheckArgs {
   authority: string[];
   maxBytes: number;
   color: boolean | undefined;
+  /** The analysis cache file (`--cache`), or undefined for none. */
+  cache: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -27,17 +29,23 @@ Options:
   --authority <glob>     most authoritative sources first, for the canonical wording; repeatable
   --max-size <bytes>     skip files larger than this (default 10485760)
   --color / --no-color   force colour on or off (default: on for a terminal)
+  --cache[=<file>]       keep the analysed sources in <file> (default .verbatimcache) and re-analyse
+                         only the sources that changed since the last run
+  --cache-location <f>   the same as --cache=<f>
   -h, --help             show this help
   --version              print the version
 
 Exit status: 0 nothing reached --fail-on, 1 something did, 2 bad usage or no input could be read.`;
+
+/** The cache file `--cache` uses when none is named (in the working folder, like .eslintcache). */
+export const DEFAULT_CACHE = '.verbatimcache';
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 const FAIL_ON: readonly string[] = ['error', 'warning', 'never'];
 
 /** Parses the arguments after `check`. */
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  const args: CheckArgs = { paths: [], sources: [], format: 'text', failOn: 'warning', authority: [], maxBytes: 10 * 1024 * 1024, color: undefined };
+  const args: CheckArgs = { paths: [], sources: [], format: 'text', failOn: 'warning', authority: [], maxBytes: 10 * 1024 * 1024, color: undefined, cache: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -67,6 +75,9 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         args.maxBytes = v;
         break;
       }
+      // `--cache <file>` would be ambiguous with a path to check: the file is given inline or by location.
+      case '--cache': args.cache = inline || DEFAULT_CACHE; break;
+      case '--cache-location': args.cache = value(); break;
       case '--color': args.color = true; break;
       case '--no-color': args.color = false; break;
       default:

@@ -43,7 +43,7 @@ export function main(argv: readonly string[], out: Sink = process.stdout, err: S
     }
     throw e;
   }
-  const result = runCheck(args);
+  const result = runCheck(args, version);
   for (const p of result.problems) err.write(`verbatim: ${inert(p)}\n`);
   if (!result.anyInput) {
     err.write('verbatim: no document could be read\n');
