@@ -3,7 +3,7 @@
  * integration tests use to wait for work to settle and to read what the panels show.
  */
 import * as vscode from 'vscode';
-import { Engine, type DocumentReport } from './core/index';
+import { Engine, RULES_DOC, type DocumentReport } from './core/index';
 import { Checker } from './host/checker';
 import { QuoteFixes } from './host/codeActions';
 import { registerCommands } from './host/commands';
@@ -68,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
   const checker = new Checker(engine, settings, corpus, ignores, log);
-  const diagnostics = new Diagnostics(checker, corpus, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  const diagnostics = new Diagnostics(checker, corpus, vscode.Uri.joinPath(context.extensionUri, ...RULES_DOC.split('/')));
   const catalog = new QuoteCatalog(engine, checker);
   const search = new SearchPalette(catalog, revealSpan);
   const crossRefs = new CrossReferences(checker);

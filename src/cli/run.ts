@@ -1,5 +1,5 @@
 /** `verbatim check`: reads the documents and sources, runs the engine, returns reports and problems. */
-import { Engine, type DocumentReport, type Severity } from '../core';
+import { Engine, reaches, type DocumentReport } from '../core';
 import type { CheckArgs, FailOn } from './args';
 import { expand, readAll } from './files';
 
@@ -35,12 +35,9 @@ export function runCheck(args: CheckArgs): CheckResult {
   return { reports, texts, problems, anyInput: read.docs.length > 0 };
 }
 
-const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
-
 /** 1 when a finding reaches `failOn`, else 0. */
 export function exitCodeFor(reports: readonly DocumentReport[], failOn: FailOn): number {
   if (failOn === 'never') return 0;
-  const threshold = RANK[failOn];
-  const hit = reports.some((r) => r.quotes.some((q) => q.findings.some((f) => RANK[f.severity] >= threshold)));
+  const hit = reports.some((r) => r.quotes.some((q) => q.findings.some((f) => reaches(f.severity, failOn))));
   return hit ? 1 : 0;
 }

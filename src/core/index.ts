@@ -9,3 +9,5 @@ export { DEFAULT_OPTIONS, withOptions, type Options, type OptionsPatch, type Lev
 export { matchGlob } from './config/glob';
 export { renderDiff } from './match/diff';
 export { LineMap } from './text/lines';
+export { RULES, RULE_IDS, RULES_DOC, ruleById, ruleAnchor, SEVERITY_RANK, maxLevel, minLevel, reaches, type RuleMeta, type RuleOption } from './rules/registry';
+export { compareSourceOrder } from './config/order';
