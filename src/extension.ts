@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { Engine, RULES_DOC, type DocumentReport } from './core/index';
 import { Checker } from './host/checker';
+import { ConfigFiles } from './host/configFiles';
 import { QuoteFixes } from './host/codeActions';
 import { registerCommands } from './host/commands';
 import { Corpus, type IndexSummary } from './host/corpus';
@@ -62,9 +63,11 @@ export interface VerbatimApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
   const log = vscode.window.createOutputChannel('Verbatim', { log: true });
-  const settings = new Settings(log);
+  const configs = new ConfigFiles(log);
+  await configs.start();
+  const settings = new Settings(log, configs);
   const engine = new Engine(settings.for().options);
-  const corpus = new Corpus(engine, settings, log);
+  const corpus = new Corpus(engine, settings, configs, log);
   const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
   const checker = new Checker(engine, settings, corpus, ignores, log);
@@ -75,10 +78,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: crossRefs, showCollapseAll: true });
   const statusBar = new StatusBar(checker);
   context.subscriptions.push(
-    log, settings, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
+    log, configs, settings, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
     vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),
     vscode.languages.registerCodeActionsProvider('*', new QuoteFixes(checker, log), QuoteFixes.metadata),
-    ...registerCommands({ settings, corpus, checker, ignores, search, log }),
+    ...registerCommands({ settings, configs, corpus, checker, ignores, search, log }),
     crossRefs.onDidChangeTreeData(() => {
       tree.description = crossRefs.article ? vscode.workspace.asRelativePath(crossRefs.article.uri) : undefined;
       tree.message = crossRefs.article ? undefined : 'Open an article to see where its quotes appear in the sources.';

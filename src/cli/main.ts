@@ -65,7 +65,7 @@ export function main(argv: readonly string[], out: Sink = process.stdout, err: S
   const body =
     args.format === 'json' ? toJson(result.reports) : args.format === 'sarif' ? toSarif(result.reports, result.texts, version, rulesDocUri()) : toText(result.reports, result.texts, color);
   out.write(body + '\n');
-  return exitCodeFor(result.reports, args.failOn);
+  return result.badConfig ? 2 : exitCodeFor(result.reports, args.failOn);
 }
 
 if (require.main === module) {

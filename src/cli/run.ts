@@ -1,7 +1,13 @@
-/** `verbatim check`: reads the documents and sources, runs the engine, returns reports and problems. */
-import { Engine, reaches, type DocumentReport } from '../core';
+/**
+ * `verbatim check`: finds each document's configuration, reads the documents and sources, runs the
+ * engine with each document's options, drops the findings of ignored quotes, and returns the reports
+ * and problems. Which source wins: flags, then the configuration file, then the defaults.
+ */
+import { DEFAULT_MAX_FILE_BYTES, Engine, layerOptions, matchGlob, reaches, withOptions, type DocumentReport, type OptionsPatch } from '../core';
 import type { CheckArgs, FailOn } from './args';
-import { expand, readAll } from './files';
+import { Scopes, type Scope } from './config';
+import { expand, readAll, relativeTo, scopeSources, type WalkPolicy } from './files';
+import { GitIgnores } from './gitignore';
 
 export interface CheckResult {
   reports: DocumentReport[];
@@ -9,30 +15,76 @@ export interface CheckResult {
   problems: string[];
   /** False when not one checked document could be read. */
   anyInput: boolean;
+  /** A configuration file could not be parsed: its defaults were used, and the exit status is 2. */
+  badConfig: boolean;
 }
 
-/** Checks `args.paths` against `args.sources` (or against each other when no sources are given). */
+/** Checks `args.paths` against `args.sources`, the configuration's sources, or each other. */
 export function runCheck(args: CheckArgs): CheckResult {
   const problems: string[] = [];
-  const files = expand(args.paths, problems);
-  const read = readAll(files, args.maxBytes);
+  const scopes = new Scopes(args.config);
+  const policy: WalkPolicy = { scopes, git: args.gitignore ? new GitIgnores() : null };
+  const files = expand(args.paths, problems, policy);
+  const fileScopes = files.map((f) => scopes.of(f));
+  // Without --git-ignore off, a configuration's own `gitignore: false` turns it off for every walk.
+  if (policy.git && fileScopes.some((s) => s.parsed?.config.gitignore === false)) policy.git = null;
+  const capOf = (s: Scope | undefined): number =>
+    args.maxBytes ?? (s?.parsed?.config.maxFileSizeKB ? s.parsed.config.maxFileSizeKB * 1024 : DEFAULT_MAX_FILE_BYTES);
+  const read = readAll(files, capOf(fileScopes[0]));
   problems.push(...read.problems);
-  const engine = new Engine({ authority: args.authority });
+  const engine = new Engine();
   const texts = new Map(read.docs.map((d) => [d.path, d.text]));
   const asInput = (d: { path: string; text: string }, order: number) => ({ uri: d.path, label: d.path, text: d.text, order });
-  if (args.sources.length === 0) {
-    read.docs.forEach((d, i) => engine.setSource(asInput(d, i)));
-  } else {
-    const sourceProblems: string[] = [];
-    const sources = readAll(expand(args.sources, sourceProblems), args.maxBytes);
-    problems.push(...sourceProblems, ...sources.problems);
+  const configured = [...new Set(read.docs.map((d) => scopes.of(d.path)))].filter((s) => s.parsed?.config.sources);
+  let sourceFiles: string[] | undefined;
+  if (args.sources.length) sourceFiles = expand(args.sources, problems, policy);
+  else if (configured.length) {
+    sourceFiles = [...new Set(configured.flatMap((s) => sourcesOf(s, problems, policy)))].sort();
+  }
+  if (!sourceFiles) read.docs.forEach((d, i) => engine.setSource(asInput(d, i)));
+  else {
+    const sources = readAll(sourceFiles, capOf(configured[0] ?? fileScopes[0]));
+    problems.push(...sources.problems);
     sources.docs.forEach((d, i) => {
       engine.setSource(asInput(d, i));
       texts.set(d.path, d.text);
     });
   }
-  const reports = read.docs.map((d, i) => engine.check(asInput(d, i)));
-  return { reports, texts, problems, anyInput: read.docs.length > 0 };
+  const flags: OptionsPatch = args.authority.length ? { authority: args.authority } : {};
+  for (const s of new Set(read.docs.map((d) => scopes.of(d.path)))) checkAuthority(s, engine, problems, args.authority.length > 0);
+  const reports = read.docs.map((d, i) => {
+    const scope = scopes.of(d.path);
+    engine.options = withOptions(layerOptions(scope.parsed?.config.options, flags));
+    const report = engine.check(asInput(d, i));
+    const ignored = scope.ignore.ignoredIn(report, relativeTo(scope.dir, d.path));
+    return ignored.size ? { ...report, quotes: report.quotes.map((q, j) => (ignored.has(j) ? { ...q, findings: [] } : q)) } : report;
+  });
+  problems.unshift(...scopes.problems);
+  return { reports, texts, problems, anyInput: read.docs.length > 0, badConfig: scopes.fatal };
+}
+
+/** A scope's source files; each glob that matches nothing is a message at its place in the file. */
+function sourcesOf(s: Scope, problems: string[], policy: WalkPolicy): string[] {
+  const config = s.parsed!.config;
+  const all = scopeSources(s.dir, config.sources!, config.exclude ?? [], problems, policy);
+  config.sources!.forEach((g, i) => {
+    if (g.startsWith('!') || scopeSources(s.dir, [g], config.exclude ?? [], [], policy).length) return;
+    const at = s.parsed!.locate(['sources', i]);
+    problems.push(`${s.file}:${at.line}:${at.column}: sources glob "${g}" matches no file`);
+  });
+  return all;
+}
+
+/** Each authority glob of the scope's file that names no source is a message. */
+function checkAuthority(s: Scope, engine: Engine, problems: string[], overridden: boolean): void {
+  const globs = s.parsed?.config.authority;
+  if (!globs || overridden) return;
+  const uris = [...engine.index.documents()].map((d) => d.uri);
+  globs.forEach((g, i) => {
+    if (uris.some((u) => matchGlob(g, u))) return;
+    const at = s.parsed!.locate(['authority', i]);
+    problems.push(`${s.file}:${at.line}:${at.column}: authority glob "${g}" names no source file`);
+  });
 }
 
 /** 1 when a finding reaches `failOn`, else 0. */

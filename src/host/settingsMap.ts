@@ -22,7 +22,7 @@ export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
   debounceMs: 300,
   include: Object.freeze(['**/*.article', '**/*.md', '**/*.markdown', '**/*.txt']),
   sources: Object.freeze(['sources/**', 'seeds/**']),
-  maxFileSizeKB: 2048,
+  maxFileSizeKB: 10240,
 });
 
 type Kind = 'level' | 'ruleLevel' | 'number' | 'share' | 'globs' | 'run';

@@ -20,15 +20,15 @@ import * as path from 'path';
 import * as util from 'util';
 import Mocha from 'mocha';
 
-/** Every file under `dir` whose name ends with `.test.js`, sorted for a stable order. */
-function findTestFiles(dir: string): string[] {
+/** Every file under `dir` whose name ends with `suffix`, sorted for a stable order. */
+function findTestFiles(dir: string, suffix: string): string[] {
   const found: string[] = [];
   const walk = (d: string): void => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) {
         walk(full);
-      } else if (entry.isFile() && entry.name.endsWith('.test.js')) {
+      } else if (entry.isFile() && entry.name.endsWith(suffix)) {
         found.push(full);
       }
     }
@@ -55,7 +55,13 @@ function routeReporterOutput(reportFile: string | undefined): () => void {
 
 class TestsFailed extends Error {}
 
-export async function run(): Promise<void> {
+/** Runs the suites of the fixture workspace (test/fixtures/workspace). */
+export function run(): Promise<void> {
+  return runSuites(__dirname, '.test.js');
+}
+
+/** Runs every `*<suffix>` file under `dir` (the parity suite has its own workspace and entry). */
+export async function runSuites(dir: string, suffix: string): Promise<void> {
   const reportFile = process.env.VERBATIM_TEST_REPORT || undefined;
   const grep = process.env.VERBATIM_TEST_GREP || undefined;
   const timeout = Number(process.env.VERBATIM_TEST_TIMEOUT) || 60_000;
@@ -65,7 +71,7 @@ export async function run(): Promise<void> {
   if (grep) {
     mocha.grep(new RegExp(grep));
   }
-  const files = findTestFiles(__dirname);
+  const files = findTestFiles(dir, suffix);
   for (const file of files) {
     mocha.addFile(file);
   }
@@ -73,7 +79,7 @@ export async function run(): Promise<void> {
   const restore = routeReporterOutput(reportFile);
   try {
     if (files.length === 0) {
-      throw new Error(`no *.test.js files found under ${__dirname}`);
+      throw new Error(`no *${suffix} files found under ${dir}`);
     }
     const failures = await new Promise<number>((resolve, reject) => {
       try {

@@ -33,6 +33,8 @@ export function toSarif(reports: readonly DocumentReport[], texts: ReadonlyMap<s
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [location(r.uri, f.start, f.end)],
+        // SARIF's levels fold info and hint into "note"; the property keeps Verbatim's own.
+        properties: { severity: f.severity },
         ...(f.related.length
           ? { relatedLocations: f.related.map((rel, id) => ({ id, ...location(rel.uri, rel.start, rel.end), message: { text: rel.message } })) }
           : {}),

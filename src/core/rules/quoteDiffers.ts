@@ -67,10 +67,10 @@ export function addQuoteDiffers(report: QuoteReport, q: AnalyzedQuote, options: 
   if (follows) {
     const others = report.matches
       .map((match, i) => ({ match, changes: changes[i] }))
-      .filter((d) => !SAME_WORDS.has(d.match.relation) && levelOf(d.match) !== 'off');
+      .filter((d) => d.match !== follows && !SAME_WORDS.has(d.match.relation) && levelOf(d.match) !== 'off');
     if (others.length) {
       severity = minLevel(severity, 'info');
-      message = sourcesDisagreeMessage(others, follows);
+      message = sourcesDisagreeMessage(others, follows.quote.label);
     }
   }
   if (severity === 'off') return;
@@ -86,15 +86,15 @@ export function addQuoteDiffers(report: QuoteReport, q: AnalyzedQuote, options: 
 }
 
 /**
- * The label of the canonical source when the quote already has its words (no canonical fix is
- * offered, or the canonical source differs from it in no word); undefined otherwise.
+ * The canonical source's match when the quote already has its words (no canonical fix is offered, or
+ * the canonical source differs from it in no word); undefined otherwise.
  */
-function followsCanonical(q: AnalyzedQuote, report: QuoteReport): string | undefined {
+function followsCanonical(q: AnalyzedQuote, report: QuoteReport): Match | undefined {
   const c = report.canonical;
   if (!c?.source) return undefined;
   const from = report.matches.find((m) => m.quote.uri === c.source!.uri && m.region.start === c.source!.start && m.region.end === c.source!.end);
   if (!from) return undefined;
-  return norm(c.text) === norm(q.text) || !WORD_CHANGE.has(from.relation) ? from.quote.label : undefined;
+  return norm(c.text) === norm(q.text) || !WORD_CHANGE.has(from.relation) ? from : undefined;
 }
 
 function fixesFor(q: AnalyzedQuote, report: QuoteReport): Fix[] {
