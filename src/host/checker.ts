@@ -71,11 +71,11 @@ export class Checker implements vscode.Disposable {
     this.recheckOpen();
   }
 
-  /** True when `doc` is an article Verbatim checks: the `article` language or a `verbatim.include` glob. */
+  /** True when `doc` is an article Verbatim checks: not excluded, and in the `article` language or matching an include glob. */
   isCheckable(doc: vscode.TextDocument): boolean {
     if (SKIPPED_SCHEMES.has(doc.uri.scheme)) return false;
-    if (doc.languageId === 'article') return true;
     if (this.settings.excluded(doc.uri)) return false;
+    if (doc.languageId === 'article') return true;
     const { include } = this.settings.for(doc.uri);
     return pathFilter(include.globs, [])(relative(include.base, doc.uri));
   }

@@ -247,7 +247,11 @@ export class Corpus implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const scopes = sourceScopes(this.settings, this.configs);
     const key = JSON.stringify([scopes.map((s) => [s.base.toString(), s.globs, s.exclude]), folders.map((f) => this.settings.for(f).maxBytes)]);
-    if (!force && key === this.watchKey) return;
+    if (!force && key === this.watchKey) {
+      // The sources are the same, but a configuration file was read again: list them for its problems.
+      void listSources(this.settings, this.configs, this.log);
+      return;
+    }
     this.watchKey = key;
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
