@@ -31,6 +31,7 @@ export interface Resolved {
 
 export class Settings implements vscode.Disposable {
   private readonly cache = new Map<string, Resolved>();
+  private readonly fileExcludes = new Map<string, ((rel: string) => boolean) | undefined>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
   /** Fires after any `verbatim.*` setting, `files.exclude` or configuration file changes. */
@@ -41,6 +42,7 @@ export class Settings implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('verbatim') && !e.affectsConfiguration('files.exclude')) return;
         this.cache.clear();
+        this.fileExcludes.clear();
         this.log.info('Settings changed; checking again.');
         this.changed.fire();
       }),
@@ -71,9 +73,20 @@ export class Settings implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (r.exclude.globs.length && !pathFilter([], r.exclude.globs)(relative(r.exclude.base, uri))) return true;
     if (!folder) return false;
-    const fx = vscode.workspace.getConfiguration('files', uri).get<Record<string, unknown>>('exclude') ?? {};
-    const globs = Object.entries(fx).filter(([, on]) => on === true).map(([g]) => g);
-    return globs.length > 0 && !pathFilter([], globs)(relative(folder.uri, uri));
+    const filesExcluded = this.filesExclude(folder);
+    return filesExcluded !== undefined && !filesExcluded(relative(folder.uri, uri));
+  }
+
+  /** `files.exclude` of a folder as a filter (false = excluded), cached like the rest; undefined when empty. */
+  private filesExclude(folder: vscode.WorkspaceFolder): ((rel: string) => boolean) | undefined {
+    const key = folder.uri.toString();
+    if (!this.fileExcludes.has(key)) {
+      const fx = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
+      // Only plain `true` entries: a `{ when: … }` entry depends on sibling files and is left to the editor.
+      const globs = Object.entries(fx).filter(([, on]) => on === true).map(([g]) => g);
+      this.fileExcludes.set(key, globs.length ? pathFilter([], globs) : undefined);
+    }
+    return this.fileExcludes.get(key);
   }
 
   dispose(): void {
