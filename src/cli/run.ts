@@ -3,7 +3,7 @@
  * engine with each document's options, drops the findings of ignored quotes, and returns the reports
  * and problems. Which source wins: flags, then the configuration file, then the defaults.
  */
-import { DEFAULT_MAX_FILE_BYTES, Engine, layerOptions, matchGlob, reaches, withOptions, type DocumentReport, type OptionsPatch } from '../core';
+import { DEFAULT_MAX_FILE_BYTES, Engine, layerOptions, matchGlob, matchRelative, reaches, withOptions, type DocumentReport, type OptionsPatch } from '../core';
 import type { CheckArgs, FailOn } from './args';
 import { Scopes, type Scope } from './config';
 import { expand, readAll, relativeTo, scopeSources, type WalkPolicy } from './files';
@@ -51,7 +51,10 @@ export function runCheck(args: CheckArgs): CheckResult {
     });
   }
   const flags: OptionsPatch = args.authority.length ? { authority: args.authority } : {};
-  for (const s of new Set(read.docs.map((d) => scopes.of(d.path)))) checkAuthority(s, engine, problems, args.authority.length > 0);
+  for (const s of new Set(read.docs.map((d) => scopes.of(d.path)))) {
+    checkInclude(s, problems, policy);
+    checkAuthority(s, engine, problems, args.authority.length > 0);
+  }
   const reports = read.docs.map((d, i) => {
     const scope = scopes.of(d.path);
     engine.options = withOptions(layerOptions(scope.parsed?.config.options, flags));
@@ -73,6 +76,18 @@ function sourcesOf(s: Scope, problems: string[], policy: WalkPolicy): string[] {
     problems.push(`${s.file}:${at.line}:${at.column}: sources glob "${g}" matches no file`);
   });
   return all;
+}
+
+/** Each include glob of the scope's file that matches no file in its folder is a message. */
+function checkInclude(s: Scope, problems: string[], policy: WalkPolicy): void {
+  const globs = s.parsed?.config.include;
+  if (!globs) return;
+  const files = scopeSources(s.dir, ['**'], [], [], policy);
+  globs.forEach((g, i) => {
+    if (g.startsWith('!') || files.some((f) => matchRelative(g, relativeTo(s.dir, f)))) return;
+    const at = s.parsed!.locate(['include', i]);
+    problems.push(`${s.file}:${at.line}:${at.column}: include glob "${g}" matches no file`);
+  });
 }
 
 /** Each authority glob of the scope's file that names no source is a message. */

@@ -3,7 +3,8 @@
  * (or `verbatim.sources`), plus those of every configuration file further down that sets its own, each
  * relative to its file's folder. Listed with `findFiles`, in the one source order of the core (by
  * path, code unit by code unit, as the CLI orders them), without node_modules, the configuration's
- * `exclude` and `files.exclude`. A glob that matches nothing is reported in its configuration file.
+ * `exclude` and `files.exclude`. A sources or include glob that matches nothing, and an authority glob
+ * that names no source, are reported in their configuration file.
  */
 import * as vscode from 'vscode';
 import { compareSourceOrder, matchGlob, pathFilter, type Place } from '../core/index';
@@ -57,7 +58,9 @@ export async function listSources(settings: Settings, configs: ConfigFiles, log:
     }
   }
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const c of configs.inFolder(folder)) configs.report(c, [...(empty.get(c) ?? []), ...authorityProblems(c, [...found.values()])]);
+    for (const c of configs.inFolder(folder)) {
+      configs.report(c, [...(empty.get(c) ?? []), ...(await includeProblems(c, log)), ...authorityProblems(c, [...found.values()])]);
+    }
   }
   return [...found.values()].sort((a, b) => compareSourceOrder(a.path, b.path));
 }
@@ -66,4 +69,20 @@ export async function listSources(settings: Settings, configs: ConfigFiles, log:
 function authorityProblems(c: ConfigFile, sources: readonly vscode.Uri[]): (Place & { message: string })[] {
   return (c.parsed.config.authority ?? []).flatMap((g, i) =>
     sources.some((u) => matchGlob(g, u.path)) ? [] : [{ ...c.parsed.locate(['authority', i]), message: `authority glob "${g}" names no source file` }]);
+}
+
+/** An include glob of the file that matches no file in its folder. */
+async function includeProblems(c: ConfigFile, log: vscode.LogOutputChannel): Promise<(Place & { message: string })[]> {
+  const out: (Place & { message: string })[] = [];
+  for (const [i, glob] of (c.parsed.config.include ?? []).entries()) {
+    if (glob.startsWith('!')) continue;
+    try {
+      if ((await vscode.workspace.findFiles(new vscode.RelativePattern(c.dir, glob), '**/node_modules/**', 1)).length) continue;
+    } catch (err) {
+      log.warn(`Could not list ${glob} in ${vscode.workspace.asRelativePath(c.dir)}: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
+    out.push({ ...c.parsed.locate(['include', i]), message: `include glob "${glob}" matches no file` });
+  }
+  return out;
 }

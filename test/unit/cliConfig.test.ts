@@ -49,13 +49,14 @@ describe('verbatim check with a configuration file', () => {
     assert.match(r.err, /^verbatim: \.verbatim\.json:3:3: cannot parse: comma expected; using the defaults$/m);
     assert.equal(JSON.parse(r.out).documents.length, 1, 'the report is still written, with the defaults');
 
-    fs.writeFileSync(path.join(dir, '.verbatim.json'), '{\n  "sources": ["sources/**", "transcripts/**"],\n  "rulez": {},\n  "authority": ["agency/**"],\n  "match": { "minWords": "two" }\n}');
+    fs.writeFileSync(path.join(dir, '.verbatim.json'), '{\n  "sources": ["sources/**", "transcripts/**"],\n  "rulez": {},\n  "authority": ["agency/**"],\n  "match": { "minWords": "two" },\n  "include": ["drafts/**", "notes/**"]\n}');
     const r2 = run(['check', 'drafts', '--format', 'json', '--fail-on', 'never'], dir);
     assert.equal(r2.code, 0);
     assert.match(r2.err, /\.verbatim\.json:3:3: unknown key "rulez" \(did you mean "rules"\?\); it is ignored/);
     assert.match(r2.err, /\.verbatim\.json:5:26: "match\.minWords" must be a whole number/);
     assert.match(r2.err, /\.verbatim\.json:2:29: sources glob "transcripts\/\*\*" matches no file/);
     assert.match(r2.err, /\.verbatim\.json:4:17: authority glob "agency\/\*\*" names no source file/);
+    assert.match(r2.err, /\.verbatim\.json:6:28: include glob "notes\/\*\*" matches no file/);
     assert.deepEqual(findings(r2.out), ['drafts/a.article quote-differs warning', 'drafts/a.article unverified-quote info'], 'the rest works');
   });
 
