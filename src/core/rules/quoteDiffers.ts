@@ -39,13 +39,21 @@ export function sourceChanges(changes: readonly Change[], max = 1): string {
   return parts.join(', ') + (more > 0 ? ` and ${more} more change${more === 1 ? '' : 's'}` : '');
 }
 
-/** The message when the quote follows the canonical wording and other sources word it differently. */
-export function sourcesDisagreeMessage(differing: readonly { match: Match; changes: readonly Change[] }[], canonical: string, max = 2): string {
+/**
+ * The message when the quote follows the canonical wording and other sources word it differently:
+ * `follows` names the canonical source, or, when that source also has a differing version (a quote its
+ * parts match in several places), the reason the wording is canonical.
+ */
+export function sourcesDisagreeMessage(differing: readonly { match: Match; changes: readonly Change[] }[], follows: Match, reason: string, max = 2): string {
   const what = (d: { match: Match; changes: readonly Change[] }): string =>
     d.match.relation === 'paraphrase' ? 'paraphrases it' : d.changes.length ? sourceChanges(d.changes) : `differs in ${d.match.relation}`;
   const shown = differing.slice(0, max).map((d) => `${d.match.quote.label} ${what(d)}`);
-  if (differing.length > max) shown.push(`${differing.length - max} more source${differing.length - max === 1 ? '' : 's'} differ`);
-  return `Sources disagree: ${shown.join('; ')}; this quote follows ${canonical}, the canonical wording.`;
+  const more = differing.length - shown.length;
+  if (more > 0) shown.push(more === 1 ? '1 more source differs' : `${more} more sources differ`);
+  const tail = differing.some((d) => d.match.quote.uri === follows.quote.uri)
+    ? `this quote has the canonical wording (${reason})`
+    : `this quote follows ${follows.quote.label}, the canonical wording`;
+  return `Sources disagree: ${shown.join('; ')}; ${tail}.`;
 }
 
 /**
@@ -70,7 +78,7 @@ export function addQuoteDiffers(report: QuoteReport, q: AnalyzedQuote, options: 
       .filter((d) => d.match !== follows && !SAME_WORDS.has(d.match.relation) && levelOf(d.match) !== 'off');
     if (others.length) {
       severity = minLevel(severity, 'info');
-      message = sourcesDisagreeMessage(others, follows.quote.label);
+      message = sourcesDisagreeMessage(others, follows, report.canonical!.reason);
     }
   }
   if (severity === 'off') return;

@@ -52,6 +52,16 @@ describe('quote-differs on a quote that has the canonical wording', () => {
     assert.equal(check(WITHOUT_ON).severity, 'warning');
   });
 
+  it('names the reason, not a source, when the canonical source also has a differing version (a merged quote)', () => {
+    const engine = new Engine();
+    const texts = seeds.map((f) => ({ uri: `seeds/${f}`, label: `seeds/${f}`, text: fs.readFileSync(path.join(root, 'seeds', f), 'utf8') }));
+    texts.forEach((t, order) => engine.setSource({ ...t, order }));
+    const q = quoteWith(engine.check(texts[3]), 'committed to doing that');
+    const f = q.findings.find((x) => x.rule === 'quote-differs')!;
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /^Sources disagree: seeds\/001_d8c7d2a27543ca2a\.txt has “so” for “that”; .*; 1 more source differs; this quote has the canonical wording \(2 of 3 sources agree on it\)\.$/);
+  });
+
   it('keeps a warning when the quote follows no source’s wording', () => {
     const q = quoteWith(checkDraft('the two sides have agreed to follow up on the common understandings President Biden and I had reached in Bali.'), 'follow up');
     assert.equal(q.findings.find((x) => x.rule === 'quote-differs')?.severity, 'warning');
