@@ -18,6 +18,8 @@ import { QuoteCatalog, SearchPalette, type QuoteEntry, type SearchState } from '
 import { Settings } from './host/settings';
 import { StatusBar } from './host/statusBar';
 import { revealSpan } from './host/commands';
+import { SHOW_RULE, showRule } from './host/ruleDocs';
+import { OPEN_SAMPLE, openSample, prepareSample } from './host/sample';
 
 /** A tree item as the Cross-references view shows it. */
 export interface CrossRefSnapshot {
@@ -59,6 +61,8 @@ export interface VerbatimApi {
   reloadIndex(): Promise<IndexSummary>;
   /** The folder of the extension's log files (the Verbatim output channel is written there). */
   logFolder(): string;
+  /** Copies the walkthrough's sample workspace into storage, as Open Sample Workspace does, without opening it. */
+  prepareSample(): Promise<string>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
@@ -71,17 +75,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
   const checker = new Checker(engine, settings, corpus, ignores, log);
-  const diagnostics = new Diagnostics(checker, corpus, vscode.Uri.joinPath(context.extensionUri, ...RULES_DOC.split('/')));
+  const diagnostics = new Diagnostics(checker, corpus);
+  const rulesDoc = vscode.Uri.joinPath(context.extensionUri, ...RULES_DOC.split('/'));
   const catalog = new QuoteCatalog(engine, checker);
   const search = new SearchPalette(catalog, revealSpan);
   const crossRefs = new CrossReferences(checker);
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: crossRefs, showCollapseAll: true });
-  const statusBar = new StatusBar(checker);
+  const statusBar = new StatusBar(checker, corpus);
   context.subscriptions.push(
     log, configs, settings, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
     vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),
     vscode.languages.registerCodeActionsProvider('*', new QuoteFixes(checker, log), QuoteFixes.metadata),
     ...registerCommands({ settings, configs, corpus, checker, ignores, search, log }),
+    vscode.commands.registerCommand(SHOW_RULE, (rule: unknown) => showRule(rulesDoc, rule)),
+    vscode.commands.registerCommand(OPEN_SAMPLE, () => openSample(context.extensionUri, context.globalStorageUri)),
     crossRefs.onDidChangeTreeData(() => {
       tree.description = crossRefs.article ? vscode.workspace.asRelativePath(crossRefs.article.uri) : undefined;
       tree.message = crossRefs.article ? undefined : 'Open an article to see where its quotes appear in the sources.';
@@ -131,6 +138,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     saveIndex: () => persistence.save(),
     reloadIndex: () => corpus.rebuild(undefined, undefined, () => persistence.load()),
     logFolder: () => context.logUri.toString(),
+    prepareSample: async () => (await prepareSample(context.extensionUri, context.globalStorageUri)).toString(),
   };
 }
 

@@ -6,7 +6,7 @@
  * The unsaved text is what gets checked.
  */
 import * as vscode from 'vscode';
-import { pathFilter, type DocumentReport, type Engine } from '../core/index';
+import { pathFilter, withOptions, type DocumentReport, type Engine, type Options } from '../core/index';
 import type { Corpus } from './corpus';
 import type { Ignores } from './ignores';
 import { TextLines, type Positioner } from './ranges';
@@ -33,6 +33,7 @@ export class Checker implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly tooLarge = new Set<string>();
   private fresh: Checked | undefined;
+  private readonly whileIndexing = new WeakMap<Options, Options>();
   private running = 0;
   private idleWaiters: (() => void)[] = [];
   private readonly checked = new vscode.EventEmitter<Checked>();
@@ -71,12 +72,20 @@ export class Checker implements vscode.Disposable {
     this.recheckOpen();
   }
 
-  /** True when `doc` is an article Verbatim checks: not excluded, and in the `article` language or matching an include glob. */
+  /**
+   * True when `doc` is an article Verbatim checks: not excluded, and in the `article` language, or
+   * matching an include glob in a folder with sources (or anywhere, when the user or a configuration
+   * file set the globs).
+   */
   isCheckable(doc: vscode.TextDocument): boolean {
     if (SKIPPED_SCHEMES.has(doc.uri.scheme)) return false;
+    if (!this.settings.for(doc.uri).host.enable) return false;
     if (this.settings.excluded(doc.uri)) return false;
     if (doc.languageId === 'article') return true;
-    const { include } = this.settings.for(doc.uri);
+    const { include, config } = this.settings.for(doc.uri);
+    // Markdown and text files are articles only where the folder has sources or include was set on
+    // purpose: a code repository's README is never checked by default.
+    if (!this.corpus.inNewsroomFolder(doc.uri) && !config?.parsed.config.include && !this.settings.includeSetByUser(doc.uri)) return false;
     return pathFilter(include.globs, [])(relative(include.base, doc.uri));
   }
 
@@ -164,7 +173,8 @@ export class Checker implements vscode.Disposable {
   private async run(doc: vscode.TextDocument, generation: number): Promise<void> {
     this.running++;
     try {
-      await this.corpus.ready;
+      // No wait for the first index: a draft opened while a large archive is indexed is checked against
+      // what is indexed so far, and again when indexing ends (the corpus fires onDidChange).
       const key = doc.uri.toString();
       if (doc.isClosed || this.generations.get(key) !== generation) return; // superseded
       const version = doc.version;
@@ -198,7 +208,7 @@ export class Checker implements vscode.Disposable {
     let report: DocumentReport;
     try {
       // Options can differ per folder; the check is synchronous, so setting them here is safe.
-      this.engine.options = this.settings.for(uri).options;
+      this.engine.options = this.optionsFor(uri);
       report = this.engine.check({ uri: uri.toString(), text, label });
     } catch (err) {
       this.log.error(`Checking ${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
@@ -211,6 +221,21 @@ export class Checker implements vscode.Disposable {
       if (inConfig.has(i) || this.ignores.isIgnored(uri, q.quote.text)) ignored.add(i);
     });
     return { uri, version, report, ignored, lines };
+  }
+
+  /**
+   * The options a check of `uri` runs with. While the sources are still being indexed, "no source has
+   * this quote" may only mean "not read yet", so unverified-quote says nothing until indexing ends.
+   */
+  private optionsFor(uri: vscode.Uri): Options {
+    const options = this.settings.for(uri).options;
+    if (!this.corpus.progress || options.rules.unverifiedQuote === 'off') return options;
+    let partial = this.whileIndexing.get(options);
+    if (!partial) {
+      partial = withOptions({ ...options, rules: { ...options.rules, unverifiedQuote: 'off' } });
+      this.whileIndexing.set(options, partial);
+    }
+    return partial;
   }
 
   private settle(): void {

@@ -49,6 +49,7 @@ function differs(c: Checked): number {
 async function listArticles(settings: Settings, configs: ConfigFiles, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (!settings.for(folder).host.enable) continue;
     const scopes = [settings.for(folder).include, ...configs.inFolder(folder).flatMap((c) => (c.parsed.config.include ? [{ globs: c.parsed.config.include, base: c.dir }] : []))];
     for (const { globs, base } of scopes) {
       for (const glob of globs) {

@@ -44,6 +44,12 @@ export interface SourceStamp extends FileStamp {
   label: string;
 }
 
+/** Indexing under way: sources handled so far out of those found. */
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
 /** A stored index: an engine holding it, and the stamp of every source in it. */
 export interface StoredSources {
   engine: Engine;
@@ -65,6 +71,8 @@ export class Corpus implements vscode.Disposable {
   /** Sort position for files added by the watcher after a rebuild ("earliest source" ties). */
   private nextOrder = 0;
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly progressed = new vscode.EventEmitter<IndexProgress | undefined>();
+  private current: IndexProgress | undefined;
   private watchers: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly queue = new Map<string, vscode.Uri>();
@@ -72,11 +80,14 @@ export class Corpus implements vscode.Disposable {
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
   private watchKey = '';
+  private foldersWithSources = new Set<string>();
   private markReady!: () => void;
   /** Resolves once the first full index is built. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   /** Fires after sources were added, changed or removed. */
   readonly onDidChange = this.changed.event;
+  /** Fires as a rebuild reads its sources, and with undefined when it ends. */
+  readonly onDidProgress = this.progressed.event;
 
   constructor(
     private readonly engine: Engine,
@@ -127,6 +138,11 @@ export class Corpus implements vscode.Disposable {
   /** What the latest rebuild did. */
   get lastRebuild(): IndexSummary | undefined {
     return this.last;
+  }
+
+  /** How far the running rebuild is, or undefined when none runs. */
+  get progress(): IndexProgress | undefined {
+    return this.current;
   }
 
   /** True when no indexing is under way or queued. */
@@ -186,6 +202,7 @@ export class Corpus implements vscode.Disposable {
       }
       this.skippedFiles.clear();
       const uris = [...found.values()]; // in the source order
+      this.report(epoch, { done: 0, total: uris.length });
       this.nextOrder = Math.max(this.nextOrder, uris.length);
       const batchSize = summary.fromStore ? STAT_BATCH : READ_BATCH;
       let sliceStart = Date.now();
@@ -212,7 +229,9 @@ export class Corpus implements vscode.Disposable {
             sliceStart = Date.now();
           }
         }
-        progress?.report({ increment: (100 * batch.length) / uris.length, message: `${Math.min(i + batchSize, uris.length)} of ${uris.length} sources` });
+        const handled = Math.min(i + batchSize, uris.length);
+        progress?.report({ increment: (100 * batch.length) / uris.length, message: `${handled.toLocaleString('en-US')} of ${uris.length.toLocaleString('en-US')} sources` });
+        this.report(epoch, { done: handled, total: uris.length });
         await yieldToHost();
         sliceStart = Date.now();
       }
@@ -224,6 +243,7 @@ export class Corpus implements vscode.Disposable {
     } finally {
       this.busy--;
       if (epoch === this.epoch) {
+        this.report(epoch, undefined);
         this.markReady();
         this.changed.fire();
       }
@@ -236,7 +256,15 @@ export class Corpus implements vscode.Disposable {
     if (this.queueTimer) clearTimeout(this.queueTimer);
     for (const d of [...this.watchers, ...this.subscriptions]) d.dispose();
     this.changed.dispose();
+    this.progressed.dispose();
     this.settle(true);
+  }
+
+  /** Publishes the progress of the rebuild of `epoch`, unless a newer rebuild superseded it. */
+  private report(epoch: number, progress: IndexProgress | undefined): void {
+    if (epoch !== this.epoch) return;
+    this.current = progress;
+    this.progressed.fire(progress);
   }
 
   /** Re-watches and re-indexes when the folders or the settings that decide the sources changed. */
@@ -246,7 +274,7 @@ export class Corpus implements vscode.Disposable {
     this.loadStored = undefined;
     const folders = vscode.workspace.workspaceFolders ?? [];
     const scopes = sourceScopes(this.settings, this.configs);
-    const key = JSON.stringify([scopes.map((s) => [s.base.toString(), s.globs, s.exclude]), folders.map((f) => this.settings.for(f).maxBytes)]);
+    const key = JSON.stringify([scopes.map((s) => [s.base.toString(), s.globs, s.exclude]), folders.map((f) => [this.settings.for(f).host.enable, this.settings.for(f).maxBytes])]);
     if (!force && key === this.watchKey) {
       // The sources are the same, but a configuration file was read again: list them for its problems.
       void listSources(this.settings, this.configs, this.log);
@@ -262,11 +290,31 @@ export class Corpus implements vscode.Disposable {
         this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
       }
     }
-    void this.rebuild(undefined, undefined, stored);
+    if (!stored) {
+      void this.rebuild();
+      return;
+    }
+    // The first index of a session can take a while on a large archive: show it in the window's
+    // progress area (the status bar item gives the count), without a dialog in the way.
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Verbatim: indexing sources' },
+      (progress) => this.rebuild(undefined, progress, stored),
+    );
+  }
+
+  /**
+   * True when `uri` lies in a workspace folder that has sources: a newsroom's folder rather than, say,
+   * a code repository whose README happens to be Markdown.
+   */
+  inNewsroomFolder(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return !!folder && this.foldersWithSources.has(folder.uri.toString());
   }
 
   private async listSources(): Promise<Map<string, vscode.Uri>> {
-    return new Map((await listSources(this.settings, this.configs, this.log)).map((u) => [u.toString(), u]));
+    const found = await listSources(this.settings, this.configs, this.log);
+    this.foldersWithSources = new Set(found.flatMap((u) => vscode.workspace.getWorkspaceFolder(u)?.uri.toString() ?? []));
+    return new Map(found.map((u) => [u.toString(), u]));
   }
 
   private async read(uri: vscode.Uri) {
@@ -282,8 +330,11 @@ export class Corpus implements vscode.Disposable {
     this.sources.clear();
     this.stampOf.clear();
     for (const [key, stamp] of stored.stamps) {
-      this.sources.set(key, vscode.Uri.parse(key));
+      const uri = vscode.Uri.parse(key);
+      this.sources.set(key, uri);
       this.stampOf.set(key, stamp);
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) this.foldersWithSources.add(folder.uri.toString());
     }
   }
 

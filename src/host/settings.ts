@@ -89,6 +89,12 @@ export class Settings implements vscode.Disposable {
     return this.fileExcludes.get(key);
   }
 
+  /** True when `verbatim.include` was set in some scope for `uri`, rather than left at its default. */
+  includeSetByUser(uri: vscode.Uri): boolean {
+    const i = vscode.workspace.getConfiguration('verbatim', uri).inspect('include');
+    return !!i && [i.globalValue, i.workspaceValue, i.workspaceFolderValue].some((v) => v !== undefined);
+  }
+
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();

@@ -10,6 +10,8 @@ export type RunMode = 'onType' | 'onSave';
 
 /** Settings the host reads itself; the engine never sees them. */
 export interface HostSettings {
+  /** False switches Verbatim off for the folder: nothing in it is checked or indexed. */
+  enable: boolean;
   run: RunMode;
   debounceMs: number;
   include: readonly string[];
@@ -18,6 +20,7 @@ export interface HostSettings {
 }
 
 export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
+  enable: true,
   run: 'onType',
   debounceMs: 300,
   include: Object.freeze(['**/*.article', '**/*.md', '**/*.markdown', '**/*.txt']),
@@ -25,7 +28,7 @@ export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
   maxFileSizeKB: 10240,
 });
 
-type Kind = 'level' | 'ruleLevel' | 'number' | 'share' | 'globs' | 'run';
+type Kind = 'level' | 'ruleLevel' | 'number' | 'share' | 'globs' | 'run' | 'boolean';
 type OptionTarget = { [G in 'match' | 'relations' | 'rules']: { group: G; key: keyof Options[G] } }['match' | 'relations' | 'rules'];
 type Target = OptionTarget | { group: 'authority' } | { group: 'host'; key: keyof HostSettings };
 
@@ -43,6 +46,7 @@ const match = (key: keyof Options['match'], kind: Kind = 'number'): SettingRow =
 const host = (key: keyof HostSettings, kind: Kind): SettingRow => ({ key, kind, target: { group: 'host', key } });
 
 export const SETTINGS: readonly SettingRow[] = Object.freeze([
+  host('enable', 'boolean'),
   host('run', 'run'),
   host('debounceMs', 'number'),
   host('include', 'globs'),
@@ -85,6 +89,7 @@ function valid(kind: Kind, value: unknown): boolean {
     case 'level': return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
     case 'ruleLevel': return value === 'auto' || valid('level', value);
     case 'run': return value === 'onType' || value === 'onSave';
+    case 'boolean': return typeof value === 'boolean';
     case 'number': return typeof value === 'number' && Number.isFinite(value) && value >= 0;
     case 'share': return typeof value === 'number' && value >= 0 && value <= 1;
     case 'globs': return Array.isArray(value) && value.every((v) => typeof v === 'string');

@@ -23,6 +23,7 @@ export function sourceScopes(settings: Settings, configs: ConfigFiles): SourceSc
   const out: SourceScope[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const root = settings.for(folder);
+    if (!root.host.enable) continue; // verbatim.enable: false — nothing in the folder is a source
     out.push({ ...root.sources, exclude: root.exclude, config: root.config });
     for (const c of configs.inFolder(folder)) {
       if (c === root.config || !c.parsed.config.sources) continue;

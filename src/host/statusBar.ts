@@ -1,6 +1,7 @@
 /** The status bar item: quotes in the active article and how many differ; a click opens the panel. */
 import * as vscode from 'vscode';
 import type { Checker } from './checker';
+import type { Corpus } from './corpus';
 
 export const SHOW_CROSS_REFERENCES = 'verbatim.showCrossReferences';
 
@@ -8,13 +9,14 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly checker: Checker) {
+  constructor(private readonly checker: Checker, private readonly corpus: Corpus) {
     this.item.name = 'Verbatim';
     this.item.command = SHOW_CROSS_REFERENCES;
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       checker.onDidCheck(() => this.update()),
       checker.onDidForget(() => this.update()),
+      corpus.onDidProgress(() => this.update()),
     ];
     this.update();
   }
@@ -25,6 +27,15 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private update(): void {
+    const indexing = this.corpus.progress;
+    if (indexing) {
+      // Shown whatever the active editor: indexing a large archive is the one long wait there is.
+      const count = `${indexing.done.toLocaleString('en-US')}/${indexing.total.toLocaleString('en-US')}`;
+      this.item.text = `$(sync~spin) Indexing sources ${count}`;
+      this.item.tooltip = `Verbatim is reading the sources (${count}); open drafts are checked against what is indexed so far, and again when it ends.`;
+      this.item.show();
+      return;
+    }
     const doc = vscode.window.activeTextEditor?.document;
     const c = doc && this.checker.isCheckable(doc) ? this.checker.published(doc.uri) : undefined;
     void vscode.commands.executeCommand('setContext', 'verbatim.activeArticle', !!c);

@@ -15,14 +15,27 @@ describe('Diagnostics', () => {
   keepDraftOnDisk();
   afterEach(revertDraft);
 
+  it('opens the rules page at a rule’s section, rendered, from a rule code’s link', async () => {
+    const line = await vscode.commands.executeCommand<number>('verbatim.showRule', 'unbalanced-quote');
+    const rules = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('/docs/rules.md'));
+    assert.ok(rules, 'docs/rules.md is open');
+    assert.strictEqual(rules.lineAt(line).text, '## unbalanced-quote');
+    const preview = await waitFor('the Markdown preview of the rules page', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
+    assert.match(preview.label, /rules\.md/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('marks the quotes that differ, with rule codes linking to the rule docs', async () => {
     const { doc } = await openDraft();
     const ds = await waitForDiagnostics(doc.uri, 'the draft’s diagnostics', (d) => d.length >= 6);
     for (const d of ds) {
       assert.strictEqual(d.source, 'Verbatim');
       const code = d.code as { value: string; target: vscode.Uri };
-      assert.ok(code.target.path.endsWith('/docs/rules.md'), `code target ${code.target.toString()}`);
-      assert.strictEqual(code.target.fragment, code.value);
+      // A command link (hovers and the Problems view open those) to the rule's section of the rules page.
+      assert.strictEqual(code.target.scheme, 'command', `code target ${code.target.toString()}`);
+      assert.strictEqual(code.target.path, 'verbatim.showRule');
+      assert.deepStrictEqual(JSON.parse(code.target.query), [code.value]);
     }
     const differs = diagnosticOn(doc, ds, SPECIFIC, 'quote-differs');
     assert.ok(differs, 'the “important issues” quote has quote-differs');

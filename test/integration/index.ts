@@ -55,13 +55,13 @@ function routeReporterOutput(reportFile: string | undefined): () => void {
 
 class TestsFailed extends Error {}
 
-/** Runs the suites of the fixture workspace (test/fixtures/workspace). */
+/** Runs the integration suites of the fixture workspace: every `*.test.js` under this folder. */
 export function run(): Promise<void> {
-  return runSuites(__dirname, '.test.js');
+  return runSuitesIn(__dirname);
 }
 
-/** Runs every `*<suffix>` file under `dir` (the parity suite has its own workspace and entry). */
-export async function runSuites(dir: string, suffix: string): Promise<void> {
+/** Runs every `*<suffix>` file under `dir` with mocha, in this extension host (other suites have their own workspace and entry). */
+export async function runSuitesIn(dir: string, suffix = '.test.js'): Promise<void> {
   const reportFile = process.env.VERBATIM_TEST_REPORT || undefined;
   const grep = process.env.VERBATIM_TEST_GREP || undefined;
   const timeout = Number(process.env.VERBATIM_TEST_TIMEOUT) || 60_000;

@@ -174,7 +174,8 @@ describe('Untrusted text on every surface', () => {
     assert.ok(!d.message.includes('\\'), `nothing escaped into view: ${d.message}`);
     assert.strictEqual(doc.getText(d.range), QUOTED, 'the range is the quote');
     const code = d.code as { value: string; target: vscode.Uri };
-    assert.ok(code.target.path.endsWith('/docs/rules.md') && code.target.fragment === ruleOf(d), `the code links the rule docs only: ${code.target.toString()}`);
+    assert.ok(code.target.scheme === 'command' && code.target.path === 'verbatim.showRule' && code.target.query === JSON.stringify([ruleOf(d)]),
+      `the code links the rule docs only: ${code.target.toString()}`);
     const related = d.relatedInformation ?? [];
     assert.strictEqual(related.length, 1, JSON.stringify(related.map((r) => r.message)));
     assert.ok(related[0].location.uri.path.endsWith(`/sources/${SOURCE_NAME}`), related[0].location.uri.toString());

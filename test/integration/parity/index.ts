@@ -3,8 +3,8 @@
  * configuration file): `node scripts/headless/run-tests.mjs test/fixtures/parity --tests
  * out/test/integration/parity/index`. Loads the `*.parity.js` files here.
  */
-import { runSuites } from '../index';
+import { runSuitesIn } from '../index';
 
 export function run(): Promise<void> {
-  return runSuites(__dirname, '.parity.js');
+  return runSuitesIn(__dirname, '.parity.js');
 }
