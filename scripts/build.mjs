@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const only = process.argv[2];
-const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, logLevel: 'warning' };
+// 'module' first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot follow.
+const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'] };
 
 const targets = {
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },

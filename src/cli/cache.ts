@@ -86,11 +86,13 @@ export function indexWithCache(
       stats.reused++;
       continue;
     }
-    const text = known.get(file) ?? readText(file, maxBytes);
-    if (typeof text !== 'string') {
-      problems.push(`${file}: ${text.problem}`);
+    const got = known.has(file) ? { text: known.get(file)! } : readText(file, maxBytes);
+    if (!('text' in got)) {
+      problems.push(`${file}: ${got.problem}`);
       continue;
     }
+    const text = got.text;
+    if ('note' in got && got.note) problems.push(`${file}: ${got.note}`);
     texts.set(file, text);
     const hash = createHash('sha1').update(text).digest('hex');
     entries[file] = { size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, hash };

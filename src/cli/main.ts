@@ -5,8 +5,20 @@ import { toSarif } from './format/sarif';
 import { inert, toText } from './format/text';
 import { exitCodeFor, runCheck } from './run';
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES_DOC } from '../core';
+
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
+
+/** docs/rules.md of the installed package (found above this script), as a file URI for SARIF's helpUri. */
+function rulesDocUri(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return pathToFileURL(path.join(dir, RULES_DOC)).href;
+}
 
 /** Where the CLI writes: process.stdout/stderr, or a capture in tests. */
 export interface Sink {
@@ -51,9 +63,9 @@ export function main(argv: readonly string[], out: Sink = process.stdout, err: S
   }
   const color = args.color ?? (Boolean(out.isTTY) && !process.env.NO_COLOR);
   const body =
-    args.format === 'json' ? toJson(result.reports) : args.format === 'sarif' ? toSarif(result.reports, result.texts, version) : toText(result.reports, result.texts, color);
+    args.format === 'json' ? toJson(result.reports) : args.format === 'sarif' ? toSarif(result.reports, result.texts, version, rulesDocUri()) : toText(result.reports, result.texts, color);
   out.write(body + '\n');
-  return exitCodeFor(result.reports, args.failOn);
+  return result.badConfig ? 2 : exitCodeFor(result.reports, args.failOn);
 }
 
 if (require.main === module) {
