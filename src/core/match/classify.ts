@@ -7,6 +7,7 @@ import { align, type Alignment, type Op } from './align';
 import type { Options } from '../config/options';
 import { sameSpeaker } from '../attribute/names';
 import { punctuationOf } from '../text/text';
+import { respelling, type Respelling } from './respell';
 import type { Relation, Token } from '../types';
 
 /** What classification needs of a quote. */
@@ -26,6 +27,8 @@ export interface Comparison {
   alignment: Alignment | null;
   /** The words changed, for messages and severity: [draft words, source words]. */
   changes: { removed: Token[]; added: Token[] }[];
+  /** Changes that are the same words written otherwise (a compound, an alias, a misspelt name). */
+  respelled: { removed: Token[]; added: Token[]; kind: Respelling }[];
   /** True when the aligned pair differs at an edge by a substituted word. */
   edgeChange: { left: boolean; right: boolean };
   speakerConflict: boolean;
@@ -66,12 +69,12 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   // Another speaker's words link only when they are nearly the whole shorter quote: echoes don't.
   if (speakerConflict && !(coverage >= m.otherSpeakerCoverage && matched >= m.minAlignedWords)) return null;
 
-  const changes = al ? changedWords(a, b, al, edgeChange) : [];
-  const wordChange = changes.length > 0 || !al || (al !== null && elided(a, b, al));
+  const { changes, respelled } = al ? changedWords(a, b, al, edgeChange) : { changes: [], respelled: [] };
+  const wordChange = changes.length > 0 || !al || (al !== null && (elided(a, b, al) || ellipsisAtEdge(a, b, al)));
   let relation: Relation;
   if (wordChange) {
     relation = !alignLink && !wholeShortMatch && !shortEdgeLink && !chained ? 'paraphrase' : coverage < 0.5 || density < 0.5 ? 'paraphrase' : 'variant';
-  } else if (al && spellingDiffers(a, b, al)) {
+  } else if (al && (respelled.length > 0 || spellingDiffers(a, b, al))) {
     relation = 'spelling';
   } else if (al && punctuationDiffers(a, b, al)) {
     relation = 'punctuation';
@@ -82,7 +85,7 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   }
   const alignScore = regionLen === 0 ? 0 : (2 * matched) / (al!.aEnd - al!.aStart + al!.bEnd - al!.bStart);
   const score = Math.round(Math.max(alignScore * Math.min(1, coverage + 0.5), containment * 0.8) * 100) / 100;
-  return { relation, score, alignment: al, changes, edgeChange, speakerConflict };
+  return { relation, score, alignment: al, changes, respelled, edgeChange, speakerConflict };
 }
 
 /** Both quotes go on past the aligned part, differently, for more than `max` words at one edge. */
@@ -102,6 +105,19 @@ function elided(a: Comparable, b: Comparable, al: Alignment): boolean {
   };
   if (al.aStart >= 3 && al.bStart >= 3 && near(a.tokens.slice(0, al.aStart), b.tokens.slice(0, al.bStart))) return true;
   return a.tokens.length - al.aEnd >= 3 && b.tokens.length - al.bEnd >= 3 && near(a.tokens.slice(al.aEnd), b.tokens.slice(al.bEnd));
+}
+
+const ELLIPSIS = /\.\.\.|…/;
+
+/**
+ * An elision mark at the edge of the aligned part, inside one quote (its words go on past the mark),
+ * where the other quote goes on with words of its own: the draft left out words the source has there.
+ */
+function ellipsisAtEdge(a: Comparable, b: Comparable, al: Alignment): boolean {
+  const markBefore = (q: Comparable, i: number): boolean => i > 0 && ELLIPSIS.test(gap(q, q.tokens[i - 1], q.tokens[i]));
+  const markAfter = (q: Comparable, i: number): boolean => i < q.tokens.length && ELLIPSIS.test(gap(q, q.tokens[i - 1], q.tokens[i]));
+  const left = (markBefore(a, al.aStart) && al.bStart > 0) || (markBefore(b, al.bStart) && al.aStart > 0);
+  return left || (markAfter(a, al.aEnd) && al.bEnd < b.tokens.length) || (markAfter(b, al.bEnd) && al.aEnd < a.tokens.length);
 }
 
 function stemContainment(x: readonly string[], y: readonly string[]): number {
@@ -144,8 +160,16 @@ function changedWords(a: Comparable, b: Comparable, al: Alignment, edge: { left:
   }
   flush();
   if (edge.right) out.push({ removed: [a.tokens[al.aEnd]], added: [b.tokens[al.bEnd]] });
-  // A contraction against its expansion is spelling, not a change: both fold to the same keys.
-  return out.filter((c) => !sameKeys(c.removed, c.added));
+  // A contraction against its expansion is spelling, not a change: both fold to the same keys; so are
+  // the same words written otherwise (respell.ts).
+  const respelled: Comparison['respelled'] = [];
+  const changes = out.filter((c) => {
+    if (sameKeys(c.removed, c.added)) return false;
+    const kind = respelling(c.removed, c.added);
+    if (kind) respelled.push({ ...c, kind });
+    return kind === null;
+  });
+  return { changes, respelled };
 }
 
 function pushToken(list: Token[], t: Token): void {

@@ -10,7 +10,7 @@ import { describeChanges, meaningChanged, quoteDiffersMessage } from './messages
 import { NameBook } from '../attribute/names';
 import type { Options } from '../config/options';
 import type { QuoteIndex } from '../index/sourceIndex';
-import type { DocumentReport, Finding, Fix, Quote, QuoteReport, Relation } from '../types';
+import type { DocumentReport, Finding, Fix, Match, Quote, QuoteReport, Relation, Severity } from '../types';
 
 const WORD_CHANGE: ReadonlySet<Relation> = new Set(['variant', 'paraphrase']);
 
@@ -65,7 +65,10 @@ function checkQuote(
   if (q.tokens.length < options.match.minWords) return report;
   const a = { ...q, speaker: quote.speaker };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
-  const meaning: boolean[] = [];
+  const meaning = new Set<Match>();
+  // A name the draft spells as no source does ("check the spelling of the name") is worth a warning.
+  const nameTypos = new Map<Match, string[]>();
+  const sourceKeys = new Set<string>();
   for (const { quote: src } of candidates) {
     if (src.tokens.length < options.match.minWords) continue;
     // A term (a label, a motto) is nobody's words: it matches only the same label elsewhere.
@@ -74,11 +77,15 @@ function checkQuote(
     const c = compare(a, b, options);
     if (!c) continue;
     const wording = replacementWording(a, b, c);
-    report.matches.push({
+    const match: Match = {
       quote: stripAnalysis(b), relation: c.relation, score: c.score, region: wording.region,
-      diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes),
-    });
-    meaning.push(meaningChanged(c.changes));
+      diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes, 3, c.respelled),
+    };
+    report.matches.push(match);
+    if (meaningChanged(c.changes)) meaning.add(match);
+    const names = c.respelled.filter((r) => r.kind === 'name').map((r) => r.removed[0].key);
+    if (names.length) nameTypos.set(match, names);
+    for (const t of src.tokens) sourceKeys.add(t.key);
     if (c.speakerConflict && options.rules.speakerDiffers !== 'off') {
       report.findings.push({
         rule: 'speaker-differs', severity: options.rules.speakerDiffers, start: q.start, end: q.end,
@@ -88,7 +95,8 @@ function checkQuote(
     }
   }
   report.matches.sort((x, y) => y.score - x.score || x.quote.uri.localeCompare(y.quote.uri));
-  addQuoteDiffers(report, q, options, meaning, (uri) => index.get(uri)?.order ?? 0);
+  const misspelt = new Set([...nameTypos].filter(([, keys]) => keys.some((k) => !sourceKeys.has(k))).map(([m]) => m));
+  addQuoteDiffers(report, q, options, meaning, misspelt, (uri) => index.get(uri)?.order ?? 0);
   if (report.matches.length === 0 && q.kind === 'quote' && hasSources && options.rules.unverifiedQuote !== 'off') {
     report.findings.push({
       rule: 'unverified-quote', severity: options.rules.unverifiedQuote, start: q.start, end: q.end,
@@ -98,13 +106,15 @@ function checkQuote(
   return report;
 }
 
-function addQuoteDiffers(report: QuoteReport, q: AnalyzedQuote, options: Options, meaning: boolean[], orderOf: (uri: string) => number): void {
-  const differing = report.matches.filter((m) => options.relations[m.relation] !== 'off');
+function addQuoteDiffers(
+  report: QuoteReport, q: AnalyzedQuote, options: Options, meaning: Set<Match>, misspelt: Set<Match>, orderOf: (uri: string) => number,
+): void {
+  const differing = report.matches.filter((m) => options.relations[m.relation] !== 'off' || misspelt.has(m));
   report.canonical = canonicalWording(report.matches, options.authority, orderOf);
   report.fixes = fixesFor(q, report);
   if (differing.length === 0 || q.kind === 'term') return;
-  const raised = report.matches.some((m, i) => meaning[i] && WORD_CHANGE.has(m.relation) && options.relations[m.relation] !== 'off');
-  const levels = differing.map((m) => options.relations[m.relation]);
+  const raised = report.matches.some((m) => meaning.has(m) && WORD_CHANGE.has(m.relation) && options.relations[m.relation] !== 'off');
+  const levels = differing.map((m) => (misspelt.has(m) && rankOf(options.relations[m.relation]) < rankOf('warning') ? 'warning' : options.relations[m.relation]));
   const rank = { off: 0, hint: 1, info: 2, warning: 3, error: 4 } as const;
   let severity = levels.reduce((x, y) => (rank[y] > rank[x] ? y : x));
   if (raised && options.rules.meaningChange !== 'off' && rank[options.rules.meaningChange] > rank[severity]) {
@@ -121,6 +131,8 @@ function addQuoteDiffers(report: QuoteReport, q: AnalyzedQuote, options: Options
   };
   report.findings.unshift(finding);
 }
+
+const rankOf = (s: Severity | 'off'): number => ({ off: 0, hint: 1, info: 2, warning: 3, error: 4 })[s];
 
 function fixesFor(q: AnalyzedQuote, report: QuoteReport): Fix[] {
   const fixes: Fix[] = [];

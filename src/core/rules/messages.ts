@@ -1,21 +1,44 @@
 /** Rule messages: the engine owns the wording so every front end says the same thing. */
+import { editDistance, type Respelling } from '../match/respell';
 import { STOPWORDS } from '../text/spelling';
 import type { Match, Token } from '../types';
 
 type Change = { removed: Token[]; added: Token[] };
+type Respelled = Change & { kind: Respelling };
 
 const NEGATION = new Set(['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', "n't"]);
 const words = (ts: Token[]): string => ts.map((t) => t.raw).join(' ');
 
-/** `“through” → “through on”`, `“thing” added`, `“also” dropped`; at most `max` changes. */
-export function describeChanges(changes: Change[], max = 3): string {
-  const parts = changes.slice(0, max).map((c) => {
+/**
+ * `“through” → “through on”`, `“thing” added`, `“also” dropped`, `“here” → “hear” (possible typo)`, and
+ * misspelt names (`“De’Anglas” → “De’Angelas” (check the spelling of the name)`); at most `max` changes.
+ */
+export function describeChanges(changes: Change[], max = 3, respelled: readonly Respelled[] = []): string {
+  const names = respelled.filter((r) => r.kind === 'name');
+  const parts = [...names, ...changes].slice(0, max).map((c) => {
+    if (names.includes(c as Respelled)) return `“${words(c.removed)}” → “${words(c.added)}” (check the spelling of the name)`;
+    if (possibleTypo(c)) return `“${words(c.removed)}” → “${words(c.added)}” (possible typo)`;
     if (c.removed.length && c.added.length) return `“${words(c.removed)}” → “${words(c.added)}”`;
     if (c.added.length) return `“${words(c.added)}” added`;
     return `“${words(c.removed)}” dropped`;
   });
-  if (changes.length > max) parts.push(`${changes.length - max} more`);
+  if (names.length + changes.length > max) parts.push(`${names.length + changes.length - max} more`);
   return parts.join(', ');
+}
+
+const skeleton = (w: string): string => w.replace(/[aeiouy'’]/g, '').replace(/(.)\1+/g, '$1');
+
+/**
+ * One word for another that reads like a slip of the keyboard or the ear (here / hear, then / than,
+ * loose / lose): one edit apart, or two with the same consonants. Not another form of the same word
+ * (need / needs), which is a change of grammar.
+ */
+function possibleTypo(c: Change): boolean {
+  if (c.removed.length !== 1 || c.added.length !== 1) return false;
+  const [x, y] = [c.removed[0], c.added[0]];
+  if (x.stem === y.stem || /\d/.test(x.key + y.key) || Math.min(x.key.length, y.key.length) < 3) return false;
+  const d = editDistance(x.key, y.key, 2);
+  return (d === 1 && Math.min(x.key.length, y.key.length) >= 4) || (d <= 2 && skeleton(x.key) === skeleton(y.key));
 }
 
 /** A capitalised content word: a name ("Both" or "The" opening a sentence is not). */

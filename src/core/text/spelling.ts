@@ -4,6 +4,8 @@
  * as a spelling difference rather than a changed word.
  */
 
+import BRITISH_TO_AMERICAN from 'american-british-english-translator/data/british_spellings.json';
+
 // Words in -ise that are not the British form of an -ize verb.
 const ISE_KEEP = new Set(
   ('advise advertise arise chastise circumcise comprise compromise concise demise despise devise disguise ' +
@@ -13,8 +15,11 @@ const ISE_KEEP = new Set(
     .split(' '),
 );
 
+// UK → US pairs, inflections included (colour/colours/coloured, manoeuvre, paediatric, aeroplane,
+// cheque, grey, defence): a maintained list from a dictionary package, read once into one table. The
+// hand-written pairs below add what it lacks (contractions, abbreviations).
+const PAIRS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, BRITISH_TO_AMERICAN);
 // -our/-or, -re/-er and other pairs where a rule would misfire ("four", "hour", "genre").
-const PAIRS: Record<string, string> = {};
 for (const w of ('behaviour colour favour flavour harbour honour humour labour neighbour odour rumour ' +
   'saviour splendour tumour vapour vigour valour armour clamour endeavour glamour parlour savour rancour ardour').split(' ')) {
   PAIRS[w] = w.replace(/our$/, 'or');
@@ -33,7 +38,7 @@ Object.assign(PAIRS, {
   // Abbreviations and titles, after the dots are dropped.
   sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', lt: 'lieutenant', col: 'colonel',
   dept: 'department', govt: 'government', prof: 'professor', st: 'saint', mt: 'mount', ok: 'okay',
-  mr: 'mister', mrs: 'missus', '&': 'and', pct: 'percent',
+  mr: 'mister', mrs: 'missus', '&': 'and', pct: '%',
   // Informal spellings that reporters normalise.
   gonna: 'going to', wanna: 'want to', gotta: 'got to', cannot: 'can not', "can't": 'can not',
   "won't": 'will not', "shan't": 'shall not', "let's": 'let us', "y'all": 'you all',
@@ -51,8 +56,12 @@ const NUMBERS: Record<string, string> = {};
 Object.assign(NUMBERS, {
   thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
   hundred: '100', thousand: '1000', million: '1000000', billion: '1000000000',
-  first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th', percent: '%',
+  trillion: '1000000000000', percent: '%',
 });
+('first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth ' +
+  'fifteenth sixteenth seventeenth eighteenth nineteenth twentieth').split(' ')
+  .forEach((w, i) => (NUMBERS[w] = String(i + 1) + (i === 0 ? 'st' : i === 1 ? 'nd' : i === 2 ? 'rd' : 'th')));
+Object.assign(NUMBERS, { thirtieth: '30th', fortieth: '40th', fiftieth: '50th', hundredth: '100th' });
 
 // Pronoun + 's is "is" ("it's"); after a noun it is a possessive and stays.
 const S_IS = new Set(['it', 'that', 'he', 'she', 'there', 'what', 'who', 'here', 'where', 'how', 'this']);
@@ -77,6 +86,8 @@ export function foldWord(w: string): string[] {
     if (tail === 'd') return [head, 'would'];
     if (tail === 's' && S_IS.has(head)) return [head, 'is'];
   }
+  const rule = spellingRule(w);
+  if (rule !== w) return [rule];
   if (w.length > 5 && !ISE_KEEP.has(w)) {
     const m = /^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/.exec(w);
     if (m && !ISE_KEEP.has(m[1] + 'ise')) return [m[1] + 'iz' + m[2]];
@@ -84,6 +95,23 @@ export function foldWord(w: string): string[] {
     if (y) return [y[1] + 'yz' + y[2]];
   }
   return [w];
+}
+
+// A consonant doubled before a suffix after an unstressed syllable: British travelled, swivelling,
+// focussed, worshipped, kidnapper; American traveled, swiveling, focused. Only after a stem of two
+// syllables or more, so that filled/filed or hopping/hoping stay apart.
+const DOUBLED = /^(.*[aeiouy][^aeiouy]+[aeiouy]+)([lmpst])\2(ed|ing|er|ers)$/;
+// Latin plurals against English ones: memoranda/memorandums, referenda, curricula, stadia; cacti/
+// cactuses, syllabi; appendices/appendixes, indices, matrices; formulae/formulas, antennae.
+const LATIN: [RegExp, string][] = [[/^(.{4,})ums$/, '$1a'], [/^(.{4,})uses$/, '$1i'], [/^(.{3,})ixes$/, '$1ices'], [/^(.{4,}[lmn])ae$/, '$1as']];
+
+/** The rule-made spelling fold of one word (the word itself when no rule applies). */
+function spellingRule(w: string): string {
+  if (w.length < 7) return w;
+  const d = DOUBLED.exec(w);
+  if (d) return d[1] + d[2] + d[3];
+  for (const [re, to] of LATIN) if (re.test(w)) return w.replace(re, to);
+  return w;
 }
 
 /** A crude stem for candidate retrieval and bag-of-words overlap: "needs" ~ "need", "stabilized" ~ "stabilize". */

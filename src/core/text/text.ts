@@ -1,20 +1,27 @@
+import anyAscii from 'any-ascii';
+import { mergeNumbers } from './numbers';
 import { foldWord, stem } from './spelling';
 import type { Token } from '../types';
 
 /**
  * Words: letters and digits, joined by inner apostrophes, dots (U.S., F.B.I.) or censoring (f***ing,
- * f-----g), and "&". A single hyphen splits words so that "tax-filing" and "tax filing" differ only in
+ * f-----g, and a word's first letters and three or more dashes: b----, s---), and "&". A single hyphen splits words so that "tax-filing" and "tax filing" differ only in
  * punctuation.
  */
-const WORD = /&|[\p{L}\p{M}\p{N}*]+(?:(?:['’.]|-{2,})[\p{L}\p{M}\p{N}*]+)*/gu;
+const WORD = /&|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?[a-z]*|[\p{L}\p{M}\p{N}*]+(?:(?:['’.]|-{2,})[\p{L}\p{M}\p{N}*]+)*(?:(?<=(?:^|[^\p{L}])\p{L}{1,2})-{3,}(?![\p{L}\p{N}]))?/gu;
 
-const DIACRITICS = /\p{M}+/gu;
 const PLAIN = /^[A-Za-z0-9]+$/;
 
-/** Lower-cases, drops diacritics, straightens apostrophes and drops abbreviation dots. */
+/**
+ * Lower-cases, transliterates to ASCII (Łukasz → lukasz, Đoković → djokovic, Straße → strasse, Путин →
+ * putin: wire copy often drops the marks), straightens apostrophes, drops abbreviation dots (not a
+ * decimal point) and thousands separators.
+ */
 export function baseForm(raw: string): string {
   if (PLAIN.test(raw)) return raw.toLowerCase(); // most words: nothing to fold but case
-  return raw.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().replace(/’/g, "'").replace(/\./g, '');
+  // Serbo-Croatian đ is written "dj" in English-language copy (Djokovic, Djukanovic), not "d".
+  const ascii = anyAscii(raw.normalize('NFC').replace(/đ/g, 'dj').replace(/Đ/g, 'Dj')).toLowerCase().replace(/’/g, "'").replace(/(?<!\d)\.|\.(?!\d)/g, '');
+  return /^\d/.test(ascii) ? ascii.replace(/,/g, '') : ascii;
 }
 
 /** Splits `text[start, end)` into comparison tokens; a contraction yields several tokens at one place. */
@@ -30,7 +37,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       out.push({ raw, key, stem: stem(key), start: s, end: e });
     }
   }
-  return out;
+  return mergeNumbers(out, text);
 }
 
 /** Separators between words reduced to what matters for a punctuation comparison. */

@@ -1,0 +1,65 @@
+/**
+ * Changed words that are the same words written another way, judged on a whole change of the
+ * alignment (the words one side has where the other has others): a compound closed, open or hyphenated
+ * (sandbank / sand bank / sand-bank, onto / on to), a known alias (ISIL / ISIS), or a name misspelt by a
+ * letter or two (De’Anglas / De’Angelas). Numbers, contractions and UK/US spelling are folded earlier,
+ * word by word (text/).
+ */
+import { aliasOf } from '../text/aliases';
+import { STOPWORDS } from '../text/spelling';
+import type { Token } from '../types';
+
+export type Respelling = 'compound' | 'alias' | 'name';
+
+const keys = (ts: readonly Token[]): string => ts.map((t) => t.key).join('');
+const isName = (t: Token): boolean => /^\p{Lu}/u.test(t.raw) && !STOPWORDS.has(t.key);
+const LETTERS = /^[\p{L}'’-]+$/u;
+
+/** How `removed` and `added` are the same words written differently, or null when they are not. */
+export function respelling(removed: readonly Token[], added: readonly Token[]): Respelling | null {
+  if (removed.length === 0 || added.length === 0 || removed.length + added.length > 4) return null;
+  if (removed.length + added.length > 2 && keys(removed) === keys(added)) return 'compound';
+  const alias = aliasOf(removed.map((t) => t.raw));
+  if (alias >= 0 && alias === aliasOf(added.map((t) => t.raw))) return 'alias';
+  if (removed.length === 1 && added.length === 1 && nameTypo(removed[0], added[0])) return 'name';
+  return null;
+}
+
+/**
+ * Two forms of one name: both capitalised words of letters, same first letter, at least six letters,
+ * one edit apart (two for names of nine letters or more), the edit inside the word: a dropped,
+ * doubled or swapped letter. An edit at the end (Daniel / Daniela) more often makes another name.
+ */
+function nameTypo(x: Token, y: Token): boolean {
+  if (!isName(x) || !isName(y) || !LETTERS.test(x.raw) || !LETTERS.test(y.raw)) return false;
+  const a = x.key;
+  const b = y.key;
+  const n = Math.min(a.length, b.length);
+  if (n < 6 || a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
+  const d = editDistance(a, b, 2);
+  return d === 1 || (d === 2 && n >= 9);
+}
+
+/** Optimal string alignment distance (a swap of neighbours is one edit), or `max + 1` past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(m + 1);
+    cur[0] = i;
+    let low = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < low) low = v;
+    }
+    if (low > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return Math.min(prev[m], max + 1);
+}
