@@ -73,12 +73,17 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   const wordChange = changes.length > 0 || !al || (al !== null && (elided(a, b, al) || ellipsisAtEdge(a, b, al)));
   let relation: Relation;
   if (wordChange) {
-    relation = !alignLink && !wholeShortMatch && !shortEdgeLink && !chained ? 'paraphrase' : coverage < 0.5 || density < 0.5 ? 'paraphrase' : 'variant';
+    // Words left out at an ellipsis, with the rest the same, are a variant however much was left out.
+    const sparse = changes.length > 0 && (coverage < 0.5 || density < 0.5);
+    relation = !alignLink && !wholeShortMatch && !shortEdgeLink && !chained ? 'paraphrase' : sparse ? 'paraphrase' : 'variant';
   } else if (al && (respelled.length > 0 || spellingDiffers(a, b, al))) {
     relation = 'spelling';
+  } else if (al && partial(a, b, al) && !asideRepunctuated(a, b, al)) {
+    // Cutting a quote from its sentence changes a mark or two (a comma for a full stop): still an excerpt.
+    relation = 'excerpt';
   } else if (al && punctuationDiffers(a, b, al)) {
     relation = 'punctuation';
-  } else if (al && (al.aStart > 0 || al.bStart > 0 || al.aEnd < a.tokens.length || al.bEnd < b.tokens.length)) {
+  } else if (al && partial(a, b, al)) {
     relation = 'excerpt';
   } else {
     relation = 'identical';
@@ -185,6 +190,39 @@ const surface = (t: Token): string => t.raw.toLowerCase().replace(/’/g, "'");
 
 function spellingDiffers(a: Comparable, b: Comparable, al: Alignment): boolean {
   return al.ops.some((op: Op) => op.kind === 'eq' && surface(a.tokens[op.a]) !== surface(b.tokens[op.b]));
+}
+
+const partial = (a: Comparable, b: Comparable, al: Alignment): boolean =>
+  al.aStart > 0 || al.bStart > 0 || al.aEnd < a.tokens.length || al.bEnd < b.tokens.length;
+
+// A dash (not a word's hyphen) or a bracket.
+const ASIDE = /[–—―()[\]]|--|\s-|-\s/;
+const between = (q: Comparable, left: Token, right: Token): string => q.text.slice(left.end - q.start, right.start - q.start);
+
+/**
+ * An aside set off otherwise: a pair of dashes or brackets in one quote where the other has other marks
+ * (commas), a few words apart ("profoundly – even vehemently – disagree" / "profoundly, even
+ * vehemently, disagree"). It changes how the quote reads, unlike a mark changed where it was cut.
+ */
+function asideRepunctuated(a: Comparable, b: Comparable, al: Alignment): boolean {
+  let prev: Op | null = null;
+  let lastAside = -Infinity;
+  let step = 0;
+  for (const op of al.ops) {
+    if (op.kind !== 'eq') continue;
+    step++;
+    if (prev) {
+      const ga = gap(a, a.tokens[prev.a], a.tokens[op.a]);
+      const gb = gap(b, b.tokens[prev.b], b.tokens[op.b]);
+      const aside = ASIDE.test(between(a, a.tokens[prev.a], a.tokens[op.a]));
+      if (ga !== gb && aside !== ASIDE.test(between(b, b.tokens[prev.b], b.tokens[op.b]))) {
+        if (step - lastAside <= 6) return true;
+        lastAside = step;
+      }
+    }
+    prev = op;
+  }
+  return false;
 }
 
 function punctuationDiffers(a: Comparable, b: Comparable, al: Alignment): boolean {
