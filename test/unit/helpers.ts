@@ -14,3 +14,13 @@ export function quoteWith(report: DocumentReport, words: string): QuoteReport {
   if (!q) throw new Error(`no quote with “${words}” among: ${report.quotes.map((x) => x.quote.text).join(' | ')}`);
   return q;
 }
+
+/** The relation of the draft's first quote to its closest version in `source`, if any. */
+export function relationTo(draft: string, source: string): string | undefined {
+  return checkAgainst(draft, { 'src.txt': source }).quotes[0]?.matches[0]?.relation;
+}
+
+/** The severity of the draft's first quote's `quote-differs` finding against `sources`, or `none`. */
+export function quoteDiffersSeverity(draft: string, sources: Record<string, string>): string {
+  return checkAgainst(draft, sources).quotes[0]?.findings.find((f) => f.rule === 'quote-differs')?.severity ?? 'none';
+}

@@ -156,7 +156,7 @@ function changedWords(a: Comparable, b: Comparable, al: Alignment, edge: { left:
     if (cur && (cur.removed.length || cur.added.length)) out.push(cur);
     cur = null;
   };
-  if (edge.left) out.push({ removed: [a.tokens[al.aStart - 1]], added: [b.tokens[al.bStart - 1]] });
+  if (edge.left) out.push(widened([a.tokens[al.aStart - 1]], [b.tokens[al.bStart - 1]], a.tokens[al.aStart - 2], b.tokens[al.bStart - 2], true));
   for (const op of al.ops) {
     if (op.kind === 'eq') { flush(); continue; }
     cur ??= { removed: [], added: [] };
@@ -164,7 +164,7 @@ function changedWords(a: Comparable, b: Comparable, al: Alignment, edge: { left:
     if (op.kind === 'sub' || op.kind === 'ins') pushToken(cur.added, b.tokens[op.b]);
   }
   flush();
-  if (edge.right) out.push({ removed: [a.tokens[al.aEnd]], added: [b.tokens[al.bEnd]] });
+  if (edge.right) out.push(widened([a.tokens[al.aEnd]], [b.tokens[al.bEnd]], a.tokens[al.aEnd + 1], b.tokens[al.bEnd + 1], false));
   // A contraction against its expansion is spelling, not a change: both fold to the same keys; so are
   // the same words written otherwise (respell.ts).
   const respelled: Comparison['respelled'] = [];
@@ -175,6 +175,18 @@ function changedWords(a: Comparable, b: Comparable, al: Alignment, edge: { left:
     return kind === null;
   });
   return { changes, respelled };
+}
+
+/**
+ * A changed word at the edge of the aligned part, with the next word outward on one side when the two
+ * make a compound of the other's word (“Our fundraising has” / “Our fund-raising has”: the alignment
+ * starts at “has”, and “fundraising” stands against “raising” alone).
+ */
+function widened(x: Token[], y: Token[], xOut: Token | undefined, yOut: Token | undefined, left: boolean) {
+  const join = (ts: Token[], t: Token): Token[] => (left ? [t, ...ts] : [...ts, t]);
+  if (yOut && respelling(x, join(y, yOut)) === 'compound') return { removed: x, added: join(y, yOut) };
+  if (xOut && respelling(join(x, xOut), y) === 'compound') return { removed: join(x, xOut), added: y };
+  return { removed: x, added: y };
 }
 
 function pushToken(list: Token[], t: Token): void {

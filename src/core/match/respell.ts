@@ -27,8 +27,8 @@ export function respelling(removed: readonly Token[], added: readonly Token[]): 
 
 /**
  * Two forms of one name: both capitalised words of letters, same first letter, at least six letters,
- * one edit apart (two for names of nine letters or more), the edit inside the word: a dropped,
- * doubled or swapped letter. An edit at the end (Daniel / Daniela) more often makes another name.
+ * as many apostrophes, one edit apart (two for names of nine letters or more), the edit inside the
+ * word: a dropped, doubled or swapped letter. An edit at the end (Daniel / Daniela) more often makes another name.
  */
 function nameTypo(x: Token, y: Token): boolean {
   if (!isName(x) || !isName(y) || !LETTERS.test(x.raw) || !LETTERS.test(y.raw)) return false;
@@ -36,6 +36,8 @@ function nameTypo(x: Token, y: Token): boolean {
   const b = y.key;
   const n = Math.min(a.length, b.length);
   if (n < 6 || a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
+  // A possessive or a plural is grammar, not a slip: Americans / America’s.
+  if (a.split("'").length !== b.split("'").length) return false;
   const d = editDistance(a, b, 2);
   return d === 1 || (d === 2 && n >= 9);
 }

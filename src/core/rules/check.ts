@@ -69,6 +69,7 @@ function checkQuote(
   // A name the draft spells as no source does ("check the spelling of the name") is worth a warning.
   const nameTypos = new Map<Match, string[]>();
   const sourceKeys = new Set<string>();
+  const spans = new Map<Match, [number, number]>();
   for (const { quote: src } of candidates) {
     if (src.tokens.length < options.match.minWords) continue;
     // A term (a label, a motto) is nobody's words: it matches only the same label elsewhere.
@@ -82,6 +83,7 @@ function checkQuote(
       diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes, 3, c.respelled),
     };
     report.matches.push(match);
+    if (c.alignment) spans.set(match, [c.alignment.aStart, c.alignment.aEnd]);
     if (meaningChanged(c.changes)) meaning.add(match);
     const names = c.respelled.filter((r) => r.kind === 'name').map((r) => r.removed[0].key);
     if (names.length) nameTypos.set(match, names);
@@ -94,6 +96,7 @@ function checkQuote(
       });
     }
   }
+  report.matches = withoutRepeats(report.matches, spans);
   report.matches.sort((x, y) => y.score - x.score || x.quote.uri.localeCompare(y.quote.uri));
   const misspelt = new Set([...nameTypos].filter(([, keys]) => keys.some((k) => !sourceKeys.has(k))).map(([m]) => m));
   addQuoteDiffers(report, q, options, meaning, misspelt, (uri) => index.get(uri)?.order ?? 0);
@@ -130,6 +133,20 @@ function addQuoteDiffers(
     })),
   };
   report.findings.unshift(finding);
+}
+
+/**
+ * The draft's words all found unchanged in one quote of a source, and changed in another quote of the
+ * same source: the changed one is the words said again (a refrain, a second telling), not what was quoted.
+ */
+function withoutRepeats(matches: Match[], spans: Map<Match, [number, number]>): Match[] {
+  const exact = matches.filter((m) => !WORD_CHANGE.has(m.relation) && spans.has(m));
+  if (exact.length === 0) return matches;
+  return matches.filter((m) => {
+    const s = spans.get(m);
+    if (!s || !WORD_CHANGE.has(m.relation)) return true;
+    return !exact.some((e) => e.quote.uri === m.quote.uri && e.quote.start !== m.quote.start && spans.get(e)![0] <= s[0] && s[1] <= spans.get(e)![1]);
+  });
 }
 
 const rankOf = (s: Severity | 'off'): number => ({ off: 0, hint: 1, info: 2, warning: 3, error: 4 })[s];

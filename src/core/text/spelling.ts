@@ -90,7 +90,7 @@ export function foldWord(w: string): string[] {
   if (rule !== w) return [rule];
   if (w.length > 5 && !ISE_KEEP.has(w)) {
     const m = /^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/.exec(w);
-    if (m && !ISE_KEEP.has(m[1] + 'ise')) return [m[1] + 'iz' + m[2]];
+    if (m && !keepsIse(m[1] + 'ise')) return [m[1] + 'iz' + m[2]];
     const y = /^(.{3,})ys(e|es|ed|ing)$/.exec(w); // analyse/analyze, paralyse
     if (y) return [y[1] + 'yz' + y[2]];
   }
@@ -104,6 +104,12 @@ const DOUBLED = /^(.*[aeiouy][^aeiouy]+[aeiouy]+)([lmpst])\2(ed|ing|er|ers)$/;
 // Latin plurals against English ones: memoranda/memorandums, referenda, curricula, stadia; cacti/
 // cactuses, syllabi; appendices/appendixes, indices, matrices; formulae/formulas, antennae.
 const LATIN: [RegExp, string][] = [[/^(.{4,})ums$/, '$1a'], [/^(.{4,})uses$/, '$1i'], [/^(.{3,})ixes$/, '$1ices'], [/^(.{4,}[lmn])ae$/, '$1as']];
+
+/** An -ise word that is not an -ize verb, alone or at the end of a compound (fundraise, sunrise). */
+function keepsIse(word: string): boolean {
+  for (let i = 0; i + 4 <= word.length; i++) if (ISE_KEEP.has(word.slice(i))) return true;
+  return false;
+}
 
 /** The rule-made spelling fold of one word (the word itself when no rule applies). */
 function spellingRule(w: string): string {
