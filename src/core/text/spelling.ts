@@ -1,6 +1,6 @@
 /**
- * Spelling folds: pairs that are the same word written differently (UK/US spelling, numerals,
- * abbreviations, contractions). Folding both sides to one key lets "stabilise" match "stabilized"
+ * Spelling folds: pairs that are the same word written differently (UK/US spelling by list and by rule,
+ * number words, abbreviations, contractions). Folding both sides to one key lets "stabilise" match "stabilized"
  * as a spelling difference rather than a changed word.
  */
 
@@ -15,26 +15,13 @@ const ISE_KEEP = new Set(
     .split(' '),
 );
 
-// UK → US pairs, inflections included (colour/colours/coloured, manoeuvre, paediatric, aeroplane,
-// cheque, grey, defence): a maintained list from a dictionary package, read once into one table. The
-// hand-written pairs below add what it lacks (contractions, abbreviations).
+// UK → US pairs, inflections included (colour/colours/coloured, centre, defence, manoeuvre, paediatric,
+// aeroplane, grey, judgement, jewellery): a maintained list from a dictionary package, read once into
+// one table, rather than pairs written here by hand. The pairs below add what it lacks.
 const PAIRS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, BRITISH_TO_AMERICAN);
-// -our/-or, -re/-er and other pairs where a rule would misfire ("four", "hour", "genre").
-for (const w of ('behaviour colour favour flavour harbour honour humour labour neighbour odour rumour ' +
-  'saviour splendour tumour vapour vigour valour armour clamour endeavour glamour parlour savour rancour ardour').split(' ')) {
-  PAIRS[w] = w.replace(/our$/, 'or');
-}
-for (const w of 'centre theatre metre litre fibre calibre meagre sombre spectre lustre sabre'.split(' ')) {
-  PAIRS[w] = w.replace(/re$/, 'er');
-}
 Object.assign(PAIRS, {
-  defence: 'defense', offence: 'offense', licence: 'license', pretence: 'pretense',
-  grey: 'gray', programme: 'program', mum: 'mom', manoeuvre: 'maneuver', manoeuvres: 'maneuvers',
-  jewellery: 'jewelry', tyre: 'tire', aluminium: 'aluminum', cheque: 'check', plough: 'plow',
-  sceptical: 'skeptical', sceptic: 'skeptic', catalogue: 'catalog', analogue: 'analog', dialogue: 'dialog',
-  judgement: 'judgment', ageing: 'aging', enrol: 'enroll', fulfil: 'fulfill', practise: 'practice',
-  towards: 'toward', amongst: 'among', whilst: 'while', learnt: 'learned', spelt: 'spelled',
-  oestrogen: 'estrogen', paediatric: 'pediatric', anaesthetic: 'anesthetic', kerb: 'curb',
+  mum: 'mom', cheque: 'check', kerb: 'curb', towards: 'toward', amongst: 'among', whilst: 'while',
+  learnt: 'learned', spelt: 'spelled',
   // Abbreviations and titles, after the dots are dropped.
   sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', lt: 'lieutenant', col: 'colonel',
   dept: 'department', govt: 'government', prof: 'professor', st: 'saint', mt: 'mount', ok: 'okay',
@@ -43,11 +30,6 @@ Object.assign(PAIRS, {
   gonna: 'going to', wanna: 'want to', gotta: 'got to', cannot: 'can not', "can't": 'can not',
   "won't": 'will not', "shan't": 'shall not', "let's": 'let us', "y'all": 'you all',
 });
-// Doubled -l- in inflected forms (travelled/traveled).
-for (const stem of 'travel cancel label model counsel fuel signal total channel level marvel quarrel rival tunnel'.split(' ')) {
-  for (const end of ['led', 'ling']) PAIRS[stem + 'l' + end] = stem + end;
-  PAIRS[stem + 'ler'] = stem + 'er';
-}
 
 const NUMBERS: Record<string, string> = {};
 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
