@@ -85,7 +85,7 @@ export function scoreBasil(root = path.resolve(__dirname, '../../..')): BasilSco
       const f = flagged(p, x, y);
       if (f && wordChange) qd.tp++;
       else if (f) { qd.fp++; misses.push(`quote-differs on ${p.label === 'same' ? p.relation : 'different'} pair: ${show(p.cluster, x)} ~ ${show(p.cluster, y)}`); }
-      else if (wordChange && got) qd.fn++;
+      else if (wordChange && got) { qd.fn++; misses.push(`no quote-differs warning on ${p.relation} pair: ${show(p.cluster, x)} ~ ${show(p.cluster, y)}`); }
     }
     if (p.label === 'same') {
       const r = (byRel[p.relation ?? 'none'] ??= { hit: 0, total: 0 });

@@ -6,6 +6,7 @@ import type { AnalyzedDoc, AnalyzedQuote } from '../analyze';
 import { canonicalWording } from '../match/canonical';
 import { compare } from '../match/classify';
 import { replacementWording, wordDiff } from '../match/diff';
+import { withoutRepeats } from './echoes';
 import { describeChanges, meaningChanged, quoteDiffersMessage } from './messages';
 import { NameBook } from '../attribute/names';
 import type { Options } from '../config/options';
@@ -133,20 +134,6 @@ function addQuoteDiffers(
     })),
   };
   report.findings.unshift(finding);
-}
-
-/**
- * The draft's words all found unchanged in one quote of a source, and changed in another quote of the
- * same source: the changed one is the words said again (a refrain, a second telling), not what was quoted.
- */
-function withoutRepeats(matches: Match[], spans: Map<Match, [number, number]>): Match[] {
-  const exact = matches.filter((m) => !WORD_CHANGE.has(m.relation) && spans.has(m));
-  if (exact.length === 0) return matches;
-  return matches.filter((m) => {
-    const s = spans.get(m);
-    if (!s || !WORD_CHANGE.has(m.relation)) return true;
-    return !exact.some((e) => e.quote.uri === m.quote.uri && e.quote.start !== m.quote.start && spans.get(e)![0] <= s[0] && s[1] <= spans.get(e)![1]);
-  });
 }
 
 const rankOf = (s: Severity | 'off'): number => ({ off: 0, hint: 1, info: 2, warning: 3, error: 4 })[s];

@@ -67,3 +67,6 @@ export function quoteDiffersMessage(differing: Match[]): string {
   const detail = closest.changes ? `: ${closest.changes}` : '';
   return `Quote differs from ${sources} source${sources === 1 ? '' : 's'} (${closest.relation} in ${closest.quote.label}${detail}).`;
 }
+
+/** Added to a `quote-differs` lowered to information because the article quotes the source's words unchanged elsewhere. */
+export const echoNote = 'The article quotes these words unchanged elsewhere: this may be the same words said on another occasion.';
