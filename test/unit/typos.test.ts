@@ -3,7 +3,11 @@ import { checkAgainst, quoteDiffersSeverity, relationTo } from './helpers';
 
 // Real pairs: “Vincente Fox” (Fox News) / “Vicente Fox” (BASIL cluster d4a4bc34), “The Godather”
 // (HuffPost) / “The Godfather” (BASIL cluster aab91277), and the issue's “De’Anglas” / “De’Angelas”
-// and “here” / “hear” (other outlets' news).
+// and “here” / “hear” (other outlets' news). Misspelt words as printed in PolNeAR train articles:
+// “adminstration” (wash-post_2015-11-24_pfizer-deal-s-tax-strategy-assai), “succesfully”
+// (breitbart_2016-01-10_conservative-icon-morton-blackwe), “simultaneousely”
+// (politico_2016-01-29_clinton-camp-plans-to-roll-out-w), “atttended” (wash-post_2016-06-14_we-are-in-
+// shock-horrified-a-mosq); “untaxed” (nyt_2016-06-15_clinton-s-chance-to-make-bold-ch) is a real word.
 const say = (who: string, words: string): string => `${who} said: “${words}”`;
 
 describe('probable typos', () => {
@@ -32,6 +36,26 @@ describe('probable typos', () => {
   it('keeps another name, a possessive or a plural a change (Daniel / Daniela, America’s / Americans)', () => {
     assert.equal(relationTo(say('He', 'I spoke with Daniel about the plan for the new school.'), say('He', 'I spoke with Daniela about the plan for the new school.')), 'variant');
     assert.equal(relationTo(say('He', 'This is about America’s future and nothing else at all.'), say('He', 'This is about Americans future and nothing else at all.')), 'variant');
+  });
+
+  it('calls a word misspelt as no dictionary spells it spelling, a warning when it is the draft’s', () => {
+    const pairs: [string, string][] = [['adminstration', 'administration'], ['succesfully', 'successfully'], ['simultaneousely', 'simultaneously'], ['atttended', 'attended']];
+    for (const [typo, word] of pairs) {
+      const draft = say('He', `The ${typo} people told us about it on Monday morning.`);
+      const source = say('He', `The ${word} people told us about it on Monday morning.`);
+      const q = checkAgainst(draft, { 'src.txt': source }).quotes[0];
+      assert.equal(q.matches[0].relation, 'spelling', typo);
+      assert.match(q.matches[0].changes, new RegExp(`“${typo}” → “${word}” \\(probable typo\\)`));
+      assert.equal(quoteDiffersSeverity(draft, { 'src.txt': source }), 'warning');
+      // The source's slip is not the draft's fault: spelling, and quiet.
+      assert.equal(relationTo(source, draft), 'spelling');
+      assert.equal(quoteDiffersSeverity(source, { 'src.txt': draft }), 'none');
+    }
+  });
+
+  it('does not take a rarer real word for a slip (untaxed / untamed, complicit / complicity)', () => {
+    assert.equal(relationTo(say('He', 'Much of it went untaxed for years in this state.'), say('He', 'Much of it went untamed for years in this state.')), 'variant');
+    assert.equal(relationTo(say('He', 'The board was complicit in all of it, he told us.'), say('He', 'The board was complicity in all of it, he told us.')), 'variant');
   });
 
   it('keeps a real word for another a variant, and says “possible typo” (here / hear, then / than, loose / lose)', () => {

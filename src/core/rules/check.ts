@@ -5,6 +5,7 @@
 import type { AnalyzedDoc, AnalyzedQuote } from '../analyze';
 import { canonicalWording } from '../match/canonical';
 import { compare } from '../match/classify';
+import { draftMisspelt } from '../match/respell';
 import { replacementWording, wordDiff } from '../match/diff';
 import { withoutRepeats } from './echoes';
 import { describeChanges, meaningChanged, quoteDiffersMessage } from './messages';
@@ -67,7 +68,7 @@ function checkQuote(
   const a = { ...q, speaker: quote.speaker };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
   const meaning = new Set<Match>();
-  // A name the draft spells as no source does ("check the spelling of the name") is worth a warning.
+  // A name or word the draft misspells as no source does ("check the spelling of the name") is worth a warning.
   const nameTypos = new Map<Match, string[]>();
   const sourceKeys = new Set<string>();
   const spans = new Map<Match, [number, number]>();
@@ -86,7 +87,7 @@ function checkQuote(
     report.matches.push(match);
     if (c.alignment) spans.set(match, [c.alignment.aStart, c.alignment.aEnd]);
     if (meaningChanged(c.changes)) meaning.add(match);
-    const names = c.respelled.filter((r) => r.kind === 'name').map((r) => r.removed[0].key);
+    const names = c.respelled.filter(draftMisspelt).map((r) => r.removed[0].key);
     if (names.length) nameTypos.set(match, names);
     for (const t of src.tokens) sourceKeys.add(t.key);
     if (c.speakerConflict && options.rules.speakerDiffers !== 'off') {

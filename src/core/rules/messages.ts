@@ -11,12 +11,15 @@ const words = (ts: Token[]): string => ts.map((t) => t.raw).join(' ');
 
 /**
  * `“through” → “through on”`, `“thing” added`, `“also” dropped`, `“here” → “hear” (possible typo)`, and
- * misspelt names (`“De’Anglas” → “De’Angelas” (check the spelling of the name)`); at most `max` changes.
+ * misspellings (`“De’Anglas” → “De’Angelas” (check the spelling of the name)`, `“goverment” →
+ * “government” (probable typo)`); at most `max` changes.
  */
 export function describeChanges(changes: Change[], max = 3, respelled: readonly Respelled[] = []): string {
-  const names = respelled.filter((r) => r.kind === 'name');
+  const names = respelled.filter((r) => r.kind === 'name' || r.kind === 'typo');
   const parts = [...names, ...changes].slice(0, max).map((c) => {
-    if (names.includes(c as Respelled)) return `“${words(c.removed)}” → “${words(c.added)}” (check the spelling of the name)`;
+    const kind = names.includes(c as Respelled) ? (c as Respelled).kind : null;
+    if (kind === 'name') return `“${words(c.removed)}” → “${words(c.added)}” (check the spelling of the name)`;
+    if (kind === 'typo') return `“${words(c.removed)}” → “${words(c.added)}” (probable typo)`;
     if (possibleTypo(c)) return `“${words(c.removed)}” → “${words(c.added)}” (possible typo)`;
     if (c.removed.length && c.added.length) return `“${words(c.removed)}” → “${words(c.added)}”`;
     if (c.added.length) return `“${words(c.added)}” added`;
