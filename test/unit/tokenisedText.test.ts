@@ -10,6 +10,8 @@ const TOKENISED = [
   '" Crooked Hillary Clinton is spending a fortune on ads against me , " he said . " I am the one person she doesn’t want to run against . "',
   '“ Crooked Hillary … is spending a fortune on ads against me , ” he said . “ I am the one person she doesn’t want to run against . ”',
 ];
+// Treebank tokenisation, as in older newswire archives: ``double quotes'' and contractions split off.
+const TREEBANK = "`` Crooked Hillary Clinton is spending a fortune on ads against me , '' Trump said . `` I am the one person she does n't want to run against . ''";
 const ORIGINAL = '“Crooked Hillary Clinton is spending a fortune on ads against me. I am the one person she doesn’t want to run against. Will be such fun!” Trump tweeted.';
 
 describe('tokenised text', () => {
@@ -31,6 +33,18 @@ describe('tokenised text', () => {
         assert.ok(['excerpt', 'identical', 'punctuation'].includes(q.matches[0]?.relation ?? ''), `${q.quote.text}: ${q.matches[0]?.relation}`);
         assert.equal(q.findings.filter((f) => f.rule === 'quote-differs').length, 0);
       }
+    }
+  });
+
+  it('reads treebank marks and split contractions as the quotes and words they are', () => {
+    const qs = extractQuotes(TREEBANK);
+    assert.equal(qs.length, 2);
+    assert.ok(qs.every((q) => q.close === "''" && !q.unbalanced));
+    const report = checkAgainst(TREEBANK, { 'src.txt': ORIGINAL });
+    assert.equal(report.quotes[0].quote.speaker, 'Trump');
+    for (const q of report.quotes) {
+      assert.ok(['excerpt', 'identical', 'punctuation', 'spelling'].includes(q.matches[0]?.relation ?? ''), `${q.quote.text}: ${q.matches[0]?.relation}`);
+      assert.equal(q.findings.filter((f) => f.rule === 'quote-differs').length, 0);
     }
   });
 

@@ -11,6 +11,8 @@ import type { Token } from '../types';
 const WORD = /&|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?[a-z]*|[\p{L}\p{M}\p{N}*]+(?:(?:['’.]|-{2,})[\p{L}\p{M}\p{N}*]+)*(?:(?<=(?:^|[^\p{L}])\p{L}{1,2})-{3,}(?![\p{L}\p{N}]))?/gu;
 
 const PLAIN = /^[A-Za-z0-9]+$/;
+// The part of a contraction a tokenised text sets apart: n't, or 's, 're, 've, 'll, 'm, 'd after the mark.
+const CLITIC = /^(?:n['’]t|s|re|ve|ll|m|d)$/i;
 
 /**
  * Lower-cases, transliterates to ASCII (Łukasz → lukasz, Đoković → djokovic, Straße → strasse, Путин →
@@ -29,10 +31,18 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
   const slice = text.slice(start, end);
   WORD.lastIndex = 0;
+  let prev: { raw: string; start: number; at: number } | null = null;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    const raw = m[0];
-    const s = start + m.index;
+    let raw = m[0];
+    let s = start + m.index;
     const e = s + raw.length;
+    // Tokenised text splits contractions off their word ("do n't", "it 's", "Trump 's"): join them back.
+    if (prev && CLITIC.test(raw) && /\s['’]$|\s$/.test(slice.slice(Math.max(0, m.index - 2), m.index)) && (raw[0] === 'n' || /['’]$/.test(slice.slice(0, m.index)))) {
+      out.length = prev.at;
+      raw = prev.raw + (raw[0] === 'n' || raw[0] === 'N' ? '' : '’') + raw;
+      s = prev.start;
+    }
+    prev = { raw, start: s, at: out.length };
     for (const key of foldWord(baseForm(raw))) {
       out.push({ raw, key, stem: stem(key), start: s, end: e });
     }
