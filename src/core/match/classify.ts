@@ -27,7 +27,7 @@ export interface Comparison {
   alignment: Alignment | null;
   /** The words changed, for messages and severity: [draft words, source words]. */
   changes: { removed: Token[]; added: Token[] }[];
-  /** Changes that are the same words written otherwise (a compound, an alias, a misspelt name). */
+  /** Changes that are the same words written otherwise (a compound, an alias, a misspelt name or word). */
   respelled: { removed: Token[]; added: Token[]; kind: Respelling }[];
   /** True when the aligned pair differs at an edge by a substituted word. */
   edgeChange: { left: boolean; right: boolean };
