@@ -8,6 +8,7 @@
  */
 import { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
 import { checkDocument } from './rules/check';
+import { quietEchoes } from './rules/echoes';
 import { deserializeIndex, serializeIndex } from './index/indexStore';
 import { NameBook } from './attribute/names';
 import { analyzeInThread, type BatchAnalyzer } from './parallel/batch';
@@ -80,7 +81,7 @@ export class Engine {
       if (kept.size >= REPORT_CACHE) kept.delete(kept.keys().next().value!);
       kept.set(k, { start: q.start, report: quotes[i] });
     });
-    return { ...partial, quotes: quotes.map((r) => moved(r, 0)) };
+    return { ...partial, quotes: quietEchoes(quotes.map((r) => moved(r, 0))) };
   }
 
   /**
