@@ -1,4 +1,5 @@
 /** Command-line parsing for `verbatim check`; a bad flag is a UsageError (exit 2). */
+import { ENCODINGS, type Encoding } from '../core';
 
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -11,6 +12,8 @@ export interface CheckArgs {
   authority: string[];
   /** undefined: the configuration's maxFileSizeKB, else the core's default cap. */
   maxBytes: number | undefined;
+  /** How files are decoded (`--encoding`): utf-8 (default), windows-1252, or auto. */
+  encoding: Encoding;
   /** A configuration file for every document, instead of the nearest one above each. */
   config: string | undefined;
   /** false with --no-gitignore: walk what .gitignore ignores too. */
@@ -35,6 +38,7 @@ Options:
   --config <file>        use this configuration file for every document (default: the nearest
                          .verbatim.json or .verbatim.jsonc above each document)
   --max-size <bytes>     skip files larger than this (default: maxFileSizeKB, else 10485760)
+  --encoding <e>         utf-8 (default), windows-1252, or auto (UTF-8 when valid, else Windows-1252)
   --no-gitignore         also read what .gitignore ignores in folders
   --color / --no-color   force colour on or off (default: on for a terminal)
   --cache[=<file>]       keep the analysed sources in <file> (default .verbatimcache) and re-analyse
@@ -56,7 +60,7 @@ const FAIL_ON: readonly string[] = ['error', 'warning', 'never'];
 
 /** Parses the arguments after `check`. */
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  const args: CheckArgs = { paths: [], sources: [], format: 'text', failOn: 'warning', authority: [], maxBytes: undefined, config: undefined, gitignore: true, color: undefined, cache: undefined };
+  const args: CheckArgs = { paths: [], sources: [], format: 'text', failOn: 'warning', authority: [], maxBytes: undefined, encoding: 'utf-8', config: undefined, gitignore: true, color: undefined, cache: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -78,6 +82,12 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         const v = value();
         if (!FAIL_ON.includes(v)) throw new UsageError(`--fail-on must be error, warning or never, not "${v}"`);
         args.failOn = v as FailOn;
+        break;
+      }
+      case '--encoding': {
+        const v = value();
+        if (!(ENCODINGS as readonly string[]).includes(v)) throw new UsageError(`--encoding must be ${ENCODINGS.join(', ')}, not "${v}"`);
+        args.encoding = v as Encoding;
         break;
       }
       case '--max-size': {

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeText, matchGlob, overCap, pathFilter } from '../core';
+import { decodeText, matchGlob, overCap, pathFilter, type Encoding } from '../core';
 import type { Scopes } from './config';
 import type { GitIgnores } from './gitignore';
 
@@ -86,11 +86,11 @@ export function walk(dir: string, problems: string[], policy: WalkPolicy): strin
 }
 
 /** Reads each file as text, skipping (with a message) what is not text or is over `maxBytes`; notes go to `problems` too. */
-export function readAll(files: readonly string[], maxBytes: number): ReadResult {
+export function readAll(files: readonly string[], maxBytes: number, encoding: Encoding = 'utf-8'): ReadResult {
   const docs: ReadResult['docs'] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const r = readText(file, maxBytes);
+    const r = readText(file, maxBytes, encoding);
     if ('text' in r) {
       docs.push({ path: file, text: r.text });
       if (r.note) problems.push(`${file}: ${r.note}`);
@@ -100,7 +100,7 @@ export function readAll(files: readonly string[], maxBytes: number): ReadResult 
 }
 
 /** The file's text (with a note when it was not clean UTF-8), or why it was skipped. */
-export function readText(file: string, maxBytes: number): { text: string; note?: string } | { problem: string } {
+export function readText(file: string, maxBytes: number, encoding: Encoding = 'utf-8'): { text: string; note?: string } | { problem: string } {
   let buf: Buffer;
   try {
     const big = overCap(fs.statSync(file).size, maxBytes);
@@ -109,7 +109,7 @@ export function readText(file: string, maxBytes: number): { text: string; note?:
   } catch (e) {
     return { problem: `cannot read (${reason(e)})` };
   }
-  const d = decodeText(buf, maxBytes);
+  const d = decodeText(buf, maxBytes, encoding);
   if (!d.ok) return { problem: `skipped: ${d.reason}` };
   return d.note ? { text: d.text, note: d.note } : { text: d.text };
 }

@@ -34,7 +34,7 @@ export function runCheck(args: CheckArgs, version = '0.0.0-dev'): CheckResult {
   if (policy.git && fileScopes.some((s) => s.parsed?.config.gitignore === false)) policy.git = null;
   const capOf = (s: Scope | undefined): number =>
     args.maxBytes ?? (s?.parsed?.config.maxFileSizeKB ? s.parsed.config.maxFileSizeKB * 1024 : DEFAULT_MAX_FILE_BYTES);
-  const read = readAll(files, capOf(fileScopes[0]));
+  const read = readAll(files, capOf(fileScopes[0]), args.encoding);
   problems.push(...read.problems);
   const texts = new Map(read.docs.map((d) => [d.path, d.text]));
   const asInput = (d: { path: string; text: string }, order: number) => ({ uri: d.path, label: d.path, text: d.text, order });
@@ -51,14 +51,14 @@ export function runCheck(args: CheckArgs, version = '0.0.0-dev'): CheckResult {
   let engine: Engine;
   let cache: CacheStats | undefined;
   if (args.cache !== undefined) {
-    const cached = indexWithCache(args.cache, sourceFiles ?? read.docs.map((d) => d.path), texts, sourceCap, flags, version, problems, pool.analyzer());
+    const cached = indexWithCache(args.cache, sourceFiles ?? read.docs.map((d) => d.path), texts, sourceCap, flags, `${version}+${args.encoding}`, problems, pool.analyzer(), args.encoding);
     ({ engine, stats: cache } = cached);
     cached.texts.forEach((text, p) => texts.set(p, text));
   } else {
     engine = new Engine();
     if (!sourceFiles) engine.setSources(read.docs.map(asInput), pool.analyzer());
     else {
-      const sources = readAll(sourceFiles, sourceCap);
+      const sources = readAll(sourceFiles, sourceCap, args.encoding);
       problems.push(...sources.problems);
       engine.setSources(sources.docs.map(asInput), pool.analyzer());
       sources.docs.forEach((d) => texts.set(d.path, d.text));
@@ -79,7 +79,7 @@ export function runCheck(args: CheckArgs, version = '0.0.0-dev'): CheckResult {
   // Sources taken from the cache were not read: the ones a report cites are, for their line numbers.
   for (const r of reports) for (const q of r.quotes) for (const m of q.matches) {
     if (!texts.has(m.quote.uri)) {
-      const read = readText(m.quote.uri, sourceCap);
+      const read = readText(m.quote.uri, sourceCap, args.encoding);
       texts.set(m.quote.uri, 'text' in read ? read.text : '');
     }
   }

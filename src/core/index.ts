@@ -18,4 +18,4 @@ export { matchRelative, pathFilter } from './config/glob';
 export { parseConfig, formatProblem, CONFIG_FILES, LEVELS, TOP_KEYS, RELATIONS, SHARES, type VerbatimConfig, type ParsedConfig, type ConfigProblem, type Place } from './config/file';
 export { layerOptions, configCandidates } from './config/merge';
 export { IgnoreList, IGNORE_FILE, parseIgnoreFile, formatIgnoreFile, type IgnoreEntry } from './config/ignoreList';
-export { decodeText, looksBinary, overCap, DEFAULT_MAX_FILE_BYTES, type Decoded } from './config/readPolicy';
+export { decodeText, looksBinary, overCap, DEFAULT_MAX_FILE_BYTES, ENCODINGS, type Decoded, type Encoding } from './config/readPolicy';

@@ -8,7 +8,7 @@
  * Verbatim only ever reads these files.
  */
 import * as vscode from 'vscode';
-import type { AnalyzedDoc, Engine } from '../core/index';
+import type { AnalyzedDoc, Encoding, Engine } from '../core/index';
 import { readText, yieldToHost, type FileStamp } from './files';
 import type { ConfigFiles } from './configFiles';
 import type { Settings } from './settings';
@@ -42,6 +42,8 @@ export interface IndexSummary {
 /** The stamp of an indexed source file: what must be unchanged for its stored analysis to stand. */
 export interface SourceStamp extends FileStamp {
   label: string;
+  /** The encoding it was read with: a change of `verbatim.encoding` reads it again. */
+  encoding: Encoding;
 }
 
 /** Indexing under way: sources handled so far out of those found. */
@@ -274,7 +276,7 @@ export class Corpus implements vscode.Disposable {
     this.loadStored = undefined;
     const folders = vscode.workspace.workspaceFolders ?? [];
     const scopes = sourceScopes(this.settings, this.configs);
-    const key = JSON.stringify([scopes.map((s) => [s.base.toString(), s.globs, s.exclude]), folders.map((f) => [this.settings.for(f).host.enable, this.settings.for(f).maxBytes])]);
+    const key = JSON.stringify([scopes.map((s) => [s.base.toString(), s.globs, s.exclude]), folders.map((f) => [this.settings.for(f).host.enable, this.settings.for(f).maxBytes, this.settings.for(f).host.encoding])]);
     if (!force && key === this.watchKey) {
       // The sources are the same, but a configuration file was read again: list them for its problems.
       void listSources(this.settings, this.configs, this.log);
@@ -320,7 +322,8 @@ export class Corpus implements vscode.Disposable {
   private async read(uri: vscode.Uri) {
     const seq = ++this.seq;
     this.readSeq.set(uri.toString(), seq);
-    const result = await readText(uri, this.settings.for(uri).maxBytes);
+    const settings = this.settings.for(uri);
+    const result = await readText(uri, settings.maxBytes, settings.host.encoding);
     return { seq, result };
   }
 
@@ -342,7 +345,7 @@ export class Corpus implements vscode.Disposable {
   private async unchanged(uri: vscode.Uri): Promise<boolean> {
     const key = uri.toString();
     const stamp = this.stampOf.get(key);
-    if (!stamp || !this.engine.index.has(key) || stamp.label !== this.labelOf(uri)) return false;
+    if (!stamp || !this.engine.index.has(key) || stamp.label !== this.labelOf(uri) || stamp.encoding !== this.settings.for(uri).host.encoding) return false;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       return !(stat.type & vscode.FileType.Directory) && stat.mtime === stamp.mtime && stat.size === stamp.size
@@ -384,7 +387,7 @@ export class Corpus implements vscode.Disposable {
       order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
       this.engine.setSource({ uri: key, text: result.text, label, order });
       this.sources.set(key, uri);
-      this.stampOf.set(key, { ...result.stamp, label });
+      this.stampOf.set(key, { ...result.stamp, label, encoding: this.settings.for(uri).host.encoding });
       return true;
     } catch (err) {
       // The engine should never throw; if it does, one bad file must not stop the others.

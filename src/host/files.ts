@@ -5,7 +5,7 @@
  * replacement characters and a note.
  */
 import * as vscode from 'vscode';
-import { decodeText, overCap } from '../core/index';
+import { decodeText, overCap, type Encoding } from '../core/index';
 
 /** What tells that a file changed since it was read: its modification time and size, as `stat` gave them before the read. */
 export interface FileStamp {
@@ -26,7 +26,7 @@ function describe(err: unknown): string {
 }
 
 /** Reads `uri` as text unless it is over `maxBytes`, binary, a folder, or gone. */
-export async function readText(uri: vscode.Uri, maxBytes: number): Promise<ReadResult> {
+export async function readText(uri: vscode.Uri, maxBytes: number, encoding: Encoding = 'utf-8'): Promise<ReadResult> {
   let bytes: Uint8Array;
   let stamp: FileStamp;
   try {
@@ -41,7 +41,7 @@ export async function readText(uri: vscode.Uri, maxBytes: number): Promise<ReadR
     return { ok: false, missing, reason: missing ? 'was deleted before it could be read' : `cannot be read: ${describe(err)}` };
   }
   if (overCap(bytes.length, maxBytes)) return tooLarge(bytes.length, maxBytes);
-  const d = decodeText(bytes, maxBytes);
+  const d = decodeText(bytes, maxBytes, encoding);
   if (!d.ok) return { ok: false, reason: `${d.reason}; skipped`, missing: false };
   return d.note ? { ok: true, text: d.text, note: d.note, stamp } : { ok: true, text: d.text, stamp };
 }
