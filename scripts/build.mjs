@@ -17,6 +17,8 @@ const targets = {
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
     define: { VERSION: JSON.stringify(version) },
+    // pg loads its optional native binding only when asked to; the CLI never asks.
+    external: ['pg-native'],
   },
 };
 await Promise.all(Object.entries(targets).filter(([name]) => !only || name === only).map(([, options]) => build(options)));

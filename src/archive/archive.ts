@@ -65,7 +65,7 @@ export class Archive {
   /** Connects, applies missing migrations; an ArchiveError when the URL or the server is unusable. */
   static async open(url: string, options: { connections?: number } = {}): Promise<Archive> {
     checkUrl(url);
-    const pool = new Pool({ connectionString: url, max: options.connections ?? 4, connectionTimeoutMillis: 10_000 });
+    const pool = new Pool({ connectionString: url, max: options.connections ?? 4, connectionTimeoutMillis: 10_000, application_name: 'verbatim' });
     const archive = new Archive(pool, url);
     try {
       const client = await pool.connect();
@@ -79,6 +79,11 @@ export class Archive {
       throw new ArchiveError(describe(e, url));
     }
     return archive;
+  }
+
+  /** The URL without its password. */
+  get safeUrl(): string {
+    return redact(this.url);
   }
 
   ingest(doc: AnalyzedDoc, label: string, state: FileState | null): Promise<void> {
@@ -95,6 +100,12 @@ export class Archive {
 
   states(prefixes: readonly string[] = []): Promise<Map<string, FileState | null>> {
     return fileStates(this.pool, prefixes);
+  }
+
+  /** The texts of archived documents, by uri (for line numbers in reports). */
+  async texts(uris: readonly string[]): Promise<Map<string, string>> {
+    const r = await this.pool.query<{ uri: string; text: string | null }>('SELECT uri, text FROM documents WHERE uri = ANY ($1::text[])', [uris]);
+    return new Map(r.rows.filter((row) => row.text !== null).map((row) => [row.uri, row.text!]));
   }
 
   async stats(): Promise<{ documents: number; quotes: number; bytes: number }> {

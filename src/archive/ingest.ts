@@ -60,9 +60,9 @@ export async function ingestDocument(pool: Pool, doc: AnalyzedDoc, label: string
          ON CONFLICT (name) DO UPDATE SET count = names.count + 1`, [doc.names]);
     }
     const d = await c.query<{ id: string }>(
-      `INSERT INTO documents (uri, label, ord, names, size, mtime_ms, hash, quote_count)
-       VALUES ($1, $2, coalesce($3, nextval('documents_ord')), $4, $5, $6, $7, $8) RETURNING id`,
-      [doc.uri, label, old?.ord ?? null, doc.names, state?.size ?? null, state?.mtimeMs ?? null, state?.hash ?? null, doc.quotes.length]);
+      `INSERT INTO documents (uri, label, ord, names, text, size, mtime_ms, hash, quote_count)
+       VALUES ($1, $2, coalesce($3, nextval('documents_ord')), $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [doc.uri, label, old?.ord ?? null, doc.names, doc.text, state?.size ?? null, state?.mtimeMs ?? null, state?.hash ?? null, doc.quotes.length]);
     const docId = d.rows[0].id;
     if (doc.quotes.length) {
       const qs = doc.quotes;

@@ -5,7 +5,7 @@
  *
  * Layout: a document row per source file; a quote row per quotation, its content stems as integer ids
  * in an array with a GIN index (a quote's candidates are the quotes whose arrays overlap its own);
- * per-stem and per-name live counts kept by each ingest, so ranking can skip stems too common to
+ * the document's text (for line numbers and context in reports); per-stem and per-name live counts kept by each ingest, so ranking can skip stems too common to
  * discriminate and surnames resolve exactly as the in-memory index resolves them; one totals row.
  */
 import type { ClientBase } from 'pg';
@@ -21,6 +21,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         label       text NOT NULL,
         ord         bigint NOT NULL,
         names       text[] NOT NULL,
+        text        text,
         size        bigint,
         mtime_ms    double precision,
         hash        text,

@@ -11,11 +11,14 @@ export interface CheckArgs {
   authority: string[];
   maxBytes: number;
   color: boolean | undefined;
+  /** The archive's URL (`--db`), checked against as well as the sources. */
+  db?: string;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: verbatim check [paths…] [options]
+       verbatim index <paths…> --db <url> [--watch]   (verbatim index --help)
 
 Checks every quotation in the given articles (files or folders) against the other sources and reports
 where the wording differs. With no --sources, every document is a source for the others.
@@ -26,6 +29,7 @@ Options:
   --fail-on <level>      error, warning (default) or never: exit 1 when a finding reaches it
   --authority <glob>     most authoritative sources first, for the canonical wording; repeatable
   --max-size <bytes>     skip files larger than this (default 10485760)
+  --db <url>             also check against the archive at <url> (see verbatim index --help)
   --color / --no-color   force colour on or off (default: on for a terminal)
   -h, --help             show this help
   --version              print the version
@@ -67,6 +71,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         args.maxBytes = v;
         break;
       }
+      case '--db': args.db = value(); break;
       case '--color': args.color = true; break;
       case '--no-color': args.color = false; break;
       default:

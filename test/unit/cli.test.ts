@@ -14,7 +14,7 @@ function run(args: string[], cwd = root): { code: number; out: string; err: stri
   const prev = process.cwd();
   process.chdir(cwd);
   try {
-    const code = main(args, stream((s) => (out += s)), stream((s) => (err += s)));
+    const code = main(args, stream((s) => (out += s)), stream((s) => (err += s))) as number;
     return { code, out, err };
   } finally {
     process.chdir(prev);
