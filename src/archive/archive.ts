@@ -6,7 +6,7 @@
  */
 import { Pool } from 'pg';
 import { ArchiveSource } from './candidates';
-import { fileStates, ingestDocument, removeDocument, touchDocument, type FileState } from './ingest';
+import { fileStates, ingestDocument, removeDocument, reserveOrders, touchDocument, type FileState } from './ingest';
 import { migrate } from './migrations';
 import type { AnalyzedDoc } from '../core';
 
@@ -63,9 +63,17 @@ export class Archive {
   }
 
   /** Connects, applies missing migrations; an ArchiveError when the URL or the server is unusable. */
-  static async open(url: string, options: { connections?: number } = {}): Promise<Archive> {
+  /**
+   * Connects, applies missing migrations; an ArchiveError when the URL or the server is unusable.
+   * `asyncCommit` lets commits return before their WAL is flushed: a server crash can then lose the
+   * last few ingests (never half of one), which the next `verbatim index` run redoes.
+   */
+  static async open(url: string, options: { connections?: number; asyncCommit?: boolean } = {}): Promise<Archive> {
     checkUrl(url);
-    const pool = new Pool({ connectionString: url, max: options.connections ?? 4, connectionTimeoutMillis: 10_000, application_name: 'verbatim' });
+    const pool = new Pool({
+      connectionString: url, max: options.connections ?? 4, connectionTimeoutMillis: 10_000, application_name: 'verbatim',
+      ...(options.asyncCommit ? { options: '-c synchronous_commit=off' } : {}),
+    });
     const archive = new Archive(pool, url);
     try {
       const client = await pool.connect();
@@ -86,8 +94,14 @@ export class Archive {
     return redact(this.url);
   }
 
-  ingest(doc: AnalyzedDoc, label: string, state: FileState | null): Promise<void> {
-    return ingestDocument(this.pool, doc, label, state);
+  /** Adds or replaces a document in one transaction; `ord` from `reserveOrders` for a new one. */
+  ingest(doc: AnalyzedDoc, label: string, state: FileState | null, ord?: number): Promise<void> {
+    return ingestDocument(this.pool, doc, label, state, ord);
+  }
+
+  /** Fresh orders for `n` new documents, ascending. */
+  reserveOrders(n: number): Promise<number[]> {
+    return reserveOrders(this.pool, n);
   }
 
   remove(uri: string): Promise<boolean> {

@@ -85,7 +85,7 @@ export class ArchiveSource implements CandidateSource {
   async names(): Promise<readonly string[]> {
     const g = (await this.pool.query<{ generation: string }>('SELECT generation FROM totals')).rows[0].generation;
     if (this.namesOf?.generation !== g) {
-      const r = await this.pool.query<{ name: string }>('SELECT name FROM names WHERE count > 0 ORDER BY id');
+      const r = await this.pool.query<{ name: string }>('SELECT name FROM names WHERE count > 0 ORDER BY ord, pos, name');
       this.namesOf = { generation: g, list: r.rows.map((row) => row.name) };
     }
     return this.namesOf.list;

@@ -37,33 +37,54 @@ export async function inTransaction<T>(pool: Pool, body: (c: PoolClient) => Prom
   }
 }
 
-/** Adds a document (analysed), replacing an earlier version with the same uri; keeps that one's order. */
-export async function ingestDocument(pool: Pool, doc: AnalyzedDoc, label: string, state: FileState | null): Promise<void> {
+/** `n` fresh document orders, ascending: reserved before concurrent ingests so orders follow the caller's. */
+export async function reserveOrders(pool: Pool, n: number): Promise<number[]> {
+  if (n <= 0) return [];
+  const r = await pool.query<{ o: string }>("SELECT nextval('documents_ord') AS o FROM generate_series(1, $1) ORDER BY 1", [n]);
+  return r.rows.map((row) => Number(row.o));
+}
+
+/**
+ * Adds a document (analysed), replacing an earlier version with the same uri and keeping that one's
+ * order; a new document takes `ord` (from `reserveOrders`) or the next order.
+ */
+export async function ingestDocument(pool: Pool, doc: AnalyzedDoc, label: string, state: FileState | null, ord?: number): Promise<void> {
   await inTransaction(pool, async (c) => {
     await c.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 14))', [doc.uri]);
     const old = await dropDocument(c, doc.uri);
     const delta = new Map<string, number>(old?.stems);
     for (const q of doc.quotes) for (const s of q.stems) delta.set(s, (delta.get(s) ?? 0) + 1);
+    // Stem ids first, locking only stems new to the archive; the shared df rows are updated last,
+    // just before the commit, so concurrent ingests hold those hot rows for one statement only.
+    const stems = [...delta.keys()];
     const ids = new Map<string, number>();
-    if (delta.size) {
-      const stems = [...delta.keys()];
+    if (stems.length) {
       const r = await c.query<{ id: number; stem: string }>(
-        `INSERT INTO stems (stem, df) SELECT * FROM unnest($1::text[], $2::int[]) ORDER BY 1
-         ON CONFLICT (stem) DO UPDATE SET df = stems.df + excluded.df RETURNING id, stem`,
-        [stems, stems.map((s) => delta.get(s)!)]);
+        `WITH fresh AS (INSERT INTO stems (stem, df) SELECT unnest($1::text[]), 0 ORDER BY 1 ON CONFLICT (stem) DO NOTHING RETURNING id, stem)
+         SELECT id, stem FROM fresh UNION ALL SELECT id, stem FROM stems WHERE stem = ANY ($1::text[])`, [stems]);
       for (const row of r.rows) ids.set(row.stem, row.id);
+      // A stem another ingest added after this statement began is in neither half: read it now.
+      const late = stems.filter((st) => !ids.has(st));
+      if (late.length) {
+        for (const row of (await c.query<{ id: number; stem: string }>('SELECT id, stem FROM stems WHERE stem = ANY ($1::text[])', [late])).rows) ids.set(row.stem, row.id);
+      }
     }
-    // Names as the in-memory index counts them: one per document that mentions them, dropped at zero.
+    const d = await c.query<{ id: string; ord: string }>(
+      `INSERT INTO documents (uri, label, ord, names, text, size, mtime_ms, hash, quote_count)
+       VALUES ($1, $2, coalesce($3, nextval('documents_ord')), $4, $5, $6, $7, $8, $9) RETURNING id, ord`,
+      [doc.uri, label, old?.ord ?? ord ?? null, doc.names, doc.text, state?.size ?? null, state?.mtimeMs ?? null, state?.hash ?? null, doc.quotes.length]);
+    const docId = d.rows[0].id;
+    // Names as the in-memory index counts them (one per document that mentions them, dropped at zero),
+    // placed at their first mention: the earliest document's order, then the place in its list.
     if (doc.names.length) {
       await c.query(
-        `INSERT INTO names (name, count) SELECT DISTINCT unnest($1::text[]), 1 ORDER BY 1
-         ON CONFLICT (name) DO UPDATE SET count = names.count + 1`, [doc.names]);
+        `INSERT INTO names (name, count, ord, pos)
+         SELECT name, 1, $2, min(pos) FROM unnest($1::text[]) WITH ORDINALITY AS t(name, pos) GROUP BY name ORDER BY 1
+         ON CONFLICT (name) DO UPDATE SET count = names.count + 1,
+           ord = CASE WHEN (excluded.ord, excluded.pos) < (names.ord, names.pos) THEN excluded.ord ELSE names.ord END,
+           pos = CASE WHEN (excluded.ord, excluded.pos) < (names.ord, names.pos) THEN excluded.pos ELSE names.pos END`,
+        [doc.names, d.rows[0].ord]);
     }
-    const d = await c.query<{ id: string }>(
-      `INSERT INTO documents (uri, label, ord, names, text, size, mtime_ms, hash, quote_count)
-       VALUES ($1, $2, coalesce($3, nextval('documents_ord')), $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [doc.uri, label, old?.ord ?? null, doc.names, doc.text, state?.size ?? null, state?.mtimeMs ?? null, state?.hash ?? null, doc.quotes.length]);
-    const docId = d.rows[0].id;
     if (doc.quotes.length) {
       const qs = doc.quotes;
       await c.query(
@@ -74,6 +95,11 @@ export async function ingestDocument(pool: Pool, doc: AnalyzedDoc, label: string
         [docId, qs.map((_, i) => i), qs.map((q) => q.start), qs.map((q) => q.end), qs.map((q) => q.text),
           qs.map((q) => q.speaker), qs.map(storedFields), qs.map((q) => `{${q.stems.map((s) => ids.get(s)!).join(',')}}`),
           qs.map((q) => q.stems.length)]);
+    }
+    const changed = stems.filter((st) => delta.get(st) !== 0);
+    if (changed.length) {
+      await c.query(`INSERT INTO stems (stem, df) SELECT * FROM unnest($1::text[], $2::int[]) ORDER BY 1
+        ON CONFLICT (stem) DO UPDATE SET df = stems.df + excluded.df`, [changed, changed.map((st) => delta.get(st)!)]);
     }
     await c.query(
       'UPDATE totals SET documents = documents + $1, quotes = quotes + $2, generation = generation + 1',
@@ -125,7 +151,7 @@ async function dropDocument(c: PoolClient, uri: string): Promise<{ ord: string; 
   await c.query('DELETE FROM documents WHERE id = $1', [id]);
   if (names.length) {
     // An upsert rather than an UPDATE … FROM: its rows are locked in the order given.
-    await c.query(`INSERT INTO names (name, count) SELECT DISTINCT unnest($1::text[]), 0 ORDER BY 1
+    await c.query(`INSERT INTO names (name, count, ord, pos) SELECT DISTINCT unnest($1::text[]), 0, 0, 0 ORDER BY 1
       ON CONFLICT (name) DO UPDATE SET count = names.count - 1`, [names]);
     await c.query('DELETE FROM names WHERE count <= 0 AND name = ANY($1::text[])', [names]);
   }

@@ -6,7 +6,8 @@
  * Layout: a document row per source file; a quote row per quotation, its content stems as integer ids
  * in an array with a GIN index (a quote's candidates are the quotes whose arrays overlap its own);
  * the document's text (for line numbers and context in reports); per-stem and per-name live counts kept by each ingest, so ranking can skip stems too common to
- * discriminate and surnames resolve exactly as the in-memory index resolves them; one totals row.
+ * discriminate, and names listed by first mention (document order, then place in the document) so that
+ * surnames resolve as the in-memory index resolves them whatever order concurrent ingests commit in; one totals row.
  */
 import type { ClientBase } from 'pg';
 
@@ -35,9 +36,10 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         df   int NOT NULL
       );
       CREATE TABLE names (
-        id    bigserial PRIMARY KEY,
-        name  text NOT NULL UNIQUE,
-        count int NOT NULL
+        name  text PRIMARY KEY,
+        count int NOT NULL,
+        ord   bigint NOT NULL,
+        pos   int NOT NULL
       );
       CREATE TABLE quotes (
         doc_id   bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -46,7 +48,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         end_at   int NOT NULL,
         text     text NOT NULL,
         speaker  text,
-        fields   jsonb NOT NULL,
+        fields   json NOT NULL,
         stems    int[] NOT NULL,
         n_stems  int NOT NULL,
         PRIMARY KEY (doc_id, idx)

@@ -75,6 +75,8 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): P
   const known = await archive.states([...folders, ...files]);
   const summary: IndexSummary = { added: 0, changed: 0, unchanged: 0, removed: 0, skipped: 0 };
   const present = new Set(files);
+  // New files take orders in file order, whichever of the concurrent transactions commits first.
+  const orders = await archive.reserveOrders(files.filter((f) => !known.has(f)).length);
   const pending = new Set<Promise<void>>();
   let failure: unknown = null;
   const run = async (task: () => Promise<void>): Promise<void> => {
@@ -98,7 +100,8 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): P
     }
     const doc = analyze({ uri: file, label: file, text });
     if (before === undefined) summary.added++; else summary.changed++;
-    await run(() => archive.ingest(doc, file, state));
+    const ord = before === undefined ? orders.shift() : undefined;
+    await run(() => archive.ingest(doc, file, state, ord));
   }
   for (const uri of known.keys()) {
     if (present.has(uri)) continue;
@@ -127,7 +130,7 @@ export async function runIndex(argv: readonly string[], out: Sink, err: Sink): P
   }
   let archive: Archive;
   try {
-    archive = await Archive.open(args.db, { connections: args.jobs });
+    archive = await Archive.open(args.db, { connections: args.jobs, asyncCommit: true });
   } catch (e) {
     if (e instanceof ArchiveError) { err.write(`verbatim: ${inert(e.message)}\n`); return 2; }
     throw e;
