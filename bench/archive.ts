@@ -48,8 +48,8 @@ async function main(): Promise<void> {
     const [vacuumMs] = await timedAsync(() => archive.pool.query('VACUUM ANALYZE'));
     const stats = await archive.stats();
     const sizes = (await archive.pool.query<{ name: string; bytes: string }>(
-      `SELECT relname AS name, pg_total_relation_size(oid) AS bytes FROM pg_class WHERE relname IN ('documents', 'quotes', 'stems', 'names', 'quotes_stems')`)).rows;
-    const indexBytes = (await archive.pool.query<{ b: string }>("SELECT pg_relation_size('quotes_stems') AS b")).rows[0].b;
+      `SELECT relname AS name, pg_total_relation_size(oid) AS bytes FROM pg_class WHERE relname IN ('documents', 'quotes', 'stems', 'names', 'postings')`)).rows;
+    const indexBytes = (await archive.pool.query<{ b: string }>("SELECT pg_relation_size('postings_stem') AS b")).rows[0].b;
 
     // Candidate queries: the draft's quotes and a sample of corpus quotes, one request each.
     const draft = corpus.draft();

@@ -27,7 +27,7 @@ export function archiveTable(r: ArchiveResult): string {
   const rows = [
     ['', 'archive (PostgreSQL)', 'in-memory index'],
     ['ingest (articles/s)', `${fmt(r.ingestRate, 0)} (${fmt(r.ingestMs / 1000, 0)} s, analysis ${fmt(r.analyzeMs / 1000, 0)} s of it)`, '–'],
-    ['size (MB)', `${mb(r.dbBytes)} database (quotes ${mb(r.relations.quotes ?? 0)}, documents ${mb(r.relations.documents ?? 0)}, GIN ${mb(r.indexBytes)}); ${mb(r.diskBytes)} on disk with WAL`, '–'],
+    ['size (MB)', `${mb(r.dbBytes)} database (quotes ${mb(r.relations.quotes ?? 0)}, documents ${mb(r.relations.documents ?? 0)}, postings ${mb(r.relations.postings ?? 0)} of which its stem index ${mb(r.indexBytes)}); ${mb(r.diskBytes)} on disk with WAL`, '–'],
     [`candidate query ms, median / p95 (${r.queries} queries)`, `${fmt(r.candidateMedian, 2)} / ${fmt(r.candidateP95, 2)}`, `${fmt(r.memCandidateMedian, 2)} / ${fmt(r.memCandidateP95, 2)}`],
     [`full draft check ms (${r.draftQuotes} quotes)`, fmt(r.checkMs, 0), fmt(r.memCheckMs, 1)],
     ['same candidates / same report', `${r.sameCandidates} of ${r.queries} / ${r.sameReport ? 'yes' : 'NO'}`, ''],

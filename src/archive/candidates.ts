@@ -1,8 +1,8 @@
 /**
  * The archive as a candidate source: the in-memory index's ranking, in SQL. For each checked quote,
  * its stems known to the archive are sorted rarest first and those in more than 5% of all quotes (at
- * least 1,000) are dropped unless they are among the two rarest; the quotes whose stem arrays overlap
- * the rest (the GIN index) are scored shared² / the fewer stems, and every quote ranked within the top
+ * least 1,000) are dropped unless they are among the two rarest; the quotes posted under
+ * the rest (the postings table's stem index, read alone) are counted and scored shared² / the fewer stems, and every quote ranked within the top
  * `limit` by score and shared count comes back. The last ties are broken here, by uri as localeCompare
  * orders it (a collation the server need not have) and position, exactly as the in-memory index does.
  */
@@ -14,23 +14,26 @@ WITH t AS (SELECT greatest(1000, quotes * 0.05) AS cap FROM totals),
 ex AS (SELECT coalesce((SELECT id FROM documents WHERE uri = $2), -1) AS id),
 req AS (SELECT r.n, r.words, greatest(1, jsonb_array_length(r.words)) AS own
         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(words, n))
-SELECT req.n::int AS n, c.doc_id, c.idx, c.shared, c.n_stems, c.start_at, d.uri, d.ord
+SELECT req.n::int AS n, c.doc_id, c.idx, c.shared, c.n_stems, q.start_at, d.uri, d.ord
 FROM req CROSS JOIN LATERAL (
-  SELECT x.*, rank() OVER (ORDER BY x.score DESC, x.shared DESC) AS rk FROM (
-    SELECT q.doc_id, q.idx, q.n_stems, q.start_at, s.shared,
-           (s.shared * s.shared)::float8 / greatest(1, least(req.own, q.n_stems)) AS score
-    FROM (SELECT array_agg(u.id) AS ids FROM (
-            SELECT st.id, st.df, row_number() OVER (ORDER BY st.df, w.ord) AS rn
-            FROM jsonb_array_elements_text(req.words) WITH ORDINALITY AS w(stem, ord) JOIN stems st ON st.stem = w.stem
-            WHERE st.df > 0) u, t
-          WHERE u.rn <= 2 OR u.df <= t.cap) used
-    JOIN quotes q ON q.stems && used.ids
-    CROSS JOIN LATERAL (SELECT count(*)::int AS shared FROM unnest(q.stems) AS e WHERE e = ANY (used.ids)) s
-    WHERE q.doc_id <> (SELECT id FROM ex)
-  ) x
+  SELECT * FROM (
+    SELECT x.*, rank() OVER (ORDER BY x.score DESC, x.shared DESC) AS rk FROM (
+      SELECT p.doc_id, p.idx, p.n_stems, count(*)::int AS shared,
+             (count(*) * count(*))::float8 / greatest(1, least(req.own, p.n_stems)) AS score
+      FROM (SELECT array_agg(u.id) AS ids FROM (
+              SELECT st.id, st.df, row_number() OVER (ORDER BY st.df, w.ord) AS rn
+              FROM jsonb_array_elements_text(req.words) WITH ORDINALITY AS w(stem, ord) JOIN stems st ON st.stem = w.stem
+              WHERE st.df > 0) u, t
+            WHERE u.rn <= 2 OR u.df <= t.cap) used
+      JOIN postings p ON p.stem_id = ANY (used.ids)
+      WHERE p.doc_id <> (SELECT id FROM ex)
+      GROUP BY p.doc_id, p.idx, p.n_stems
+    ) x
+  ) ranked
+  WHERE ranked.rk <= $3
 ) c
-JOIN documents d ON d.id = c.doc_id
-WHERE c.rk <= $3`;
+JOIN quotes q ON q.doc_id = c.doc_id AND q.idx = c.idx
+JOIN documents d ON d.id = c.doc_id`;
 
 const DETAILS = `
 SELECT q.doc_id, q.idx, q.start_at, q.end_at, q.text, q.speaker, q.fields, d.uri, d.label

@@ -95,6 +95,7 @@ export async function ingestDocument(pool: Pool, doc: AnalyzedDoc, label: string
         [docId, qs.map((_, i) => i), qs.map((q) => q.start), qs.map((q) => q.end), qs.map((q) => q.text),
           qs.map((q) => q.speaker), qs.map(storedFields), qs.map((q) => `{${q.stems.map((s) => ids.get(s)!).join(',')}}`),
           qs.map((q) => q.stems.length)]);
+      await c.query('INSERT INTO postings (stem_id, doc_id, idx, n_stems) SELECT unnest(stems), doc_id, idx, n_stems FROM quotes WHERE doc_id = $1', [docId]);
     }
     const changed = stems.filter((st) => delta.get(st) !== 0);
     if (changed.length) {
@@ -148,6 +149,7 @@ async function dropDocument(c: PoolClient, uri: string): Promise<{ ord: string; 
   const s = await c.query<{ stem: string; n: number }>(
     `SELECT st.stem, count(*)::int AS n FROM quotes q CROSS JOIN unnest(q.stems) AS x(id) JOIN stems st ON st.id = x.id
      WHERE q.doc_id = $1 GROUP BY st.stem`, [id]);
+  await c.query('DELETE FROM postings WHERE doc_id = $1', [id]);
   await c.query('DELETE FROM documents WHERE id = $1', [id]);
   if (names.length) {
     // An upsert rather than an UPDATE … FROM: its rows are locked in the order given.

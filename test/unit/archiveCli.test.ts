@@ -58,6 +58,9 @@ async function assertConsistent(url: string, files: number): Promise<void> {
   assert.equal(t.ok, true, 'totals match the rows');
   const [s] = await sql<{ n: number }>(url, 'SELECT count(*)::int AS n FROM stems s WHERE df <> (SELECT count(*) FROM quotes q WHERE s.id = ANY (q.stems))');
   assert.equal(s.n, 0, 'stem counts match the quotes');
+  const [p] = await sql<{ ok: boolean }>(url, `SELECT (SELECT count(*) FROM postings) = (SELECT coalesce(sum(n_stems), 0) FROM quotes)
+    AND NOT EXISTS (SELECT 1 FROM postings p WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = p.doc_id AND q.idx = p.idx)) AS ok`);
+  assert.equal(p.ok, true, 'one posting per stem of every quote, none left over');
 }
 
 describe('verbatim index / check --db (CLI, PostgreSQL)', function () {
@@ -123,6 +126,42 @@ describe('verbatim index / check --db (CLI, PostgreSQL)', function () {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, new RegExp(`^${files.length - partial} added, 0 changed, ${partial} unchanged`));
     await assertConsistent(db, files.length);
+  });
+
+  it('keeps ingesting a watched folder as files arrive and go', async () => {
+    const dir = workspace();
+    fs.rmSync(path.join(dir, 'corpus/basil'), { recursive: true });
+    const db = await server.createDatabase('watched');
+    const child = spawn(process.execPath, [cliJs, 'index', 'corpus', '--db', db, '--watch'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // The first pass is done and the folder watched once it says so.
+    const watching = new Promise<void>((resolve) => {
+      let err = '';
+      child.stderr!.setEncoding('utf8');
+      child.stderr!.on('data', (b: string) => { err += b; if (err.includes('watching corpus')) resolve(); });
+    });
+    const count = async (): Promise<number> => {
+      try { return (await sql<{ n: number }>(db, 'SELECT count(*)::int AS n FROM documents'))[0].n; } catch { return -1; }
+    };
+    const until = async (n: number): Promise<void> => {
+      for (let i = 0; i < 1000; i++) {
+        if ((await count()) === n) return;
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      assert.fail(`the archive never reached ${n} documents (has ${await count()})`);
+    };
+    try {
+      await watching;
+      await until(5);
+      fs.copyFileSync(path.join(dir, 'drafts/draft.article'), path.join(dir, 'corpus/wire-001.txt'));
+      await until(6);
+      fs.rmSync(path.join(dir, 'corpus/seeds/000_e82ae43b6dd607f6.txt'));
+      await until(5);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+    await assertConsistent(db, 5);
   });
 
   it('exits 2 with a clear message on a bad or unreachable URL', async () => {
