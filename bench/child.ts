@@ -11,6 +11,7 @@ import { Corpus, DRAFT_RELATED } from './corpus/generate';
 import { ExactMatcher, type SourceQuote } from './peers/exact';
 import { FuseMatcher } from './peers/fuse';
 import { searchQueries, searchAgreement } from './search';
+import { benchCli, hostPaths, indexWithWorkers } from './parallel';
 import { gc, median, memoryMb, timed } from './stats';
 import { score, truePairs, type Link, type Planted } from './truth';
 
@@ -23,6 +24,7 @@ const flag = (name: string, dflt: number): number => {
 const RUNS = flag('--runs', 11);
 const FUSE_QUOTES = flag('--fuse-quotes', 30);
 const keepText = args.includes('--keep-text');
+const withCli = !args.includes('--no-cli');
 
 function linksOf(report: DocumentReport): Link[] {
   return report.quotes.flatMap((q) => q.matches.map((m) => ({ draft: q.quote, uri: m.quote.uri, start: m.quote.start, end: m.quote.end })));
@@ -143,7 +145,17 @@ function main(): void {
   const fuseScore = score(draft, subsetPairs, toLinks(engine.options.match.maxCandidates));
   const fuseFullMs = fuseSubset.length ? (fuseMs * draftQuotes.length) / fuseSubset.length : NaN;
 
+  // Analysis in workers, and the CLI on disk: these need every article's text at once (not timed).
+  const docs = Array.from({ length: size }, (_, i) => {
+    const a = corpus.article(i);
+    return { uri: a.uri, label: a.uri, text: a.text, order: i };
+  });
+  const parallel = indexWithWorkers(docs, keepText, draftDoc, JSON.stringify(report));
+  const cli = withCli ? benchCli(docs, draftDoc) : null;
+  const host = hostPaths(docs);
+
   const result = {
+    ...parallel, ...host, cli,
     articles: size, quotes, chars, setupMs, genMs, keepText,
     indexMs: analyzeMs + insertMs, analyzeMs, insertMs, baseMb, peakMb, retainedMb,
     draftWords: draft.text.split(/\s+/).length, draftQuotes: draftQuotes.length, analyzeDraftMs,

@@ -7,6 +7,7 @@
  *   --fuse-quotes N        draft quotes given to the fuse.js matcher (default: 10 / 5 / 1 by size;
  *                          it takes seconds per quote, so its time is scaled to all 30)
  *   --keep-text            index with the article texts kept (the default engine configuration)
+ *   --no-cli               skip the CLI runs on files written to a temporary folder (bench/parallel.ts)
  *   --hostile              also run the hostile-input section (bench/hostile.ts)
  *   --archive              instead: the archive on PostgreSQL beside the in-memory index (bench/archive.ts)
  *   --archive-size N       articles for --archive (default 50000)
@@ -36,12 +37,15 @@ interface Result {
   agreement: { share: number; asGood: number; fullFuseMs: number } | null; saveMs: number; savedMb: number; loadMs: number; reloadSame: boolean;
   exact: { buildMs: number; ms: number; recall: number };
   fuse: { buildMs: number; ms: number; measuredQuotes: number; estimated: boolean; recall: number; recallAll: number; otherAll: number; pairs: number };
+  workers: number; indexWorkersMs: number; workerBatches: number; workersSame: boolean; hostSaveMs: number; hostLoadMs: number; hostSavedMb: number;
+  cli: { plainMs: number; noCacheMs: number; coldMs: number; warmMs: number; oneChangedMs: number; cacheMb: number; same: boolean } | null;
 }
 
 function runSize(size: number): Result {
   const fuseQuotes = value('--fuse-quotes') ?? String(size <= 1000 ? 10 : size <= 10_000 ? 5 : 1);
   const childArgs = ['--expose-gc', '--max-old-space-size=4096', path.join(__dirname, 'child.js'), String(size), '--runs', runs, '--fuse-quotes', fuseQuotes];
   if (args.includes('--keep-text')) childArgs.push('--keep-text');
+  if (args.includes('--no-cli')) childArgs.push('--no-cli');
   process.stderr.write(`bench: ${size} articles…\n`);
   const r = spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
@@ -51,13 +55,14 @@ function runSize(size: number): Result {
 
 function table(results: Result[]): string {
   const rows: string[][] = [[
-    'articles', 'quotes', 'index s (analysis + insert)', 'peak / retained MB', 'full check ms (cold)', 'incremental ms', 'search ms (max)',
+    'articles', 'quotes', 'index s (analysis + insert)', 'index s, workers', 'peak / retained MB', 'full check ms (cold)', 'incremental ms', 'search ms (max)',
     'save / reload ms (MB)', 'recall', 'exact ms / recall', 'fuse ms / recall@12 (@all)', 'speedup vs fuse',
   ]];
   for (const r of results) {
     rows.push([
       String(r.articles), String(r.quotes),
       `${fmt(r.indexMs / 1000, 2)} (${fmt(r.analyzeMs / 1000, 2)} + ${fmt(r.insertMs / 1000, 2)})`,
+      `${fmt(r.indexWorkersMs / 1000, 2)} (${r.workers}+1)${r.workersSame ? '' : ' DIFFERS'}`,
       `${fmt(r.peakMb, 0)} / ${fmt(r.retainedMb, 0)}`,
       `${fmt(r.fullMs)} (${fmt(r.fullColdMs, 0)})`,
       `${fmt(r.incrementalMs)}${r.incrementalSame ? '' : ' DIFFERS'}`,
@@ -83,6 +88,13 @@ function notes(results: Result[]): string {
       `exact index build ${fmt(r.exact.buildMs, 0)} ms`,
       `Verbatim links outside the truth: ${r.otherLinks}`,
     ];
+    parts.push(`index with ${r.workers} worker(s) and this thread: ${r.workerBatches} batches analysed in workers, report ${r.workersSame ? 'the same' : 'DIFFERENT'} as in-thread`);
+    parts.push(`extension's stored index (keepText): write ${fmt(r.hostSaveMs, 0)} ms, reload ${fmt(r.hostLoadMs, 0)} ms (${fmt(r.hostSavedMb, 1)} MB), each one synchronous call on the host's thread`);
+    if (r.cli) {
+      parts.push(`CLI (one process, the draft against ${r.articles} files): ${fmt(r.cli.plainMs, 0)} ms without cache or workers, ${fmt(r.cli.noCacheMs, 0)} ms with workers, ` +
+        `${fmt(r.cli.coldMs, 0)} ms cold --cache (writes ${fmt(r.cli.cacheMb, 1)} MB), ${fmt(r.cli.warmMs, 0)} ms warm, ${fmt(r.cli.oneChangedMs, 0)} ms with one source changed; ` +
+        `reports ${r.cli.same ? 'identical' : 'DIFFERENT'}`);
+    }
     if (r.agreement) parts.push(`search vs Fuse over every quote: ${fmt(r.agreement.share * 100, 0)}% of its top 10 found, ${fmt(r.agreement.asGood * 100, 0)}% of ranks scored as well; full Fuse ${fmt(r.agreement.fullFuseMs, 0)} ms/query`);
     out.push('- ' + parts.join('; '));
   }
@@ -92,7 +104,9 @@ function notes(results: Result[]): string {
 function summary(r: Result): string {
   return `summary: articles=${r.articles} full_ms=${fmt(r.fullMs, 1)} incremental_ms=${fmt(r.incrementalMs, 1)} fuse_ms=${fmt(r.fuse.ms, 0)} ` +
     `speedup_vs_fuse=${fmt(r.fuse.ms / r.fullMs, 0)} recall=${fmt(r.recall, 3)} fuse_recall=${fmt(r.fuse.recall, 3)} exact_recall=${fmt(r.exact.recall, 3)} ` +
-    `index_ms=${fmt(r.indexMs, 0)} heap_mb=${fmt(r.peakMb, 0)} search_ms=${fmt(r.searchMs, 1)}`;
+    `index_ms=${fmt(r.indexMs, 0)} index_workers_ms=${fmt(r.indexWorkersMs, 0)} heap_mb=${fmt(r.peakMb, 0)} search_ms=${fmt(r.searchMs, 1)}` +
+    ` host_block_ms=${fmt(Math.max(r.hostSaveMs, r.hostLoadMs), 0)}` +
+    (r.cli ? ` cli_cold_ms=${fmt(r.cli.coldMs, 0)} cli_warm_ms=${fmt(r.cli.warmMs, 0)}` : '');
 }
 
 function machine(): string {

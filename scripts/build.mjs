@@ -1,12 +1,13 @@
 // Bundles the extension and the CLI with esbuild. Type-checking is `npm run typecheck` (tsc --noEmit),
 // as in vscode-extension-samples/esbuild-sample: esbuild only strips types.
-// `node scripts/build.mjs cli` builds only the CLI (what `npm run seeds` needs).
+// `node scripts/build.mjs cli` builds only the CLI (what `npm run seeds` needs; its worker is `worker`).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const only = process.argv[2];
-const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, logLevel: 'warning' };
+// 'module' first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot follow.
+const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'] };
 
 const targets = {
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
@@ -20,5 +21,7 @@ const targets = {
     // pg loads its optional native binding only when asked to; the CLI never asks.
     external: ['pg-native'],
   },
+  // The analysis worker the CLI's pool starts (src/parallel/pool.ts looks for it beside cli.js).
+  worker: { ...common, entryPoints: ['src/parallel/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', format: 'cjs' },
 };
-await Promise.all(Object.entries(targets).filter(([name]) => !only || name === only).map(([, options]) => build(options)));
+await Promise.all(Object.entries(targets).filter(([name]) => !only || name === only || (only === 'cli' && name === 'worker')).map(([, options]) => build(options)));

@@ -3,11 +3,11 @@
  * its stems known to the archive are sorted rarest first and those in more than 5% of all quotes (at
  * least 1,000) are dropped unless they are among the two rarest; the quotes posted under
  * the rest (the postings table's stem index, read alone) are counted and scored shared² / the fewer stems, and every quote ranked within the top
- * `limit` by score and shared count comes back. The last ties are broken here, by uri as localeCompare
- * orders it (a collation the server need not have) and position, exactly as the in-memory index does.
+ * `limit` by score and shared count comes back. The last ties are broken here, by uri in the one source order
+ * (code units, which the server's collation need not follow) and position, exactly as the in-memory index does.
  */
 import type { Pool } from 'pg';
-import { quoteFromFields, type CandidateRequest, type CandidateSource, type Quote, type SourceCandidate } from '../core';
+import { compareSourceOrder, quoteFromFields, type CandidateRequest, type CandidateSource, type Quote, type SourceCandidate } from '../core';
 
 const RANKED = `
 WITH t AS (SELECT greatest(1000, quotes * 0.05) AS cap FROM totals),
@@ -38,6 +38,9 @@ JOIN documents d ON d.id = c.doc_id`;
 const DETAILS = `
 SELECT q.doc_id, q.idx, q.start_at, q.end_at, q.text, q.speaker, q.fields, d.uri, d.label
 FROM unnest($1::bigint[], $2::int[]) AS k(doc_id, idx) JOIN quotes q USING (doc_id, idx) JOIN documents d ON d.id = q.doc_id`;
+
+/** Archived documents sort before local ones in "earliest source" order: their orders are shifted below 0. */
+export const ARCHIVE_ORDER_OFFSET = 2 ** 40;
 
 interface Ranked { n: number; doc_id: string; idx: number; shared: number; n_stems: number; start_at: number; uri: string; ord: string }
 
@@ -72,7 +75,7 @@ export class ArchiveSource implements CandidateSource {
           const d = quotes.get(`${row.doc_id}:${row.idx}`);
           if (!d) throw new Error('the archive changed during the check; check again');
           const fields = { ...d.fields, uri: d.uri, label: d.label, text: d.text, start: d.start_at, end: d.end_at, speaker: d.speaker } as unknown as Quote;
-          return { quote: quoteFromFields(fields), shared: row.shared, order: Number(row.ord) };
+          return { quote: quoteFromFields(fields), shared: row.shared, order: Number(row.ord) - ARCHIVE_ORDER_OFFSET };
         });
       });
     }
@@ -99,6 +102,6 @@ export class ArchiveSource implements CandidateSource {
 function best(rows: Ranked[], own: number, limit: number): Ranked[] {
   const score = (r: Ranked): number => (r.shared * r.shared) / Math.max(1, Math.min(Math.max(1, own), r.n_stems));
   return rows
-    .sort((x, y) => score(y) - score(x) || y.shared - x.shared || x.uri.localeCompare(y.uri) || x.start_at - y.start_at)
+    .sort((x, y) => score(y) - score(x) || y.shared - x.shared || compareSourceOrder(x.uri, y.uri) || x.start_at - y.start_at)
     .slice(0, limit);
 }

@@ -156,6 +156,13 @@ async function dropDocument(c: PoolClient, uri: string): Promise<{ ord: string; 
     await c.query(`INSERT INTO names (name, count, ord, pos) SELECT DISTINCT unnest($1::text[]), 0, 0, 0 ORDER BY 1
       ON CONFLICT (name) DO UPDATE SET count = names.count - 1`, [names]);
     await c.query('DELETE FROM names WHERE count <= 0 AND name = ANY($1::text[])', [names]);
+    // A name first mentioned here moves to its next first mention, as the in-memory index lists names
+    // in document order of the documents it holds.
+    await c.query(
+      `UPDATE names SET (ord, pos) = (
+         SELECT d.ord, t.pos FROM documents d CROSS JOIN unnest(d.names) WITH ORDINALITY AS t(name, pos)
+         WHERE d.names @> ARRAY[names.name] AND t.name = names.name ORDER BY d.ord, t.pos LIMIT 1)
+       WHERE name = ANY ($1::text[]) AND ord = $2`, [names, ord]);
   }
   return { ord, quotes, stems: s.rows.map((row) => [row.stem, -row.n]) };
 }

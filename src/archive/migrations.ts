@@ -32,6 +32,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         ingested_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE SEQUENCE documents_ord;
+      CREATE INDEX documents_names ON documents USING gin (names);
       CREATE TABLE stems (
         id   serial PRIMARY KEY,
         stem text NOT NULL UNIQUE,

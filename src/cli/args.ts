@@ -9,10 +9,17 @@ export interface CheckArgs {
   format: Format;
   failOn: FailOn;
   authority: string[];
-  maxBytes: number;
+  /** undefined: the configuration's maxFileSizeKB, else the core's default cap. */
+  maxBytes: number | undefined;
+  /** A configuration file for every document, instead of the nearest one above each. */
+  config: string | undefined;
+  /** false with --no-gitignore: walk what .gitignore ignores too. */
+  gitignore: boolean;
   color: boolean | undefined;
   /** The archive's URL (`--db`), checked against as well as the sources. */
   db?: string;
+  /** The analysis cache file (`--cache`), or undefined for none. */
+  cache: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -28,20 +35,32 @@ Options:
   --format <f>           text (default), json or sarif
   --fail-on <level>      error, warning (default) or never: exit 1 when a finding reaches it
   --authority <glob>     most authoritative sources first, for the canonical wording; repeatable
-  --max-size <bytes>     skip files larger than this (default 10485760)
+  --config <file>        use this configuration file for every document (default: the nearest
+                         .verbatim.json or .verbatim.jsonc above each document)
+  --max-size <bytes>     skip files larger than this (default: maxFileSizeKB, else 10485760)
   --db <url>             also check against the archive at <url> (see verbatim index --help)
+  --no-gitignore         also read what .gitignore ignores in folders
   --color / --no-color   force colour on or off (default: on for a terminal)
+  --cache[=<file>]       keep the analysed sources in <file> (default .verbatimcache) and re-analyse
+                         only the sources that changed since the last run
+  --cache-location <f>   the same as --cache=<f>
   -h, --help             show this help
   --version              print the version
 
-Exit status: 0 nothing reached --fail-on, 1 something did, 2 bad usage or no input could be read.`;
+Flags win over the configuration file, which wins over the defaults.
+
+Exit status: 0 nothing reached --fail-on, 1 something did, 2 bad usage, no input could be read, or a
+configuration file that cannot be parsed (its defaults were used).`;
+
+/** The cache file `--cache` uses when none is named (in the working folder, like .eslintcache). */
+export const DEFAULT_CACHE = '.verbatimcache';
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 const FAIL_ON: readonly string[] = ['error', 'warning', 'never'];
 
 /** Parses the arguments after `check`. */
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  const args: CheckArgs = { paths: [], sources: [], format: 'text', failOn: 'warning', authority: [], maxBytes: 10 * 1024 * 1024, color: undefined };
+  const args: CheckArgs = { paths: [], sources: [], format: 'text', failOn: 'warning', authority: [], maxBytes: undefined, config: undefined, gitignore: true, color: undefined, cache: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -72,6 +91,11 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         break;
       }
       case '--db': args.db = value(); break;
+      // `--cache <file>` would be ambiguous with a path to check: the file is given inline or by location.
+      case '--cache': args.cache = inline || DEFAULT_CACHE; break;
+      case '--cache-location': args.cache = value(); break;
+      case '--config': args.config = value(); break;
+      case '--no-gitignore': args.gitignore = false; break;
       case '--color': args.color = true; break;
       case '--no-color': args.color = false; break;
       default:

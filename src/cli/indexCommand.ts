@@ -11,7 +11,9 @@ import * as path from 'node:path';
 import { Archive, ArchiveError } from '../archive/archive';
 import { analyze } from '../core';
 import { UsageError } from './args';
+import { Scopes } from './config';
 import { expand, readText } from './files';
+import { GitIgnores } from './gitignore';
 import { inert } from './format/text';
 import type { Sink } from './main';
 
@@ -69,7 +71,8 @@ export interface IndexSummary { added: number; changed: number; unchanged: numbe
 /** One pass: the archive made to match the files under `args.paths`. */
 export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): Promise<IndexSummary> {
   const problems: string[] = [];
-  const files = expand(args.paths, problems);
+  // The same walk as `verbatim check`: configuration excludes and .gitignore apply.
+  const files = expand(args.paths, problems, { scopes: new Scopes(undefined), git: new GitIgnores() });
   const folders = args.paths.filter((p) => { try { return fs.statSync(p).isDirectory(); } catch { return false; } })
     .map((p) => (p === '.' ? '' : path.normalize(p).replace(/\/?$/, '/')));
   const known = await archive.states([...folders, ...files]);
@@ -90,8 +93,9 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): P
     try { stat = fs.statSync(file); } catch { present.delete(file); continue; }
     const before = known.get(file);
     if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) { summary.unchanged++; continue; }
-    const text = readText(file, args.maxBytes);
-    if (typeof text !== 'string') { problems.push(`${file}: ${text.problem}`); summary.skipped++; present.delete(file); continue; }
+    const read = readText(file, args.maxBytes);
+    if ('problem' in read) { problems.push(`${file}: ${read.problem}`); summary.skipped++; present.delete(file); continue; }
+    const text = read.text;
     const state = { size: stat.size, mtimeMs: stat.mtimeMs, hash: createHash('sha256').update(text).digest('hex') };
     if (before && before.hash === state.hash) {
       summary.unchanged++;

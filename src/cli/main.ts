@@ -8,8 +8,20 @@ import { runArchiveCheck } from './archiveCheck';
 import { ArchiveError } from '../archive/archive';
 import { INDEX_USAGE, runIndex } from './indexCommand';
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES_DOC } from '../core';
+
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
+
+/** docs/rules.md of the installed package (found above this script), as a file URI for SARIF's helpUri. */
+function rulesDocUri(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return pathToFileURL(path.join(dir, RULES_DOC)).href;
+}
 
 /** Where the CLI writes: process.stdout/stderr, or a capture in tests. */
 export interface Sink {
@@ -55,13 +67,13 @@ export function main(argv: readonly string[], out: Sink = process.stdout, err: S
   }
   if (args.db !== undefined) {
     const withDb = { ...args, db: args.db };
-    return runArchiveCheck(withDb).then((result) => report(result, withDb, out, err), (e) => {
+    return runArchiveCheck(withDb, version).then((result) => report(result, withDb, out, err), (e) => {
       if (!(e instanceof ArchiveError)) throw e;
       err.write(`verbatim: ${inert(e.message)}\n`);
       return 2;
     });
   }
-  return report(runCheck(args), args, out, err);
+  return report(runCheck(args, version), args, out, err);
 }
 
 function report(result: CheckResult, args: CheckArgs, out: Sink, err: Sink): number {
@@ -72,9 +84,9 @@ function report(result: CheckResult, args: CheckArgs, out: Sink, err: Sink): num
   }
   const color = args.color ?? (Boolean(out.isTTY) && !process.env.NO_COLOR);
   const body =
-    args.format === 'json' ? toJson(result.reports) : args.format === 'sarif' ? toSarif(result.reports, result.texts, version) : toText(result.reports, result.texts, color);
+    args.format === 'json' ? toJson(result.reports) : args.format === 'sarif' ? toSarif(result.reports, result.texts, version, rulesDocUri()) : toText(result.reports, result.texts, color);
   out.write(body + '\n');
-  return exitCodeFor(result.reports, args.failOn);
+  return result.badConfig ? 2 : exitCodeFor(result.reports, args.failOn);
 }
 
 if (require.main === module) {

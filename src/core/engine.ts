@@ -12,6 +12,7 @@ import { checkWithSources } from './rules/checkSources';
 import { memorySource, type CandidateSource } from './index/candidateSource';
 import { deserializeIndex, serializeIndex } from './index/indexStore';
 import { NameBook } from './attribute/names';
+import { analyzeInThread, type BatchAnalyzer } from './parallel/batch';
 import { withOptions, type Options, type OptionsPatch } from './config/options';
 import { QuoteIndex, type IndexConfig } from './index/sourceIndex';
 import type { DocInput, DocumentReport, QuoteReport } from './types';
@@ -43,6 +44,15 @@ export class Engine {
     const analyzed = analyze(doc, doc.order ?? this.index.orderOf(doc.uri) ?? this.nextOrder++);
     this.index.set(analyzed);
     return analyzed;
+  }
+
+  /**
+   * Adds or replaces many sources, analysed by `analyzer` (a worker pool, say; in this thread by
+   * default) and indexed in input order: the same index as `setSource` on each in turn.
+   */
+  setSources(docs: readonly DocInput[], analyzer: BatchAnalyzer = analyzeInThread): void {
+    const inputs = docs.map((d) => ({ uri: d.uri, label: d.label, text: d.text, order: d.order ?? this.index.orderOf(d.uri) ?? this.nextOrder++ }));
+    analyzer(inputs, { doc: (analyzed) => this.index.set(analyzed), packed: (batch, packed) => this.index.setPacked(batch, packed) });
   }
 
   removeSource(uri: string): boolean {

@@ -25,10 +25,10 @@ export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
   debounceMs: 300,
   include: Object.freeze(['**/*.article', '**/*.md', '**/*.markdown', '**/*.txt']),
   sources: Object.freeze(['sources/**', 'seeds/**']),
-  maxFileSizeKB: 2048,
+  maxFileSizeKB: 10240,
 });
 
-type Kind = 'level' | 'number' | 'share' | 'globs' | 'run' | 'boolean';
+type Kind = 'level' | 'ruleLevel' | 'number' | 'share' | 'globs' | 'run' | 'boolean';
 type OptionTarget = { [G in 'match' | 'relations' | 'rules']: { group: G; key: keyof Options[G] } }['match' | 'relations' | 'rules'];
 type Target = OptionTarget | { group: 'authority' } | { group: 'host'; key: keyof HostSettings };
 
@@ -41,7 +41,7 @@ export interface SettingRow {
 
 const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'hint', 'off'];
 const relation = (key: keyof Options['relations']): SettingRow => ({ key: `relations.${key}`, kind: 'level', target: { group: 'relations', key } });
-const rule = (key: keyof Options['rules']): SettingRow => ({ key: `rules.${key}`, kind: 'level', target: { group: 'rules', key } });
+const rule = (key: keyof Options['rules'], kind: Kind = 'level'): SettingRow => ({ key: `rules.${key}`, kind, target: { group: 'rules', key } });
 const match = (key: keyof Options['match'], kind: Kind = 'number'): SettingRow => ({ key: `match.${key}`, kind, target: { group: 'match', key } });
 const host = (key: keyof HostSettings, kind: Kind): SettingRow => ({ key, kind, target: { group: 'host', key } });
 
@@ -59,6 +59,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze([
   relation('spelling'),
   relation('variant'),
   relation('paraphrase'),
+  rule('quoteDiffers', 'ruleLevel'),
   rule('speakerDiffers'),
   rule('unverifiedQuote'),
   rule('unbalancedQuote'),
@@ -86,6 +87,7 @@ export function defaultOf(row: SettingRow): unknown {
 function valid(kind: Kind, value: unknown): boolean {
   switch (kind) {
     case 'level': return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+    case 'ruleLevel': return value === 'auto' || valid('level', value);
     case 'run': return value === 'onType' || value === 'onSave';
     case 'boolean': return typeof value === 'boolean';
     case 'number': return typeof value === 'number' && Number.isFinite(value) && value >= 0;

@@ -4,26 +4,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { main, type Sink } from '../../src/cli/main';
 import { PgServer } from '../support/pgServer';
+import { runCliAsync } from './helpers';
 
 const root = path.resolve(__dirname, '../../..');
 const cliJs = path.join(root, 'out/src/cli/main.js');
 
-/** Runs the CLI in-process in `cwd` and captures what it writes. */
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stream = (sink: (s: string) => void): Sink => ({ write: (s: string) => sink(s), isTTY: false });
-  const prev = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, stream((s) => (out += s)), stream((s) => (err += s)));
-    return { code, out, err };
-  } finally {
-    process.chdir(prev);
-  }
-}
+const run = runCliAsync;
 
 /** A workspace: corpus/ holds the seeds and BASIL (copied `copies` times), drafts/ the fixture draft alone. */
 function workspace(copies = 1): string {

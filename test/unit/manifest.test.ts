@@ -38,3 +38,14 @@ describe('manifest', () => {
     for (const needed of ['media/**', 'seeds/*.txt', 'LICENSE', 'CHANGELOG.md', 'docs/rules.md']) assert.ok(allow.includes(needed), `.vscodeignore lets ${needed} in`);
   });
 });
+
+describe('README settings table', () => {
+  it('lists every contributed setting with its default, as scripts/settings-table.mjs makes it', async () => {
+    // The script is an ES module; import() from CommonJS through a file URL.
+    const { settingsTable, START, END } = await (new Function('u', 'return import(u)'))(require('url').pathToFileURL(path.join(root, 'scripts', 'settings-table.mjs')).href);
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
+    assert.strictEqual(block, settingsTable(manifest), 'run `node scripts/settings-table.mjs --write` after changing a setting');
+    for (const key of Object.keys(manifest.contributes.configuration.properties)) assert.ok(block.includes(`\`${key}\``), key);
+  });
+});

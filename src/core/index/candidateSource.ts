@@ -3,10 +3,11 @@
  * content stems, plus a few facts about the sources (how many documents, their order, their names).
  * The in-memory QuoteIndex answers synchronously; an archive on a database server answers
  * asynchronously. Both rank by the same key — shared² / the fewer stems, then most shared, then document
- * uri (localeCompare), then position — so that the merged top k of several sources is the top k one
+ * uri (the one source order, config/order.ts), then position — so that the merged top k of several sources is the top k one
  * index holding all of them would give, and the engine aligns whatever it gets the same way.
  */
 import { contentStems, type AnalyzedQuote } from '../analyze';
+import { compareSourceOrder } from '../config/order';
 import { tokenize } from '../text/text';
 import type { Quote } from '../types';
 import type { QuoteIndex } from './sourceIndex';
@@ -59,7 +60,7 @@ export function candidateScore(shared: number, ownStems: number, theirStems: num
 export function compareCandidates(ownStems: number): (x: SourceCandidate, y: SourceCandidate) => number {
   return (x, y) =>
     candidateScore(y.shared, ownStems, y.quote.stems.length) - candidateScore(x.shared, ownStems, x.quote.stems.length) ||
-    y.shared - x.shared || x.quote.uri.localeCompare(y.quote.uri) || x.quote.start - y.quote.start;
+    y.shared - x.shared || compareSourceOrder(x.quote.uri, y.quote.uri) || x.quote.start - y.quote.start;
 }
 
 /** A stored quote (its plain fields) with tokens and stems computed as `analyze` computes them. */

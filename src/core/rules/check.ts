@@ -3,16 +3,18 @@
  * versions (stage 6), picks the canonical wording (stage 7), and turns them into findings and fixes.
  */
 import type { AnalyzedDoc, AnalyzedQuote } from '../analyze';
-import { canonicalWording } from '../match/canonical';
 import { compare } from '../match/classify';
 import { replacementWording, wordDiff } from '../match/diff';
-import { describeChanges, meaningChanged, quoteDiffersMessage } from './messages';
+import { compareSourceOrder } from '../config/order';
+import { describeChanges } from './messages';
+import { addQuoteDiffers, type Change } from './quoteDiffers';
+import { speakerDiffersFinding } from './speakerDiffers';
+import { unbalancedQuoteFinding } from './unbalancedQuote';
+import { unverifiedQuoteFinding } from './unverifiedQuote';
 import { NameBook } from '../attribute/names';
 import type { Options } from '../config/options';
 import type { IndexView } from '../index/candidateSource';
-import type { DocumentReport, Finding, Fix, Quote, QuoteReport, Relation } from '../types';
-
-const WORD_CHANGE: ReadonlySet<Relation> = new Set(['variant', 'paraphrase']);
+import type { DocumentReport, Quote, QuoteReport } from '../types';
 
 /** Finds every quote's versions in the index (never in `doc` itself) and what to report. */
 export function checkDocument(doc: AnalyzedDoc, index: IndexView, options: Options): DocumentReport {
@@ -57,15 +59,12 @@ function checkQuote(
   const quote = { ...stripAnalysis(q), speaker: q.speaker && resolve(q.speaker) };
   const report: QuoteReport = { quote, matches: [], findings: [], canonical: null, fixes: [] };
   if (q.unbalanced && options.rules.unbalancedQuote !== 'off') {
-    report.findings.push({
-      rule: 'unbalanced-quote', severity: options.rules.unbalancedQuote, start: q.start - 1, end: q.start,
-      message: 'This quotation mark is never closed: the quote runs to the end of the paragraph.', related: [],
-    });
+    report.findings.push(unbalancedQuoteFinding(options.rules.unbalancedQuote, q));
   }
   if (q.tokens.length < options.match.minWords) return report;
   const a = { ...q, speaker: quote.speaker };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
-  const meaning: boolean[] = [];
+  const changes: Change[][] = [];
   for (const { quote: src } of candidates) {
     if (src.tokens.length < options.match.minWords) continue;
     // A term (a label, a motto) is nobody's words: it matches only the same label elsewhere.
@@ -78,67 +77,20 @@ function checkQuote(
       quote: stripAnalysis(b), relation: c.relation, score: c.score, region: wording.region,
       diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes),
     });
-    meaning.push(meaningChanged(c.changes));
+    changes.push(c.changes);
     if (c.speakerConflict && options.rules.speakerDiffers !== 'off') {
-      report.findings.push({
-        rule: 'speaker-differs', severity: options.rules.speakerDiffers, start: q.start, end: q.end,
-        message: `Attributed here to ${quote.speaker}, but to ${b.speaker} in ${b.label}.`,
-        related: [{ uri: b.uri, start: b.start, end: b.end, message: `${b.speaker}’s version` }],
-      });
+      report.findings.push(speakerDiffersFinding(options.rules.speakerDiffers, q, quote.speaker, b));
     }
   }
-  report.matches.sort((x, y) => y.score - x.score || x.quote.uri.localeCompare(y.quote.uri));
-  addQuoteDiffers(report, q, options, meaning, (uri) => index.get(uri)?.order ?? 0);
+  // Sorted with their changed words, which the finding reads by position.
+  const order = report.matches.map((_, i) => i).sort((x, y) =>
+    report.matches[y].score - report.matches[x].score || compareSourceOrder(report.matches[x].quote.uri, report.matches[y].quote.uri));
+  report.matches = order.map((i) => report.matches[i]);
+  addQuoteDiffers(report, q, options, order.map((i) => changes[i]), (uri) => index.get(uri)?.order ?? 0);
   if (report.matches.length === 0 && q.kind === 'quote' && hasSources && options.rules.unverifiedQuote !== 'off') {
-    report.findings.push({
-      rule: 'unverified-quote', severity: options.rules.unverifiedQuote, start: q.start, end: q.end,
-      message: 'No source in the workspace has this quote.', related: [],
-    });
+    report.findings.push(unverifiedQuoteFinding(options.rules.unverifiedQuote, q));
   }
   return report;
-}
-
-function addQuoteDiffers(report: QuoteReport, q: AnalyzedQuote, options: Options, meaning: boolean[], orderOf: (uri: string) => number): void {
-  const differing = report.matches.filter((m) => options.relations[m.relation] !== 'off');
-  report.canonical = canonicalWording(report.matches, options.authority, orderOf);
-  report.fixes = fixesFor(q, report);
-  if (differing.length === 0 || q.kind === 'term') return;
-  const raised = report.matches.some((m, i) => meaning[i] && WORD_CHANGE.has(m.relation) && options.relations[m.relation] !== 'off');
-  const levels = differing.map((m) => options.relations[m.relation]);
-  const rank = { off: 0, hint: 1, info: 2, warning: 3, error: 4 } as const;
-  let severity = levels.reduce((x, y) => (rank[y] > rank[x] ? y : x));
-  if (raised && options.rules.meaningChange !== 'off' && rank[options.rules.meaningChange] > rank[severity]) {
-    severity = options.rules.meaningChange;
-  }
-  if (severity === 'off') return;
-  const finding: Finding = {
-    rule: 'quote-differs', severity, start: q.start, end: q.end,
-    message: quoteDiffersMessage(differing),
-    related: differing.map((m) => ({
-      uri: m.quote.uri, start: m.region.start, end: m.region.end,
-      message: `${m.relation} (${m.quote.speaker ?? 'unattributed'})`,
-    })),
-  };
-  report.findings.unshift(finding);
-}
-
-function fixesFor(q: AnalyzedQuote, report: QuoteReport): Fix[] {
-  const fixes: Fix[] = [];
-  const seen = new Set<string>([q.text]);
-  const c = report.canonical;
-  if (c && !seen.has(c.text)) {
-    seen.add(c.text);
-    fixes.push({ title: `Use the canonical wording (${c.reason})`, start: q.start, end: q.end, replacement: c.text, preferred: true, ...(c.source ? { source: c.source } : {}) });
-  }
-  for (const m of report.matches) {
-    if (m.replacement === null || seen.has(m.replacement)) continue;
-    seen.add(m.replacement);
-    fixes.push({
-      title: `Use the wording of ${m.quote.label}`, start: q.start, end: q.end, replacement: m.replacement, preferred: false,
-      source: { uri: m.quote.uri, start: m.region.start, end: m.region.end },
-    });
-  }
-  return fixes;
 }
 
 /** The plain quote without the matching data, as front ends see it. */

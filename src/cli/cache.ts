@@ -1,0 +1,173 @@
+/**
+ * `verbatim check --cache`: the analysed sources kept between runs, as ESLint and cspell keep lint
+ * results. The cache file is one line of JSON (format, key, and each source's size, mtime and content
+ * hash) followed by the serialized source index. A source whose size and mtime are unchanged is taken
+ * as it is; when they differ its text is read and hashed, and only a different hash re-analyses it.
+ * Added sources are analysed, deleted ones removed: everything else is reused without being read.
+ * The key holds the engine's version, its options and the working folder (paths are kept as given):
+ * a cache written under another key is silently rebuilt; one that cannot be read as a Verbatim cache
+ * is ignored with one message. The file is replaced atomically (written aside, then renamed).
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { Engine, type BatchAnalyzer, type DocInput, type OptionsPatch } from '../core';
+import { readText } from './files';
+
+const FORMAT = 'verbatim-cache';
+const FORMAT_VERSION = 1;
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+interface Header {
+  format: string;
+  version: number;
+  key: string;
+  /** Length of the serialized index after the header line: a truncated file is caught before parsing. */
+  bytes: number;
+  files: Record<string, Entry>;
+}
+
+export interface CacheStats {
+  /** Sources analysed in this run (changed, added, or all of them without a usable cache). */
+  analysed: number;
+  /** Sources taken from the cache without analysing them again. */
+  reused: number;
+  /** Sources in the cache that are gone from the source list. */
+  removed: number;
+  /** Whether the cache file was (re)written. */
+  written: boolean;
+}
+
+export interface CachedIndex {
+  engine: Engine;
+  /** The texts of the sources read in this run. */
+  texts: Map<string, string>;
+  stats: CacheStats;
+}
+
+/** The key a cache must have to be used: engine version, options and the working folder. */
+export function cacheKey(version: string, engine: Engine): string {
+  return JSON.stringify({ version, options: engine.options, cwd: process.cwd() });
+}
+
+/**
+ * An engine whose index holds `files` (in this order; unreadable ones are skipped with a message in
+ * `problems`), reusing what `cacheFile` holds and rewriting it when anything changed. `known` gives
+ * texts already read (they are not read again).
+ */
+export function indexWithCache(
+  cacheFile: string, files: readonly string[], known: ReadonlyMap<string, string>, maxBytes: number,
+  options: OptionsPatch, version: string, problems: string[], analyzer?: BatchAnalyzer,
+): CachedIndex {
+  // Kept compactly (quote texts, not article texts): a third of the file to read back, and the same
+  // reports; the few sources a report cites are read again for their line numbers.
+  const fresh = new Engine(options, { keepText: false });
+  const key = cacheKey(version, fresh);
+  const loaded = load(cacheFile, key, options, problems);
+  const engine = loaded?.engine ?? fresh;
+  const old = loaded?.header.files ?? {};
+  const entries: Record<string, Entry> = {};
+  const texts = new Map<string, string>();
+  const stats: CacheStats = { analysed: 0, reused: 0, removed: 0, written: false };
+  let dirty = !loaded;
+  let order = 0;
+  const changed: DocInput[] = [];
+  for (const file of files) {
+    const prev = old[file];
+    const stat = statOf(file);
+    const cached = prev !== undefined && engine.index.has(file);
+    if (cached && stat && stat.size === prev.size && stat.mtimeMs === prev.mtimeMs && stat.size <= maxBytes) {
+      entries[file] = prev;
+      dirty = reorder(engine, file, order++) || dirty;
+      stats.reused++;
+      continue;
+    }
+    const got = known.has(file) ? { text: known.get(file)! } : readText(file, maxBytes);
+    if (!('text' in got)) {
+      problems.push(`${file}: ${got.problem}`);
+      continue;
+    }
+    const text = got.text;
+    if ('note' in got && got.note) problems.push(`${file}: ${got.note}`);
+    texts.set(file, text);
+    const hash = createHash('sha1').update(text).digest('hex');
+    entries[file] = { size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, hash };
+    dirty = true; // at least the entry's size or mtime is new
+    if (cached && prev.hash === hash) {
+      reorder(engine, file, order++);
+      stats.reused++;
+    } else {
+      changed.push({ uri: file, label: file, text, order: order++ });
+      stats.analysed++;
+    }
+  }
+  engine.setSources(changed, analyzer);
+  for (const uri of [...engine.index.documents()].map((d) => d.uri)) {
+    if (entries[uri]) continue;
+    engine.removeSource(uri);
+    stats.removed++;
+    dirty = true;
+  }
+  if (dirty) stats.written = save(cacheFile, key, entries, engine, problems);
+  return { engine, texts, stats };
+}
+
+/** Gives a reused source its place in this run's order (earliest-source choices depend on it). */
+function reorder(engine: Engine, uri: string, order: number): boolean {
+  if (engine.index.orderOf(uri) === order) return false;
+  engine.index.set({ ...engine.index.get(uri)!, order });
+  return true;
+}
+
+function load(file: string, key: string, options: OptionsPatch, problems: string[]): { header: Header; engine: Engine } | null {
+  let data: string;
+  try {
+    data = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code !== 'ENOENT') problems.push(`${file}: cache ignored (cannot read it: ${(e as Error).message})`);
+    return null;
+  }
+  try {
+    const nl = data.indexOf('\n');
+    const header = JSON.parse(nl < 0 ? data : data.slice(0, nl)) as Header;
+    if (header?.format !== FORMAT || typeof header.files !== 'object' || header.files === null) throw new Error('not a Verbatim cache');
+    if (header.version !== FORMAT_VERSION || header.key !== key) return null; // another version or options: rebuilt
+    const body = data.slice(nl + 1);
+    if (body.length !== header.bytes) throw new Error('truncated');
+    return { header, engine: Engine.deserialize(body, options) };
+  } catch (e) {
+    problems.push(`${file}: cache ignored (${e instanceof SyntaxError ? 'damaged' : (e as Error).message}); analysing every source`);
+    return null;
+  }
+}
+
+function save(file: string, key: string, files: Record<string, Entry>, engine: Engine, problems: string[]): boolean {
+  const body = engine.serialize();
+  const header: Header = { format: FORMAT, version: FORMAT_VERSION, key, bytes: body.length, files };
+  const aside = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(aside, JSON.stringify(header) + '\n' + body);
+    fs.renameSync(aside, file);
+    return true;
+  } catch (e) {
+    problems.push(`${file}: cache not written (${(e as Error).message})`);
+    try {
+      fs.rmSync(aside, { force: true });
+    } catch {
+      // nothing left to clean up
+    }
+    return false;
+  }
+}
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined; // readText says why
+  }
+}

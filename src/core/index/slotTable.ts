@@ -1,0 +1,93 @@
+/**
+ * The source index's quote fields as typed-array columns, one slot per quote. Every column is named
+ * once, in COLUMNS: growing, compacting, exporting and importing all walk that list, so a new field is
+ * one line here and cannot be forgotten in one of them.
+ */
+
+type Ctor = Int32ArrayConstructor | Uint8ArrayConstructor | Float64ArrayConstructor;
+
+/**
+ * The columns in export order. `saved` columns go into the persisted state by name; the others are
+ * addresses into this process's text arena, stored as the quote's text instead.
+ */
+const COLUMNS = {
+  /** The document's id; -1 for a tombstone. */
+  doc: { type: Int32Array, saved: true },
+  start: { type: Int32Array, saved: true },
+  end: { type: Int32Array, saved: true },
+  index: { type: Int32Array, saved: true },
+  /** Interned strings (StringTable ids). */
+  kind: { type: Int32Array, saved: true },
+  speaker: { type: Int32Array, saved: true },
+  open: { type: Int32Array, saved: true },
+  close: { type: Int32Array, saved: true },
+  flags: { type: Uint8Array, saved: true },
+  /** How many distinct content stems a quote has; -1 for a tombstone. */
+  stems: { type: Int32Array, saved: true },
+  /** Arena address and byte length of a compact quote's text (textAt -1: none). */
+  textAt: { type: Float64Array, saved: false },
+  textBytes: { type: Int32Array, saved: false },
+} satisfies Record<string, { type: Ctor; saved: boolean }>;
+
+type Spec = typeof COLUMNS;
+export type ColumnName = keyof Spec;
+export type Columns = { -readonly [K in ColumnName]: InstanceType<Spec[K]['type']> };
+/** The columns that are persisted, as plain arrays. */
+export type SavedColumns = { [K in ColumnName as Spec[K]['saved'] extends true ? K : never]: number[] };
+
+const NAMES = Object.keys(COLUMNS) as ColumnName[];
+const SAVED = NAMES.filter((k) => COLUMNS[k].saved) as (keyof SavedColumns)[];
+
+export const FLAG_INFERRED = 1;
+export const FLAG_UNBALANCED = 2;
+const INITIAL_SLOTS = 1024;
+
+export class SlotTable {
+  /** The columns; arrays are replaced when they grow, so read them through here, not a kept reference. */
+  readonly col: Columns;
+  /** Slots in use, live or tombstoned. */
+  count = 0;
+
+  constructor() {
+    const col: Partial<Record<ColumnName, Int32Array | Uint8Array | Float64Array>> = {};
+    for (const k of NAMES) col[k] = new COLUMNS[k].type(INITIAL_SLOTS);
+    this.col = col as Columns;
+  }
+
+  /** Room for at least `n` slots. */
+  get capacity(): number {
+    return this.col.doc.length;
+  }
+
+  ensure(n: number): void {
+    if (n <= this.capacity) return;
+    let size = this.capacity;
+    while (size < n) size = Math.ceil(size * 1.5);
+    const col = this.col as Record<ColumnName, Int32Array | Uint8Array | Float64Array>;
+    for (const k of NAMES) {
+      const next = new COLUMNS[k].type(size);
+      next.set(col[k]);
+      col[k] = next;
+    }
+  }
+
+  /** Copies every column of slot `from` into slot `to`. */
+  move(from: number, to: number): void {
+    const col = this.col as Record<ColumnName, Int32Array | Uint8Array | Float64Array>;
+    for (const k of NAMES) col[k][to] = col[k][from];
+  }
+
+  /** The saved columns of the first `count` slots as plain arrays. */
+  exportSaved(): SavedColumns {
+    const out: Partial<SavedColumns> = {};
+    for (const k of SAVED) out[k] = Array.from(this.col[k].subarray(0, this.count));
+    return out as SavedColumns;
+  }
+
+  /** Fills the saved columns of slots 0..n-1 from `saved` (the others are the caller's). */
+  importSaved(saved: SavedColumns, n: number): void {
+    this.ensure(n);
+    for (const k of SAVED) this.col[k].set(saved[k].length > n ? saved[k].slice(0, n) : saved[k]);
+    this.count = n;
+  }
+}

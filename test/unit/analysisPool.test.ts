@@ -1,0 +1,88 @@
+/**
+ * Analysis in worker threads gives exactly what analysis in this thread gives: packed analyses unpack
+ * to `analyze`'s output field for field, and an engine fed by the pool reports the same as one fed
+ * document by document.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, Engine, packAnalyses, unpackAnalyses, type AnalyzedDoc, type BatchInput } from '../../src/core';
+import { AnalysisPool } from '../../src/parallel/pool';
+
+const root = path.resolve(__dirname, '../../..');
+
+function fixtures(): BatchInput[] {
+  const docs: BatchInput[] = [];
+  for (const f of fs.readdirSync(path.join(root, 'seeds')).sort()) docs.push({ uri: `seeds/${f}`, text: fs.readFileSync(path.join(root, 'seeds', f), 'utf8'), order: docs.length });
+  const basil = path.join(root, 'test/fixtures/basil/articles');
+  for (const d of fs.readdirSync(basil).sort().slice(0, 30)) {
+    for (const f of ['fox.txt', 'hpo.txt', 'nyt.txt']) docs.push({ uri: `basil/${d}/${f}`, label: `${d}/${f}`, text: fs.readFileSync(path.join(basil, d, f), 'utf8'), order: docs.length });
+  }
+  // An unclosed quote, a term, no quotes at all, and a surrogate pair in a speaker-less quote.
+  docs.push({ uri: 'edge.txt', text: 'He called it a "reset. Nobody said “emoji 😀 here” at all.\n\n“Still open', order: docs.length });
+  docs.push({ uri: 'empty.txt', text: '', order: docs.length });
+  return docs;
+}
+
+/** Plain data, tokens read: what a consumer can observe of an analysis. */
+const plain = (docs: AnalyzedDoc[]): unknown => JSON.parse(JSON.stringify(docs));
+
+describe('analysis in workers', function () {
+  this.timeout(60_000);
+  const docs = fixtures();
+
+  it('unpacks packed analyses to what analyze gave, tokens included', () => {
+    const direct = docs.map((d) => analyze(d, d.order));
+    assert.ok(direct.some((d) => d.quotes.some((q) => q.unbalanced)) && direct.some((d) => d.quotes.some((q) => q.speakerInferred)));
+    const packed = packAnalyses(direct);
+    assert.ok(packed.quotes instanceof Int32Array && packed.chars instanceof Uint16Array);
+    assert.deepEqual(plain(unpackAnalyses(docs, packed)), plain(direct));
+  });
+
+  it('gives the same analyses and reports through a worker pool as in this thread', () => {
+    const pool = new AnalysisPool(1);
+    try {
+      const viaPool: AnalyzedDoc[] = [];
+      let packedBatches = 0;
+      pool.analyzeAll(docs, {
+        doc: (d) => viaPool.push(d),
+        packed: (inputs, packed) => { packedBatches++; viaPool.push(...unpackAnalyses(inputs, packed)); },
+      }, 0);
+      assert.ok(packedBatches > 0 && pool.workerBatches === packedBatches, 'the worker analysed some of them');
+      assert.ok(packedBatches < 4, 'and this thread the others');
+      assert.deepEqual(plain(viaPool), plain(docs.map((d) => analyze(d, d.order))), 'in input order, field for field');
+
+      for (const keepText of [true, false]) {
+        const one = new Engine({}, { keepText });
+        for (const d of docs) one.setSource(d);
+        const many = new Engine({}, { keepText });
+        many.setSources(docs, pool.analyzer(0));
+        const reports = (e: Engine): string => JSON.stringify(docs.slice(0, 20).map((d) => e.check(d)));
+        assert.equal(reports(many), reports(one));
+        assert.match(reports(one), /"relation":"variant"/);
+        assert.deepEqual(many.index.size, one.index.size);
+        assert.deepEqual(many.index.names(), one.index.names());
+        assert.deepEqual(plain([...many.index.documents()]), plain([...one.index.documents()]), 'documents, texts and quotes');
+        assert.equal(Engine.deserialize(many.serialize()).serialize(), many.serialize());
+      }
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('analyses in this thread when the worker script is missing', () => {
+    const pool = new AnalysisPool(1, '/nonexistent/worker.js');
+    const got: AnalyzedDoc[] = [];
+    pool.analyzeAll(docs, { doc: (d) => got.push(d), packed: () => assert.fail('no worker ran') }, 0);
+    assert.deepEqual(plain(got), plain(docs.map((d) => analyze(d, d.order))));
+  });
+
+  it('keeps small inputs in this thread without starting a worker', () => {
+    const pool = new AnalysisPool(1);
+    const got: AnalyzedDoc[] = [];
+    pool.analyzeAll(docs.slice(0, 3), { doc: (d) => got.push(d), packed: () => assert.fail('nothing is packed') });
+    assert.equal(got.length, 3);
+    assert.equal(pool.workerBatches, 0);
+    pool.close();
+  });
+});
