@@ -47,3 +47,13 @@ function runCapturing(args: string[], cwd: string): { code: number | Promise<num
     process.chdir(prev);
   }
 }
+
+/** The relation of the draft's first quote to its closest version in `source`, if any. */
+export function relationTo(draft: string, source: string): string | undefined {
+  return checkAgainst(draft, { 'src.txt': source }).quotes[0]?.matches[0]?.relation;
+}
+
+/** The severity of the draft's first quote's `quote-differs` finding against `sources`, or `none`. */
+export function quoteDiffersSeverity(draft: string, sources: Record<string, string>): string {
+  return checkAgainst(draft, sources).quotes[0]?.findings.find((f) => f.rule === 'quote-differs')?.severity ?? 'none';
+}

@@ -4,7 +4,9 @@
  */
 import type { AnalyzedDoc, AnalyzedQuote } from '../analyze';
 import { compare } from '../match/classify';
+import { draftMisspelt } from '../match/respell';
 import { replacementWording, wordDiff } from '../match/diff';
+import { withoutRepeats } from './echoes';
 import { compareSourceOrder } from '../config/order';
 import { describeChanges } from './messages';
 import { addQuoteDiffers, type Change } from './quoteDiffers';
@@ -14,7 +16,7 @@ import { unverifiedQuoteFinding } from './unverifiedQuote';
 import { NameBook } from '../attribute/names';
 import type { Options } from '../config/options';
 import type { IndexView } from '../index/candidateSource';
-import type { DocumentReport, Quote, QuoteReport } from '../types';
+import type { DocumentReport, Match, Quote, QuoteReport } from '../types';
 
 /** Finds every quote's versions in the index (never in `doc` itself) and what to report. */
 export function checkDocument(doc: AnalyzedDoc, index: IndexView, options: Options): DocumentReport {
@@ -64,7 +66,12 @@ function checkQuote(
   if (q.tokens.length < options.match.minWords) return report;
   const a = { ...q, speaker: quote.speaker };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
-  const changes: Change[][] = [];
+  // Each match's changed words, which the finding reads (by match, so sorting cannot mix them up).
+  const changes = new Map<Match, Change[]>();
+  // A name or word the draft misspells as no source does ("check the spelling of the name") is worth a warning.
+  const nameTypos = new Map<Match, string[]>();
+  const sourceKeys = new Set<string>();
+  const spans = new Map<Match, [number, number]>();
   for (const { quote: src } of candidates) {
     if (src.tokens.length < options.match.minWords) continue;
     // A term (a label, a motto) is nobody's words: it matches only the same label elsewhere.
@@ -73,20 +80,24 @@ function checkQuote(
     const c = compare(a, b, options);
     if (!c) continue;
     const wording = replacementWording(a, b, c);
-    report.matches.push({
+    const match: Match = {
       quote: stripAnalysis(b), relation: c.relation, score: c.score, region: wording.region,
-      diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes),
-    });
-    changes.push(c.changes);
+      diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes, 3, c.respelled),
+    };
+    report.matches.push(match);
+    changes.set(match, c.changes);
+    if (c.alignment) spans.set(match, [c.alignment.aStart, c.alignment.aEnd]);
+    const names = c.respelled.filter(draftMisspelt).map((r) => r.removed[0].key);
+    if (names.length) nameTypos.set(match, names);
+    for (const t of src.tokens) sourceKeys.add(t.key);
     if (c.speakerConflict && options.rules.speakerDiffers !== 'off') {
       report.findings.push(speakerDiffersFinding(options.rules.speakerDiffers, q, quote.speaker, b));
     }
   }
-  // Sorted with their changed words, which the finding reads by position.
-  const order = report.matches.map((_, i) => i).sort((x, y) =>
-    report.matches[y].score - report.matches[x].score || compareSourceOrder(report.matches[x].quote.uri, report.matches[y].quote.uri));
-  report.matches = order.map((i) => report.matches[i]);
-  addQuoteDiffers(report, q, options, order.map((i) => changes[i]), (uri) => index.get(uri)?.order ?? 0);
+  report.matches = withoutRepeats(report.matches, spans);
+  report.matches.sort((x, y) => y.score - x.score || compareSourceOrder(x.quote.uri, y.quote.uri));
+  const misspelt = new Set([...nameTypos].filter(([, keys]) => keys.some((k) => !sourceKeys.has(k))).map(([m]) => m));
+  addQuoteDiffers(report, q, options, changes, misspelt, (uri) => index.get(uri)?.order ?? 0);
   if (report.matches.length === 0 && q.kind === 'quote' && hasSources && options.rules.unverifiedQuote !== 'off') {
     report.findings.push(unverifiedQuoteFinding(options.rules.unverifiedQuote, q));
   }

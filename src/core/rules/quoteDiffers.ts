@@ -58,23 +58,28 @@ export function sourcesDisagreeMessage(differing: readonly { match: Match; chang
 
 /**
  * Picks the canonical wording and fixes, then adds the `quote-differs` finding (first) if any source
- * differs at a level that is not off. `changes[i]` are the changed words of `report.matches[i]`.
+ * differs at a level that is not off. `changes` holds each match's changed words; a match in
+ * `misspelt` has a name or word the draft misspells as no source does, worth a warning at least.
  */
-export function addQuoteDiffers(report: QuoteReport, q: AnalyzedQuote, options: Options, changes: readonly Change[][], orderOf: (uri: string) => number): void {
-  const levelOf = (m: Match): Level => options.relations[m.relation];
+export function addQuoteDiffers(
+  report: QuoteReport, q: AnalyzedQuote, options: Options, changes: ReadonlyMap<Match, readonly Change[]>,
+  misspelt: ReadonlySet<Match>, orderOf: (uri: string) => number,
+): void {
+  const levelOf = (m: Match): Level => (misspelt.has(m) ? maxLevel(options.relations[m.relation], 'warning') : options.relations[m.relation]);
   const differing = report.matches.filter((m) => levelOf(m) !== 'off');
   report.canonical = canonicalWording(report.matches, options.authority, orderOf);
   report.fixes = fixesFor(q, report);
   if (differing.length === 0 || q.kind === 'term' || options.rules.quoteDiffers === 'off') return;
-  const raised = report.matches.some((m, i) => meaningChanged(changes[i]) && WORD_CHANGE.has(m.relation) && levelOf(m) !== 'off');
+  const raised = report.matches.some((m) => meaningChanged(changes.get(m) ?? []) && WORD_CHANGE.has(m.relation) && options.relations[m.relation] !== 'off');
   let severity = differing.map(levelOf).reduce(maxLevel);
   if (raised && options.rules.meaningChange !== 'off') severity = maxLevel(severity, options.rules.meaningChange);
   if (options.rules.quoteDiffers !== 'auto' && severity !== 'off') severity = options.rules.quoteDiffers;
+  // A draft that misspells a name the canonical source spells right does not "follow" it.
   const follows = followsCanonical(q, report);
   let message = quoteDiffersMessage(differing);
-  if (follows) {
+  if (follows && !misspelt.has(follows)) {
     const others = report.matches
-      .map((match, i) => ({ match, changes: changes[i] }))
+      .map((match) => ({ match, changes: changes.get(match) ?? [] }))
       .filter((d) => d.match !== follows && !SAME_WORDS.has(d.match.relation) && levelOf(d.match) !== 'off');
     if (others.length) {
       severity = minLevel(severity, 'info');
