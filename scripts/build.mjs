@@ -18,6 +18,8 @@ const targets = {
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
     define: { VERSION: JSON.stringify(version) },
+    // pg loads its optional native binding only when asked to; the CLI never asks.
+    external: ['pg-native'],
   },
   // The analysis worker the CLI's pool starts (src/parallel/pool.ts looks for it beside cli.js).
   worker: { ...common, entryPoints: ['src/parallel/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', format: 'cjs' },

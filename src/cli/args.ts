@@ -19,6 +19,8 @@ export interface CheckArgs {
   /** false with --no-gitignore: walk what .gitignore ignores too. */
   gitignore: boolean;
   color: boolean | undefined;
+  /** The archive's URL (`--db`), checked against as well as the sources. */
+  db?: string;
   /** The analysis cache file (`--cache`), or undefined for none. */
   cache: string | undefined;
 }
@@ -26,6 +28,7 @@ export interface CheckArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: verbatim check [paths…] [options]
+       verbatim index <paths…> --db <url> [--watch]   (verbatim index --help)
 
 Checks every quotation in the given articles (files or folders) against the other sources and reports
 where the wording differs. With no --sources, every document is a source for the others.
@@ -39,6 +42,7 @@ Options:
                          .verbatim.json or .verbatim.jsonc above each document)
   --max-size <bytes>     skip files larger than this (default: maxFileSizeKB, else 10485760)
   --encoding <e>         utf-8 (default), windows-1252, or auto (UTF-8 when valid, else Windows-1252)
+  --db <url>             also check against the archive at <url> (see verbatim index --help)
   --no-gitignore         also read what .gitignore ignores in folders
   --color / --no-color   force colour on or off (default: on for a terminal)
   --cache[=<file>]       keep the analysed sources in <file> (default .verbatimcache) and re-analyse
@@ -96,6 +100,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         args.maxBytes = v;
         break;
       }
+      case '--db': args.db = value(); break;
       // `--cache <file>` would be ambiguous with a path to check: the file is given inline or by location.
       case '--cache': args.cache = inline || DEFAULT_CACHE; break;
       case '--cache-location': args.cache = value(); break;

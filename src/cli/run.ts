@@ -3,7 +3,7 @@
  * engine with each document's options, drops the findings of ignored quotes, and returns the reports
  * and problems. Which source wins: flags, then the configuration file, then the defaults.
  */
-import { DEFAULT_MAX_FILE_BYTES, Engine, layerOptions, matchGlob, matchRelative, reaches, withOptions, type DocumentReport, type OptionsPatch } from '../core';
+import { DEFAULT_MAX_FILE_BYTES, Engine, layerOptions, matchGlob, matchRelative, reaches, withOptions, type DocInput, type DocumentReport, type OptionsPatch } from '../core';
 import type { CheckArgs, FailOn } from './args';
 import { indexWithCache, type CacheStats } from './cache';
 import { Scopes, type Scope } from './config';
@@ -23,8 +23,29 @@ export interface CheckResult {
   badConfig: boolean;
 }
 
+/** A check read and indexed, ready to check each draft (synchronously, or against an archive too). */
+export interface PreparedCheck {
+  engine: Engine;
+  drafts: DocInput[];
+  /** Sets the engine's options to draft `i`'s: its configuration's, under the flags. */
+  optionsFor(i: number): void;
+  /** The result of the drafts' reports: ignored quotes' findings dropped, cited sources' texts read. */
+  finish(reports: DocumentReport[]): CheckResult;
+  texts: Map<string, string>;
+  problems: string[];
+}
+
 /** Checks `args.paths` against `args.sources`, the configuration's sources, or each other. */
 export function runCheck(args: CheckArgs, version = '0.0.0-dev'): CheckResult {
+  const p = prepareCheck(args, version);
+  return p.finish(p.drafts.map((d, i) => {
+    p.optionsFor(i);
+    return p.engine.check(d);
+  }));
+}
+
+/** Everything of `runCheck` before the drafts are checked. */
+export function prepareCheck(args: CheckArgs, version = '0.0.0-dev'): PreparedCheck {
   const problems: string[] = [];
   const scopes = new Scopes(args.config);
   const policy: WalkPolicy = { scopes, git: args.gitignore ? new GitIgnores() : null };
@@ -69,22 +90,27 @@ export function runCheck(args: CheckArgs, version = '0.0.0-dev'): CheckResult {
     checkInclude(s, problems, policy);
     checkAuthority(s, engine, problems, args.authority.length > 0);
   }
-  const reports = read.docs.map((d, i) => {
-    const scope = scopes.of(d.path);
-    engine.options = withOptions(layerOptions(scope.parsed?.config.options, flags));
-    const report = engine.check(asInput(d, i));
-    const ignored = scope.ignore.ignoredIn(report, relativeTo(scope.dir, d.path));
-    return ignored.size ? { ...report, quotes: report.quotes.map((q, j) => (ignored.has(j) ? { ...q, findings: [] } : q)) } : report;
-  });
-  // Sources taken from the cache were not read: the ones a report cites are, for their line numbers.
-  for (const r of reports) for (const q of r.quotes) for (const m of q.matches) {
-    if (!texts.has(m.quote.uri)) {
-      const read = readText(m.quote.uri, sourceCap, args.encoding);
-      texts.set(m.quote.uri, 'text' in read ? read.text : '');
+  const drafts = read.docs.map((d, i) => asInput(d, i));
+  const optionsFor = (i: number): void => {
+    engine.options = withOptions(layerOptions(scopes.of(read.docs[i].path).parsed?.config.options, flags));
+  };
+  const finish = (checked: DocumentReport[]): CheckResult => {
+    const reports = checked.map((report, i) => {
+      const d = read.docs[i];
+      const scope = scopes.of(d.path);
+      const ignored = scope.ignore.ignoredIn(report, relativeTo(scope.dir, d.path));
+      return ignored.size ? { ...report, quotes: report.quotes.map((q, j) => (ignored.has(j) ? { ...q, findings: [] } : q)) } : report;
+    });
+    // Sources taken from the cache were not read: the ones a report cites are, for their line numbers.
+    for (const r of reports) for (const q of r.quotes) for (const m of q.matches) {
+      if (!texts.has(m.quote.uri)) {
+        const read = readText(m.quote.uri, sourceCap, args.encoding);
+        texts.set(m.quote.uri, 'text' in read ? read.text : '');
+      }
     }
-  }
-  problems.unshift(...scopes.problems);
-  return { reports, texts, problems, anyInput: read.docs.length > 0, badConfig: scopes.fatal, cache };
+    return { reports, texts, problems: [...scopes.problems, ...problems], anyInput: read.docs.length > 0, badConfig: scopes.fatal, cache };
+  };
+  return { engine, drafts, optionsFor, finish, texts, problems };
 }
 
 /** A scope's source files; each glob that matches nothing is a message at its place in the file. */

@@ -5,6 +5,11 @@ export { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
 export { checkDocument } from './rules/check';
 export { extractQuotes } from './extract/extract';
 export { QuoteIndex } from './index/sourceIndex';
+export {
+  memorySource, quoteFromFields, compareCandidates, candidateScore,
+  type CandidateSource, type CandidateRequest, type SourceCandidate,
+} from './index/candidateSource';
+export { checkWithSources } from './rules/checkSources';
 export { analyzeInThread, type BatchAnalyzer, type BatchSink } from './parallel/batch';
 export { packAnalyses, unpackAnalyses, type BatchInput, type PackedAnalyses } from './parallel/packedAnalyses';
 export { runAnalysisRequest, type AnalysisRequest, type AnalysisReply } from './parallel/analysisTask';

@@ -16,16 +16,33 @@ export function quoteWith(report: DocumentReport, words: string): QuoteReport {
   return q;
 }
 
-/** Runs the CLI in-process in `cwd` and captures what it writes. */
+/** Runs the CLI in-process in `cwd` and captures what it writes (synchronous: no --db, no index). */
 export function runCli(args: string[], cwd: string): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const stream = (sink: (s: string) => void): Sink => ({ write: (s: string) => sink(s), isTTY: false });
+  const r = runCapturing(args, cwd);
+  if (typeof r.code !== 'number') throw new Error('runCli: this command is asynchronous; use runCliAsync');
+  return { ...r.text, code: r.code };
+}
+
+/** Runs the CLI in-process in `cwd`, awaiting it (`index`, `check --db`), and captures what it writes. */
+export async function runCliAsync(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   const prev = process.cwd();
   process.chdir(cwd);
   try {
-    const code = main(args, stream((s) => (out += s)), stream((s) => (err += s)));
-    return { code, out, err };
+    const r = runCapturing(args, '.');
+    const code = await r.code;
+    return { ...r.text, code };
+  } finally {
+    process.chdir(prev);
+  }
+}
+
+function runCapturing(args: string[], cwd: string): { code: number | Promise<number>; text: { out: string; err: string } } {
+  const text = { out: '', err: '' };
+  const stream = (key: 'out' | 'err'): Sink => ({ write: (s: string) => (text[key] += s), isTTY: false });
+  const prev = process.cwd();
+  process.chdir(cwd);
+  try {
+    return { code: main(args, stream('out'), stream('err')), text };
   } finally {
     process.chdir(prev);
   }

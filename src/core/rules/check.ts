@@ -15,11 +15,11 @@ import { unbalancedQuoteFinding } from './unbalancedQuote';
 import { unverifiedQuoteFinding } from './unverifiedQuote';
 import { NameBook } from '../attribute/names';
 import type { Options } from '../config/options';
-import type { QuoteIndex } from '../index/sourceIndex';
+import type { IndexView } from '../index/candidateSource';
 import type { DocumentReport, Match, Quote, QuoteReport } from '../types';
 
 /** Finds every quote's versions in the index (never in `doc` itself) and what to report. */
-export function checkDocument(doc: AnalyzedDoc, index: QuoteIndex, options: Options): DocumentReport {
+export function checkDocument(doc: AnalyzedDoc, index: IndexView, options: Options): DocumentReport {
   const names = lazyNames(doc, index);
   const hasSources = index.size.documents > (index.get(doc.uri) ? 1 : 0);
   const quotes = doc.quotes.map((q) => checkQuote(q, doc, index, options, names, hasSources));
@@ -27,9 +27,9 @@ export function checkDocument(doc: AnalyzedDoc, index: QuoteIndex, options: Opti
 }
 
 // The names of the whole index, indexed by word, rebuilt only when the index changes.
-const books = new WeakMap<QuoteIndex, { generation: number; book: NameBook }>();
+const books = new WeakMap<IndexView, { generation: number; book: NameBook }>();
 
-function lazyNames(doc: AnalyzedDoc, index: QuoteIndex): (short: string) => string {
+function lazyNames(doc: AnalyzedDoc, index: IndexView): (short: string) => string {
   const memo = new Map<string, string>();
   return (short) => {
     if (short.includes(' ')) return short;
@@ -42,7 +42,7 @@ function lazyNames(doc: AnalyzedDoc, index: QuoteIndex): (short: string) => stri
   };
 }
 
-function sourceBook(index: QuoteIndex): NameBook {
+function sourceBook(index: IndexView): NameBook {
   const cached = books.get(index);
   if (cached && cached.generation === index.generation) return cached.book;
   const book = new NameBook(index.names());
@@ -53,7 +53,7 @@ function sourceBook(index: QuoteIndex): NameBook {
 function checkQuote(
   q: AnalyzedQuote,
   doc: AnalyzedDoc,
-  index: QuoteIndex,
+  index: IndexView,
   options: Options,
   resolve: (s: string) => string,
   hasSources: boolean,
