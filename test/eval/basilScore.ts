@@ -19,6 +19,8 @@ export interface BasilScores {
   relationCoarse: { hit: number; total: number; value: number };
   extraction: { exact: number; overlap: number; total: number; recall: number };
   speaker: { hit: number; total: number; value: number };
+  /** `speaker-differs` between the two sides of labelled pairs that both name a speaker: right when those differ. */
+  speakerDiffers: { right: number; fired: number; precision: number; all: number };
   misses: string[];
 }
 
@@ -93,6 +95,21 @@ export function scoreBasil(root = path.resolve(__dirname, '../../..')): BasilSco
       else misses.push(`speaker: expected ${side.speaker}, got ${got ?? 'none'}: ${show(cluster, side)}`);
     }
   }
+  // speaker-differs on labelled pairs whose sides both name one speaker.
+  let sdRight = 0, sdFired = 0;
+  for (const p of pairs) {
+    if (!p.a.speaker || !p.b.speaker || p.a.speaker.includes(';') || p.b.speaker.includes(';')) continue;
+    const differ = surname(p.a.speaker) !== surname(p.b.speaker);
+    for (const [x, y] of [[p.a, p.b], [p.b, p.a]] as const) {
+      const fired = quotesAt(p.cluster, x).some((q) => q.findings.some((f) => f.rule === 'speaker-differs' && f.related.some((r) => r.uri === `${p.cluster}/${y.article}` && overlaps(r, y))));
+      if (!fired) continue;
+      sdFired++;
+      if (differ) sdRight++;
+      else misses.push(`speaker-differs wrong (${x.speaker} = ${y.speaker}): ${show(p.cluster, x)} ~ ${show(p.cluster, y)}`);
+    }
+  }
+  let sdAll = 0;
+  for (const r of reports.values()) for (const q of r.quotes) sdAll += q.findings.filter((f) => f.rule === 'speaker-differs').length;
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
   return {
@@ -103,6 +120,7 @@ export function scoreBasil(root = path.resolve(__dirname, '../../..')): BasilSco
     relationCoarse: { hit: coarse, total: relTotal, value: relTotal ? coarse / relTotal : 0 },
     extraction: { exact, overlap, total: spans.size, recall: exact / spans.size },
     speaker: { hit: spHit, total: spTotal, value: spTotal ? spHit / spTotal : 0 },
+    speakerDiffers: { right: sdRight, fired: sdFired, precision: sdFired ? sdRight / sdFired : 1, all: sdAll },
     misses,
   };
 }

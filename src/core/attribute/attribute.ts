@@ -14,7 +14,17 @@ export interface Attribution {
   speaker: string | null;
   /** True when the speaker came from a pronoun, description or the paragraph, not a name. */
   inferred: boolean;
+  /** The sieve rule that gave the speaker (see SpeakerRule), or null when none did. */
+  rule: SpeakerRule | null;
 }
+
+/**
+ * The sieve's rules, most precise first: a name beside the quote's reporting verb after it or before it,
+ * the subject of the sentence, the sentence ending in a colon before a quotation paragraph, a
+ * description resolved to who was given that title, a pronoun resolved to the latest compatible
+ * person, the paragraph's speaker, and a bare quotation paragraph continuing the last speaker.
+ */
+export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun' | 'paragraph' | 'continuation';
 
 interface Sentence {
   start: number;
@@ -57,27 +67,38 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     const sentence = sentenceAround(masked, q);
     const left = masked.slice(sentence.start, q.start - 1);
     const right = masked.slice(q.close === null ? q.end : q.end + 1, sentence.end);
-    const found = fromRight(right, /[,?!\u2014\u2013-]\s*$/.test(q.close === null ? '' : text.slice(q.start, q.end))) ?? fromLeft(left) ?? sentenceSubject(left) ?? afterColon(masked, q);
+    const quoteEndsClause = /[,?!\u2014\u2013-]\s*$/.test(q.close === null ? '' : text.slice(q.start, q.end));
+    let via: SpeakerRule = 'verb-after';
+    let found = fromRight(right, quoteEndsClause);
+    if (!found) { via = 'verb-before'; found = fromLeft(left); }
+    if (!found) { via = 'sentence-subject'; found = sentenceSubject(left); }
+    if (!found) { via = 'colon-intro'; found = afterColon(masked, q); }
     let speaker: string | null = null;
     let inferred = true;
+    let rule: SpeakerRule | null = null;
     if (found?.kind === 'name') {
       speaker = resolve(found.name, q.start);
       inferred = false;
+      rule = via;
     } else if (found?.kind === 'anaphor' && found.head && titled(found.head, q.start)) {
       speaker = titled(found.head, q.start); // "the former vice president said" → who was called that
+      rule = 'title';
     } else if (found?.kind === 'anaphor') {
       speaker = paragraphSpeaker && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
+      rule = 'pronoun';
     } else if (found?.kind === 'unknown') {
       speaker = null;
     } else if (paragraphSpeaker) {
       speaker = paragraphSpeaker; // "“X,” he said. “Y.”": Y has no verb of its own
+      rule = 'paragraph';
     } else if (q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) {
       speaker = salience.latest(q.start, undefined, attributed); // a bare paragraph of quotation continues the last speaker
+      rule = 'continuation';
     }
     if (speaker && !inferred) attributed.push({ at: q.start, name: speaker });
     if (speaker) paragraphSpeaker = speaker;
     previousContinues = q.continues;
-    out.push({ speaker, inferred });
+    out.push({ speaker, inferred, rule: speaker ? rule : null });
   }
   return { speakers: out, names: [...new Set(knownNames)] };
 }
