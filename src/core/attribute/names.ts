@@ -44,6 +44,8 @@ export function foldName(run: string): string {
     .filter((w) => w.length > 0);
   let i = 0;
   while (i < words.length && (TITLE.has(lower(words[i])) || NOT_NAME.has(lower(words[i])))) i++;
+  // "Mr. King", "Dr. Rice": after an honorific the last word is a name even when it is also a title.
+  if (i === words.length && words.length > 1 && /^(?:mr|mrs|ms|miss|dr)$/.test(lower(words[0])) && /^\p{Lu}\p{Ll}/u.test(words[i - 1])) i--;
   words = words.slice(i);
   // "Oversight Committee Chairman Trey Gowdy": the name follows the last title word.
   const lastTitle = words.map((w) => TITLE.has(lower(w))).lastIndexOf(true);
@@ -65,7 +67,7 @@ export function foldName(run: string): string {
 }
 
 /** A capitalised word, a name initial ("J."), or a name particle. */
-export const NAME_WORD = String.raw`(?:[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
+export const NAME_WORD = String.raw`(?:(?:[A-Z]\.){2,3}|[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
 // Runs of name words on one line; a run never starts inside a word.
 const RUN_AT_END = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
 const RUN_AT_START = new RegExp(String.raw`^(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}`, 'u');

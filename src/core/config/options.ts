@@ -29,6 +29,15 @@ export interface Options {
     /** Longest quote, in words, that is aligned in full; longer quotes are aligned on their first words. */
     maxAlignWords: number;
   };
+  attribute: {
+    /** A speaker found with less confidence than this is not given (the quote is unattributed). */
+    minConfidence: number;
+    /**
+     * Only speakers at least this confident can conflict: below it a speaker is a wildcard that never
+     * blocks a link, and `speaker-differs` never fires on it.
+     */
+    confident: number;
+  };
   /** Severity of `quote-differs` for each relation. */
   relations: Record<Relation, Level>;
   rules: {
@@ -61,6 +70,10 @@ export const DEFAULT_OPTIONS: Options = deepFreeze({
     maxDivergentEdge: 2,
     maxAlignWords: 1500,
   },
+  attribute: {
+    minConfidence: 0.5,
+    confident: 0.9,
+  },
   relations: {
     identical: 'off',
     excerpt: 'off',
@@ -88,6 +101,7 @@ export function withOptions(patch: OptionsPatch = {}): Options {
   const d = DEFAULT_OPTIONS;
   return deepFreeze({
     match: { ...d.match, ...patch.match },
+    attribute: { ...d.attribute, ...patch.attribute },
     relations: { ...d.relations, ...patch.relations },
     rules: { ...d.rules, ...patch.rules },
     authority: [...(patch.authority ?? d.authority)],

@@ -45,6 +45,9 @@ interface DocRecord {
 
 const FLAG_INFERRED = 1;
 const FLAG_UNBALANCED = 2;
+// Bits 2–6 of the flags hold the speaker's confidence in twentieths.
+const CONFIDENCE_SHIFT = 2;
+const confidenceOf = (flags: number): number => (flags >> CONFIDENCE_SHIFT) / 20;
 const INITIAL_SLOTS = 1024;
 
 export class QuoteIndex {
@@ -324,7 +327,7 @@ export class QuoteIndex {
     return {
       uri: rec.uri, label: rec.label, index: this.slotIndex[slot], start, end, text, kind: v[this.slotKind[slot]] as QuoteKind,
       speaker: v[this.slotSpeaker[slot]] as string | null, open: v[this.slotOpen[slot]] as string, close: v[this.slotClose[slot]] as string | null,
-      unbalanced: (this.slotFlags[slot] & FLAG_UNBALANCED) !== 0,
+      unbalanced: (this.slotFlags[slot] & FLAG_UNBALANCED) !== 0, speakerConfidence: confidenceOf(this.slotFlags[slot]),
     };
   }
 
@@ -444,7 +447,7 @@ export class QuoteIndex {
     this.addSpeakerSlot(slot);
     this.slotOpen[slot] = this.strings.id(q.open);
     this.slotClose[slot] = this.strings.id(q.close);
-    this.slotFlags[slot] = (q.speakerInferred ? FLAG_INFERRED : 0) | (q.unbalanced ? FLAG_UNBALANCED : 0);
+    this.slotFlags[slot] = (q.speakerInferred ? FLAG_INFERRED : 0) | (q.unbalanced ? FLAG_UNBALANCED : 0) | (Math.round(q.speakerConfidence * 20) << CONFIDENCE_SHIFT);
     this.slotStems[slot] = q.stems.length;
     this.slotTextAt[slot] = -1;
     if (!rec.doc) {
@@ -515,6 +518,7 @@ export class QuoteIndex {
       kind: v[this.slotKind[slot]] as QuoteKind,
       speaker: v[this.slotSpeaker[slot]] as string | null,
       speakerInferred: (this.slotFlags[slot] & FLAG_INFERRED) !== 0,
+      speakerConfidence: confidenceOf(this.slotFlags[slot]),
       open: v[this.slotOpen[slot]] as string,
       close: v[this.slotClose[slot]] as string | null,
       unbalanced: (this.slotFlags[slot] & FLAG_UNBALANCED) !== 0,

@@ -7,6 +7,7 @@ import { canonicalWording } from '../match/canonical';
 import { compare } from '../match/classify';
 import { replacementWording, wordDiff } from '../match/diff';
 import { describeChanges, meaningChanged, quoteDiffersMessage } from './messages';
+import { speakerDiffers } from './speakerDiffers';
 import { NameBook } from '../attribute/names';
 import type { Options } from '../config/options';
 import type { QuoteIndex } from '../index/sourceIndex';
@@ -54,7 +55,9 @@ function checkQuote(
   resolve: (s: string) => string,
   hasSources: boolean,
 ): QuoteReport {
-  const quote = { ...stripAnalysis(q), speaker: q.speaker && resolve(q.speaker) };
+  // Below the threshold a speaker is not given at all: unattributed beats a wrong name.
+  const given = (x: AnalyzedQuote) => (x.speaker && x.speakerConfidence >= options.attribute.minConfidence ? { speaker: resolve(x.speaker), speakerConfidence: x.speakerConfidence } : { speaker: null, speakerConfidence: 0 });
+  const quote = { ...stripAnalysis(q), ...given(q) };
   const report: QuoteReport = { quote, matches: [], findings: [], canonical: null, fixes: [] };
   if (q.unbalanced && options.rules.unbalancedQuote !== 'off') {
     report.findings.push({
@@ -63,14 +66,14 @@ function checkQuote(
     });
   }
   if (q.tokens.length < options.match.minWords) return report;
-  const a = { ...q, speaker: quote.speaker };
+  const a = { ...q, ...given(q) };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
   const meaning: boolean[] = [];
   for (const { quote: src } of candidates) {
     if (src.tokens.length < options.match.minWords) continue;
     // A term (a label, a motto) is nobody's words: it matches only the same label elsewhere.
     if ((q.kind === 'term') !== (src.kind === 'term')) continue;
-    const b = { ...src, speaker: src.speaker && resolve(src.speaker) };
+    const b = { ...src, ...given(src) };
     const c = compare(a, b, options);
     if (!c) continue;
     const wording = replacementWording(a, b, c);
@@ -79,14 +82,9 @@ function checkQuote(
       diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes),
     });
     meaning.push(meaningChanged(c.changes));
-    if (c.speakerConflict && options.rules.speakerDiffers !== 'off') {
-      report.findings.push({
-        rule: 'speaker-differs', severity: options.rules.speakerDiffers, start: q.start, end: q.end,
-        message: `Attributed here to ${quote.speaker}, but to ${b.speaker} in ${b.label}.`,
-        related: [{ uri: b.uri, start: b.start, end: b.end, message: `${b.speaker}’s version` }],
-      });
-    }
   }
+  const differs = speakerDiffers(quote, report.matches.map((m) => m.quote), options);
+  if (differs) report.findings.push(differs);
   report.matches.sort((x, y) => y.score - x.score || x.quote.uri.localeCompare(y.quote.uri));
   addQuoteDiffers(report, q, options, meaning, (uri) => index.get(uri)?.order ?? 0);
   if (report.matches.length === 0 && q.kind === 'quote' && hasSources && options.rules.unverifiedQuote !== 'off') {
