@@ -26,7 +26,8 @@ export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
 });
 
 type Kind = 'level' | 'number' | 'share' | 'globs' | 'run';
-type OptionTarget = { [G in 'match' | 'relations' | 'rules']: { group: G; key: keyof Options[G] } }['match' | 'relations' | 'rules'];
+type OptionGroup = 'match' | 'relations' | 'rules' | 'attribute';
+type OptionTarget = { [G in OptionGroup]: { group: G; key: keyof Options[G] } }[OptionGroup];
 type Target = OptionTarget | { group: 'authority' } | { group: 'host'; key: keyof HostSettings };
 
 /** One row of the table: the key after `verbatim.`, how to validate it, and where it lands. */
@@ -40,6 +41,7 @@ const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'hint', 'off'];
 const relation = (key: keyof Options['relations']): SettingRow => ({ key: `relations.${key}`, kind: 'level', target: { group: 'relations', key } });
 const rule = (key: keyof Options['rules']): SettingRow => ({ key: `rules.${key}`, kind: 'level', target: { group: 'rules', key } });
 const match = (key: keyof Options['match'], kind: Kind = 'number'): SettingRow => ({ key: `match.${key}`, kind, target: { group: 'match', key } });
+const attribute = (key: keyof Options['attribute']): SettingRow => ({ key: `attribute.${key}`, kind: 'share', target: { group: 'attribute', key } });
 const host = (key: keyof HostSettings, kind: Kind): SettingRow => ({ key, kind, target: { group: 'host', key } });
 
 export const SETTINGS: readonly SettingRow[] = Object.freeze([
@@ -66,6 +68,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze([
   match('minDensity', 'share'),
   match('otherSpeakerCoverage', 'share'),
   match('maxAlignWords'),
+  attribute('minConfidence'),
 ]);
 
 /** Every contributed setting, with its `verbatim.` prefix. */
@@ -101,7 +104,7 @@ export interface ReadSettings {
  * and returns the engine options patch and the host settings. Invalid values fall back to the default.
  */
 export function readSettings(get: (key: string) => unknown): ReadSettings {
-  const patch = { match: {}, relations: {}, rules: {} } as { match: Record<string, unknown>; relations: Record<string, unknown>; rules: Record<string, unknown>; authority?: string[] };
+  const patch = { match: {}, relations: {}, rules: {}, attribute: {} } as { [G in OptionGroup]: Record<string, unknown> } & { authority?: string[] };
   const hostOut: Record<string, unknown> = { ...HOST_DEFAULTS };
   const problems: string[] = [];
   for (const row of SETTINGS) {

@@ -5,6 +5,7 @@
  * speaker, and short names resolve to the full name used earlier.
  */
 import type { RawQuote } from '../extract/extract';
+import { nameLike } from './lexicon';
 import { NameBook, namesIn } from './names';
 import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents } from './reporting';
 import { Salience, type Mention } from './salience';
@@ -31,7 +32,7 @@ export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'c
 
 /** Each rule's confidence: roughly its precision on PolNeAR train (printed per rule by `npm run eval`). */
 export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
-  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'next-paragraph': 0.8, title: 0.5, pronoun: 0.6, continuation: 0.3,
+  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'next-paragraph': 0.8, title: 0.6, pronoun: 0.6, continuation: 0.3,
 };
 
 interface Sentence {
@@ -41,8 +42,8 @@ interface Sentence {
 
 /** Speakers for the quotes of one document, in the same order. */
 export function attribute(text: string, quotes: readonly RawQuote[]): { speakers: Attribution[]; names: string[] } {
-  const masked = maskQuotes(text, quotes);
-  const known = namesIn(masked);
+  const masked = maskFurniture(maskQuotes(text, quotes));
+  const known = namesIn(masked).filter((k) => nameLike(k.name));
   const knownNames = known.map((k) => k.name);
   const book = new NameBook(knownNames);
   /** How many known names end at or before `at` (they are in text order). */
@@ -60,7 +61,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     for (let i = before(at) - 1; i >= 0; i--) if (known[i].titles.includes(head)) return known[i].name;
     return null;
   };
-  const salience = new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })), masked);
+  const salience = new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })).filter((e) => nameLike(e.name)), masked);
   const attributed: Mention[] = []; // quotes' named speakers are mentions too
   const out: Attribution[] = [];
   let paragraphStart = -1;
@@ -86,6 +87,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     let rule: SpeakerRule | null = null;
     if (found?.kind === 'name') {
       speaker = resolve(found.name, q.start);
+      if (!nameLike(speaker)) speaker = null; // "Nevertheless", "Photo: Getty": no name, and nobody else either
       inferred = false;
       rule = via;
     } else if (found?.kind === 'anaphor' && found.head && titled(found.head, q.start)) {
@@ -113,6 +115,13 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     out.push(speaker && rule ? { speaker, inferred, rule, confidence: RULE_CONFIDENCE[rule] } : { speaker: null, inferred, rule: null, confidence: 0 });
   }
   return { speakers: out, names: [...new Set(knownNames)] };
+}
+
+// Lines that are page furniture, not prose: credits, section labels, all-capital heads.
+const FURNITURE_LINE = /^[ \t]*(?:(?:Related|Read more|Read More|Photo|Photos|Watch|Video|Image|Credit|Advertisement|Sign up|Click here)\b[^\n]*|[^\n\p{Ll}]*\p{Lu}{2}[^\n\p{Ll}]*|[^\n]{0,80}\b(?:Getty Images|AP Photo|Shutterstock)\b[^\n]*)$/gmu;
+
+function maskFurniture(masked: string): string {
+  return masked.replace(FURNITURE_LINE, (line) => (line.includes(MASK) ? line : ' '.repeat(line.length)));
 }
 
 function maskQuotes(text: string, quotes: readonly RawQuote[]): string {

@@ -32,11 +32,13 @@ export interface Options {
   attribute: {
     /** A speaker found with less confidence than this is not given (the quote is unattributed). */
     minConfidence: number;
-    /**
-     * Only speakers at least this confident can conflict: below it a speaker is a wildcard that never
-     * blocks a link, and `speaker-differs` never fires on it.
-     */
+    /** `speaker-differs` fires only on speakers at least this confident, on both sides. */
     confident: number;
+    /**
+     * Below this a speaker is a wildcard that never keeps apart words that would link only loosely (an
+     * echo, a refrain); at or above it on both sides, different people's words need a near-whole match.
+     */
+    blocking: number;
   };
   /** Severity of `quote-differs` for each relation. */
   relations: Record<Relation, Level>;
@@ -73,6 +75,7 @@ export const DEFAULT_OPTIONS: Options = deepFreeze({
   attribute: {
     minConfidence: 0.5,
     confident: 0.9,
+    blocking: 0.6,
   },
   relations: {
     identical: 'off',

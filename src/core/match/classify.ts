@@ -54,7 +54,7 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   const alignLink = matched >= m.minAlignedWords && density >= m.minDensity && coverage >= 0.3;
   const bagLink = containment >= m.minContainment && minStems >= 3 && matched >= 2;
   // An unsure speaker is a wildcard: only two confident speakers who are different people conflict.
-  const sure = (x: Comparable): boolean => x.speaker !== null && x.speakerConfidence >= options.attribute.confident;
+  const sure = (x: Comparable): boolean => x.speaker !== null && x.speakerConfidence >= options.attribute.blocking;
   const speakerConflict = sure(a) && sure(b) && !sameSpeaker(a.speaker!, b.speaker!);
   const edgeChange = al ? edgeChanges(a, b, al) : { left: false, right: false };
   // A short quote that matches a run of the other but for a word substituted at its edge ("committed to

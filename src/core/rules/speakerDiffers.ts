@@ -15,7 +15,8 @@ export function speakerDiffers(q: Voice, sources: readonly Voice[], options: Opt
   const level = options.rules.speakerDiffers;
   const sure = (v: Voice): v is Voice & { speaker: string } => v.speaker !== null && v.speakerConfidence >= options.attribute.confident;
   if (level === 'off' || !sure(q)) return null;
-  const named = sources.filter(sure);
+  // One vote per source document, however many of its quotes carry the words.
+  const named = sources.filter(sure).filter((v, i, all) => all.findIndex((w) => w.uri === v.uri) === i);
   // The sources grouped by person; the largest group must be a majority of those naming someone.
   const groups: (typeof named)[] = [];
   for (const v of named) {
