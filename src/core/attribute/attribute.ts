@@ -78,7 +78,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     const right = masked.slice(q.close === null ? q.end : q.end + 1, sentence.end);
     const quoteEndsClause = /[,?!\u2014\u2013-]\s*$/.test(q.close === null ? '' : text.slice(q.start, q.end));
     let via: SpeakerRule = 'verb-after';
-    let found = fromRight(right, quoteEndsClause);
+    let found = fromRight(right, quoteEndsClause, q.close !== null && /\.\s*$/.test(text.slice(q.start, q.end)));
     if (!found) { via = 'verb-before'; found = fromLeft(left); }
     if (!found) { via = 'sentence-subject'; found = sentenceSubject(left); }
     if (!found) { via = 'colon-intro'; found = afterColon(masked, q); }
@@ -93,6 +93,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     } else if (found?.kind === 'anaphor' && found.head && titled(found.head, q.start)) {
       speaker = titled(found.head, q.start); // "the former vice president said" → who was called that
       rule = 'title';
+    } else if (found?.kind === 'anaphor' && (found.pronoun === 'they' || found.pronoun === 'we')) {
+      speaker = null; // a group, or an organisation: not the last person named
     } else if (found?.kind === 'anaphor') {
       speaker = paragraphSpeaker && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
       rule = 'pronoun';
