@@ -122,8 +122,15 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
 // Lines that are page furniture, not prose: credits, section labels, all-capital heads.
 const FURNITURE_LINE = /^[ \t]*(?:(?:Related|Read more|Read More|Photo|Photos|Watch|Video|Image|Credit|Advertisement|Sign up|Click here)\b[^\n]*|[^\n\p{Ll}]*\p{Lu}{2}[^\n\p{Ll}]*|[^\n]{0,80}\b(?:Getty Images|AP Photo|Shutterstock)\b[^\n]*)$/gmu;
 
+// A headline or byline: a short line of capitalised words with no closing punctuation ("Meet Crabzilla").
+const HEADLINE = /^[ \t]*(?:\S+[ \t]+){0,11}\S+[ \t]*$/;
+const headline = (line: string): boolean =>
+  HEADLINE.test(line) && !/[.!?:;,”"’)]\s*$/.test(line) && line.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w));
+
 function maskFurniture(masked: string): string {
-  return masked.replace(FURNITURE_LINE, (line) => (line.includes(MASK) ? line : ' '.repeat(line.length)));
+  // A quote inside furniture ("Related: Trump says “…”") keeps its place but loses its context.
+  const blank = (line: string): string => line.replace(/[^\u2063]/gu, ' ');
+  return masked.replace(FURNITURE_LINE, blank).replace(/^[^\n]+$/gm, (line) => (headline(line) ? blank(line) : line));
 }
 
 function maskQuotes(text: string, quotes: readonly RawQuote[]): string {

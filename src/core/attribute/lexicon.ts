@@ -30,12 +30,23 @@ const FUNCTION = ['Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Express
 // Also not a name on its own: a common adjective or verb ("Partisan", "Large", "Meet").
 const ALONE = [...FUNCTION, 'Adjective', 'Verb', 'Value', 'Date'];
 
+// Names, and adjectives that are common surnames ("Brown", "Frank", "Earnest" are comparatives).
+const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'ProperNoun', 'Honorific', 'Comparative', 'Acronym'];
+const named = (tags: ReadonlySet<string>): boolean => NAME_TAGS.some((t) => tags.has(t));
 const is = (word: string, classes: readonly string[]): boolean => {
   const tags = tagsOf(word);
-  // Names, and adjectives that are common surnames ("Brown", "Frank", "Earnest" are comparatives).
-  if (['Person', 'FirstName', 'LastName', 'ProperNoun', 'Honorific', 'Comparative'].some((t) => tags.has(t))) return false;
-  return classes.some((c) => tags.has(c));
+  return !named(tags) && classes.some((c) => tags.has(c));
 };
+
+/**
+ * True when `word` is a function word (adverb, preposition, conjunction, …) and no name, or a common
+ * word set in capitals as a section label ("WATCH", "BREAKING"); acronyms ("FBI") are not in the lexicon.
+ */
+export function functionWord(word: string): boolean {
+  if (is(word, FUNCTION)) return true;
+  const tags = tagsOf(word);
+  return /^\p{Lu}{4,}$/u.test(word) && tags.size > 0 && !named(tags);
+}
 
 /** True when `name` can be a person or organisation: its first word no function word, a one-word name no common adjective or verb. */
 export function nameLike(name: string): boolean {

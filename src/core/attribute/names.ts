@@ -3,6 +3,7 @@
  * and a surname alone resolves to a full name seen earlier.
  */
 import { partitionPoint } from '../sorted';
+import { functionWord } from './lexicon';
 
 // Words that precede a name as a title, office, nationality or honorific; lower-cased, dots dropped.
 const TITLE = new Set(
@@ -47,6 +48,9 @@ export function foldName(run: string): string {
   // "Mr. King", "Dr. Rice": after an honorific the last word is a name even when it is also a title.
   if (i === words.length && words.length > 1 && /^(?:mr|mrs|ms|miss|dr)$/.test(lower(words[0])) && /^\p{Lu}\p{Ll}/u.test(words[i - 1])) i--;
   words = words.slice(i);
+  // "Nevertheless Jane Roe", "Crabzilla Despite Trump": a function word ends whatever came before.
+  const lastFunction = words.map(functionWord).lastIndexOf(true);
+  if (lastFunction >= 0 && lastFunction < words.length - 1) words = words.slice(lastFunction + 1); // ("Jerry Pow", "Bam": names too)
   // "Oversight Committee Chairman Trey Gowdy": the name follows the last title word.
   const lastTitle = words.map((w) => TITLE.has(lower(w))).lastIndexOf(true);
   if (lastTitle >= 0 && lastTitle < words.length - 1) words = words.slice(lastTitle + 1);
