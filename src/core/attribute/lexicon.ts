@@ -14,9 +14,13 @@ const model = nlp.model() as Model;
 
 /** The lexicon's tags of `word` with their ancestors (lower-cased look-up), or an empty set. */
 export function tagsOf(word: string): ReadonlySet<string> {
-  const raw = model.one.lexicon[word.toLowerCase().replace(/[’']s$/, '')];
-  if (raw === undefined) return NONE;
-  const out = new Set<string>();
+  const key = word.toLowerCase().replace(/[’']s$/, '');
+  if (!Object.hasOwn(model.one.lexicon, key)) return NONE; // "constructor" is no word of the lexicon
+  const raw = model.one.lexicon[key];
+  // Kept per lexicon word: the cache is bounded by the lexicon, not by the text read.
+  let out = expanded.get(key);
+  if (out) return out;
+  expanded.set(key, (out = new Set<string>()));
   for (const t of Array.isArray(raw) ? raw : [raw]) {
     out.add(t);
     for (const p of model.one.tagSet[t]?.parents ?? []) out.add(p);
@@ -24,6 +28,7 @@ export function tagsOf(word: string): ReadonlySet<string> {
   return out;
 }
 const NONE: ReadonlySet<string> = new Set();
+const expanded = new Map<string, Set<string>>();
 
 // Word classes that never open or make up a name.
 const FUNCTION = ['Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'Pronoun', 'QuestionWord', 'Gerund', 'PastTense', 'Copula', 'Auxiliary'];
