@@ -25,14 +25,14 @@ export interface Attribution {
  * The sieve's rules, most precise first: a name beside the quote's reporting verb after it or before it,
  * the subject of the sentence, the sentence ending in a colon before a quotation paragraph, a
  * description resolved to who was given that title, a pronoun resolved to the latest compatible
- * person, the paragraph's speaker, a bare quotation paragraph after one whose last quote was given to
+ * person (surely so when that is the last person mentioned, close before), the paragraph's speaker, a bare quotation paragraph after one whose last quote was given to
  * someone by name, and any other bare quotation paragraph continuing the last speaker.
  */
-export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun' | 'paragraph' | 'next-paragraph' | 'continuation';
+export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'next-paragraph' | 'continuation';
 
 /** Each rule's confidence: roughly its precision on PolNeAR train (printed per rule by `npm run eval`). */
 export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
-  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'next-paragraph': 0.8, title: 0.6, pronoun: 0.6, continuation: 0.3,
+  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
 };
 
 interface Sentence {
@@ -97,7 +97,9 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
       speaker = null; // a group, or an organisation: not the last person named
     } else if (found?.kind === 'anaphor') {
       speaker = paragraphSpeaker && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
-      rule = 'pronoun';
+      // Surely so when that person is the last one mentioned, a sentence or two before.
+      const last = salience.nearest(q.start, attributed);
+      rule = last && last.name === speaker && q.start - last.at < NEAR ? 'pronoun-near' : 'pronoun';
     } else if (found?.kind === 'unknown') {
       speaker = null;
     } else if (paragraphSpeaker) {
@@ -145,6 +147,8 @@ function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
 }
 
 const MAX_SENTENCE = 1500;
+// How close (in characters) the last person mentioned must be for a pronoun to mean them surely.
+const NEAR = 300;
 const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|No|vs|U\.S|[A-Z])\.$/;
 
 /** The sentence holding a quote, within its paragraph; quotes count as words. */
@@ -167,7 +171,7 @@ function sentenceAround(masked: string, q: RawQuote): Sentence {
     const c = masked[i];
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if ((c === '.' || c === '!' || c === '?') && depth === 0 && !/^\s*\p{Ll}/u.test(masked.slice(i + 1, i + 3)) && !ABBREV.test(masked.slice(Math.max(from, i - 4), i + 1))) {
+    else if ((c === '.' || c === '!' || c === '?') && depth === 0 && !/^(?:\s*\p{Ll}|[,;)])/u.test(masked.slice(i + 1, i + 3)) && !ABBREV.test(masked.slice(Math.max(from, i - 4), i + 1))) {
       end = i + 1;
       break;
     }

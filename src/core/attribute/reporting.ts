@@ -57,7 +57,7 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   if (before === '') {
     // verb first: said Mr Blinken / said the senator / added Reid
     const rest = after.slice(v.index + v[0].length).replace(/^\s+/, '');
-    const name = nameAtStart(rest);
+    const name = nameAtStart(rest.replace(/^the\s+(?=\p{Lu})/u, '')); // "said the Rev. Peter Wherry"
     if (name) return { kind: 'name', name };
     // "said MSNBC host Chris Matthews", "said 9/11 widow Terry Strada": a name after a short description.
     const described = DESCRIBED_NAME.exec(rest);
