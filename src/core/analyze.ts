@@ -53,6 +53,7 @@ export function analyze(doc: DocInput, order = 0): AnalyzedDoc {
       // A term is a label nobody is quoted as saying, whoever speaks around it.
       speaker: kind === 'term' ? null : speakers[index].speaker,
       speakerInferred: speakers[index].inferred,
+      speakerConfidence: kind === 'term' ? 0 : speakers[index].confidence,
       open: text[r.start - 1],
       close: r.close,
       unbalanced: r.unbalanced,

@@ -42,6 +42,8 @@ export interface Quote extends Span {
   text: string;
   kind: QuoteKind;
   speaker: string | null;
+  /** How far `speaker` can be trusted, 0–1 (0 when there is none); below the option's threshold it is null. */
+  speakerConfidence: number;
   /** The opening mark as written, used to keep the draft's style when fixing. */
   open: string;
   /** The closing mark, or null when the quote runs to the end of its paragraph unclosed. */

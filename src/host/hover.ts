@@ -38,13 +38,13 @@ export function sourceLink(corpus: Corpus, m: Match): vscode.Uri {
 export function hoverMarkdown(qr: QuoteReport, ignored: boolean, corpus: Corpus): vscode.MarkdownString {
   const md = inertMarkdown();
   const n = qr.matches.length;
-  const by = qr.quote.speaker ? ` by ${esc(qr.quote.speaker)}` : '';
+  const by = qr.quote.speaker ? ` by ${esc(qr.quote.speaker)} (confidence ${qr.quote.speakerConfidence.toFixed(2)})` : ', unattributed';
   md.appendMarkdown(`**Verbatim**: quote${by}, ${n === 0 ? 'no other version in the sources' : `${n} other version${n === 1 ? '' : 's'}`}${ignored ? ' (ignored)' : ''}\n\n`);
   for (const f of qr.findings) md.appendMarkdown(`- ${esc(f.message)}\n`);
   if (qr.canonical) md.appendMarkdown(`\nCanonical wording: ${esc(qr.canonical.reason)}.\n`);
   for (const m of qr.matches.slice(0, MAX_VERSIONS)) {
     md.appendMarkdown('\n---\n\n');
-    md.appendMarkdown(`**${esc(m.relation)}** · ${m.score.toFixed(2)} · ${esc(m.quote.speaker ?? 'unattributed')} · [${esc(m.quote.label)}](${linkTarget(sourceLink(corpus, m))})\n\n`);
+    md.appendMarkdown(`**${esc(m.relation)}** · ${m.score.toFixed(2)} · ${m.quote.speaker ? `${esc(m.quote.speaker)} (${m.quote.speakerConfidence.toFixed(2)})` : 'unattributed'} · [${esc(m.quote.label)}](${linkTarget(sourceLink(corpus, m))})\n\n`);
     md.appendMarkdown(`“${diffMarkdown(m.diff)}”\n`);
   }
   if (n > MAX_VERSIONS) md.appendMarkdown(`\n---\n\n${n - MAX_VERSIONS} more version${n - MAX_VERSIONS === 1 ? '' : 's'} in the Cross-references view.\n`);

@@ -32,7 +32,8 @@ export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
 });
 
 type Kind = 'level' | 'ruleLevel' | 'number' | 'share' | 'globs' | 'run' | 'boolean' | 'encoding';
-type OptionTarget = { [G in 'match' | 'relations' | 'rules']: { group: G; key: keyof Options[G] } }['match' | 'relations' | 'rules'];
+type OptionGroup = 'match' | 'relations' | 'rules' | 'attribute';
+type OptionTarget = { [G in OptionGroup]: { group: G; key: keyof Options[G] } }[OptionGroup];
 type Target = OptionTarget | { group: 'authority' } | { group: 'host'; key: keyof HostSettings };
 
 /** One row of the table: the key after `verbatim.`, how to validate it, and where it lands. */
@@ -46,6 +47,7 @@ const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'hint', 'off'];
 const relation = (key: keyof Options['relations']): SettingRow => ({ key: `relations.${key}`, kind: 'level', target: { group: 'relations', key } });
 const rule = (key: keyof Options['rules'], kind: Kind = 'level'): SettingRow => ({ key: `rules.${key}`, kind, target: { group: 'rules', key } });
 const match = (key: keyof Options['match'], kind: Kind = 'number'): SettingRow => ({ key: `match.${key}`, kind, target: { group: 'match', key } });
+const attribute = (key: keyof Options['attribute']): SettingRow => ({ key: `attribute.${key}`, kind: 'share', target: { group: 'attribute', key } });
 const host = (key: keyof HostSettings, kind: Kind): SettingRow => ({ key, kind, target: { group: 'host', key } });
 
 export const SETTINGS: readonly SettingRow[] = Object.freeze([
@@ -75,6 +77,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze([
   match('minDensity', 'share'),
   match('otherSpeakerCoverage', 'share'),
   match('maxAlignWords'),
+  attribute('minConfidence'),
 ]);
 
 /** Every contributed setting, with its `verbatim.` prefix. */
@@ -113,7 +116,7 @@ export interface ReadSettings {
  * and returns the engine options patch and the host settings. Invalid values fall back to the default.
  */
 export function readSettings(get: (key: string) => unknown): ReadSettings {
-  const patch = { match: {}, relations: {}, rules: {} } as { match: Record<string, unknown>; relations: Record<string, unknown>; rules: Record<string, unknown>; authority?: string[] };
+  const patch = { match: {}, relations: {}, rules: {}, attribute: {} } as { [G in OptionGroup]: Record<string, unknown> } & { authority?: string[] };
   const hostOut: Record<string, unknown> = { ...HOST_DEFAULTS };
   const problems: string[] = [];
   for (const row of SETTINGS) {

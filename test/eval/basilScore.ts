@@ -28,6 +28,8 @@ export interface BasilScores {
    * other sources differ is information by design ("Sources disagree"), still shown to the editor.
    */
   quoteDiffers: { tp: number; fp: number; fn: number; precision: number; recall: number; fnAny: number; recallAny: number };
+  /** `speaker-differs` between the two sides of labelled pairs that both name a speaker: right when those differ. */
+  speakerDiffers: { right: number; fired: number; precision: number; all: number };
   misses: string[];
 }
 
@@ -124,6 +126,21 @@ export function scoreBasil(root = path.resolve(__dirname, '../../..')): BasilSco
       else misses.push(`speaker: expected ${side.speaker}, got ${got ?? 'none'}: ${show(cluster, side)}`);
     }
   }
+  // speaker-differs on labelled pairs whose sides both name one speaker.
+  let sdRight = 0, sdFired = 0;
+  for (const p of pairs) {
+    if (!p.a.speaker || !p.b.speaker || p.a.speaker.includes(';') || p.b.speaker.includes(';')) continue;
+    const differ = surname(p.a.speaker) !== surname(p.b.speaker);
+    for (const [x, y] of [[p.a, p.b], [p.b, p.a]] as const) {
+      const fired = quotesAt(p.cluster, x).some((q) => q.findings.some((f) => f.rule === 'speaker-differs' && f.related.some((r) => r.uri === `${p.cluster}/${y.article}` && overlaps(r, y))));
+      if (!fired) continue;
+      sdFired++;
+      if (differ) sdRight++;
+      else misses.push(`speaker-differs wrong (${x.speaker} = ${y.speaker}): ${show(p.cluster, x)} ~ ${show(p.cluster, y)}`);
+    }
+  }
+  let sdAll = 0;
+  for (const r of reports.values()) for (const q of r.quotes) sdAll += q.findings.filter((f) => f.rule === 'speaker-differs').length;
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
   return {
@@ -139,6 +156,7 @@ export function scoreBasil(root = path.resolve(__dirname, '../../..')): BasilSco
       ...qd, precision: qd.tp + qd.fp ? qd.tp / (qd.tp + qd.fp) : 0, recall: qd.tp + qd.fn ? qd.tp / (qd.tp + qd.fn) : 0,
       recallAny: qd.tp + qd.fn ? (qd.tp + qd.fn - qd.fnAny) / (qd.tp + qd.fn) : 0,
     },
+    speakerDiffers: { right: sdRight, fired: sdFired, precision: sdFired ? sdRight / sdFired : 1, all: sdAll },
     misses,
   };
 }

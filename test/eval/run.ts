@@ -1,5 +1,6 @@
 /** `npm run eval`: prints the engine's accuracy on the seed gold (and BASIL when present). */
 import { scoreBasil } from './basilScore';
+import { polnearSplits, scorePolnear } from './polnearScore';
 import { scoreSeeds } from './seedScore';
 
 const f = (x: number): string => x.toFixed(3);
@@ -26,12 +27,23 @@ console.log(`  extraction     recall ${f(b.extraction.recall)} exact (${b.extrac
 console.log(`  speaker        ${f(b.speaker.value)}  (${b.speaker.hit}/${b.speaker.total}, surname match)   (target ≥ 0.90)`);
 console.log(`  quote-differs  warnings P ${f(b.quoteDiffers.precision)}  R ${f(b.quoteDiffers.recall)}  (tp ${b.quoteDiffers.tp}, fp ${b.quoteDiffers.fp}, fn ${b.quoteDiffers.fn}; per pair and direction, right when gold is a word change)   (target P ≥ 0.95)`);
 console.log(`                 any severity R ${f(b.quoteDiffers.recallAny)}  (missed ${b.quoteDiffers.fnAny}; a quote that follows the canonical wording is information, “Sources disagree”)   (target ≥ 0.95)`);
+console.log(`  speaker-differs P ${f(b.speakerDiffers.precision)}  (${b.speakerDiffers.right}/${b.speakerDiffers.fired} on labelled pairs both naming a speaker; ${b.speakerDiffers.all} fired in all)   (target P ≥ 0.90)`);
 printConfusion(b.confusion);
-if (process.argv.includes('--misses') || process.env.VERBATIM_MISSES) {
+const listMisses = process.argv.includes('--misses') || !!process.env.VERBATIM_MISSES;
+if (listMisses) {
   console.log('  misses:');
   for (const m of b.misses) console.log('    ' + m);
 } else {
   console.log(`  ${b.misses.length} misses: run \`npm run eval -- --misses\` to list them`);
+}
+
+for (const { split, dir } of polnearSplits()) {
+  const p = scorePolnear(dir, split);
+  console.log(`\nPolNeAR ${split} (${dir.includes('fixtures') ? 'test/fixtures/polnear' : 'shared corpora'}), ${p.named} quotations with a named source`);
+  console.log(`  speaker        accuracy ${f(p.accuracy)} (${p.right}/${p.named})  precision ${f(p.precision)} (${p.right}/${p.given})   (target dev: accuracy ≥ 0.93, precision ≥ 0.97)`);
+  console.log(`  by rule        ${Object.entries(p.byRule).sort((x, y) => y[1].given - x[1].given).map(([k, v]) => `${k} ${f(v.value)} (${v.right}/${v.given})`).join(', ')}`);
+  console.log(`  speakers given to pronoun/description-sourced quotations (not scored): ${p.otherGiven}`);
+  if (listMisses) for (const e of p.errors) console.log('    ' + e);
 }
 
 /** Rows: gold relation (`different` = not the same utterance); columns: the engine's (`none` = no link). */

@@ -20,7 +20,7 @@ describe('Hover', () => {
     const md = await verbatimHover(doc, 'follow through the common understandings');
     const shown = unescapeMarkdown(md.value);
     assert.match(shown, /quote by Xi Jinping/);
-    assert.match(shown, /\*\*variant\*\* · 0\.\d\d · Xi Jinping · \[sources\/003_64437838ff70a774\.txt\]/);
+    assert.match(shown, /\*\*variant\*\* · 0\.\d\d · Xi Jinping \(0\.\d\d\) · \[sources\/003_64437838ff70a774\.txt\]/);
     assert.match(md.value, /follow through \*\*on\*\* the common understandings/, 'the source’s extra word in bold');
     assert.match(shown, /sources\/000_e82ae43b6dd607f6\.txt/, 'the identical-wording source is listed too');
 

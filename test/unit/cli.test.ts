@@ -34,9 +34,9 @@ describe('verbatim check (CLI)', () => {
     assert.equal(json.version, 1);
     assert.deepEqual(Object.keys(json.documents[0]), ['path', 'quotes']);
     const q = json.documents[0].quotes.find((x: { text: string }) => x.text.startsWith('The Chinese side'));
-    assert.deepEqual(Object.keys(q), ['start', 'end', 'text', 'kind', 'speaker', 'matches', 'findings']);
+    assert.deepEqual(Object.keys(q), ['start', 'end', 'text', 'kind', 'speaker', 'speakerConfidence', 'matches', 'findings']);
     assert.equal(q.speaker, 'Xi Jinping');
-    assert.deepEqual(Object.keys(q.matches[0]), ['path', 'start', 'end', 'text', 'speaker', 'relation', 'score']);
+    assert.deepEqual(Object.keys(q.matches[0]), ['path', 'start', 'end', 'text', 'speaker', 'speakerConfidence', 'relation', 'score']);
     assert.deepEqual(Object.keys(q.findings[0]), ['rule', 'severity', 'message']);
     const text = fs.readFileSync(path.join(root, json.documents[0].path), 'utf8');
     assert.equal(text.slice(q.start, q.end), q.text);

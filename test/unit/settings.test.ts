@@ -80,7 +80,7 @@ describe('settings', () => {
 
   it('leaves the engine defaults alone when nothing is set', () => {
     const read = readSettings(() => undefined);
-    assert.deepStrictEqual(read.options, { match: {}, relations: {}, rules: {} });
+    assert.deepStrictEqual(read.options, { match: {}, relations: {}, rules: {}, attribute: {} });
     assert.deepStrictEqual(read.host, HOST_DEFAULTS);
     assert.strictEqual(DEFAULT_OPTIONS.relations.variant, 'warning');
   });

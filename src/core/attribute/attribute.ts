@@ -5,6 +5,7 @@
  * speaker, and short names resolve to the full name used earlier.
  */
 import type { RawQuote } from '../extract/extract';
+import { nameLike } from './lexicon';
 import { NameBook, namesIn } from './names';
 import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents } from './reporting';
 import { Salience, type Mention } from './salience';
@@ -14,7 +15,25 @@ export interface Attribution {
   speaker: string | null;
   /** True when the speaker came from a pronoun, description or the paragraph, not a name. */
   inferred: boolean;
+  /** The sieve rule that gave the speaker (see SpeakerRule), or null when none did. */
+  rule: SpeakerRule | null;
+  /** How far the speaker can be trusted, 0–1 in steps of 0.05 (0 when there is none). */
+  confidence: number;
 }
+
+/**
+ * The sieve's rules, most precise first: a name beside the quote's reporting verb after it or before it,
+ * the subject of the sentence, the sentence ending in a colon before a quotation paragraph, a
+ * description resolved to who was given that title, a pronoun resolved to the latest compatible
+ * person (surely so when that is the last person mentioned, close before), the paragraph's speaker, a bare quotation paragraph after one whose last quote was given to
+ * someone by name, and any other bare quotation paragraph continuing the last speaker.
+ */
+export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'next-paragraph' | 'continuation';
+
+/** Each rule's confidence: roughly its precision on PolNeAR train (printed per rule by `npm run eval`). */
+export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
+  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
+};
 
 interface Sentence {
   start: number;
@@ -23,8 +42,8 @@ interface Sentence {
 
 /** Speakers for the quotes of one document, in the same order. */
 export function attribute(text: string, quotes: readonly RawQuote[]): { speakers: Attribution[]; names: string[] } {
-  const masked = maskQuotes(text, quotes);
-  const known = namesIn(masked);
+  const masked = maskFurniture(maskQuotes(text, quotes));
+  const known = namesIn(masked).filter((k) => nameLike(k.name));
   const knownNames = known.map((k) => k.name);
   const book = new NameBook(knownNames);
   /** How many known names end at or before `at` (they are in text order). */
@@ -42,7 +61,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     for (let i = before(at) - 1; i >= 0; i--) if (known[i].titles.includes(head)) return known[i].name;
     return null;
   };
-  const salience = new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })), masked);
+  const salience = new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })).filter((e) => nameLike(e.name)), masked);
   const attributed: Mention[] = []; // quotes' named speakers are mentions too
   const out: Attribution[] = [];
   let paragraphStart = -1;
@@ -57,29 +76,63 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     const sentence = sentenceAround(masked, q);
     const left = masked.slice(sentence.start, q.start - 1);
     const right = masked.slice(q.close === null ? q.end : q.end + 1, sentence.end);
-    const found = fromRight(right, /[,?!\u2014\u2013-]\s*$/.test(q.close === null ? '' : text.slice(q.start, q.end))) ?? fromLeft(left) ?? sentenceSubject(left) ?? afterColon(masked, q);
+    const quoteEndsClause = /[,?!\u2014\u2013-]\s*$/.test(q.close === null ? '' : text.slice(q.start, q.end));
+    let via: SpeakerRule = 'verb-after';
+    let found = fromRight(right, quoteEndsClause, q.close !== null && /\.\s*$/.test(text.slice(q.start, q.end)));
+    if (!found) { via = 'verb-before'; found = fromLeft(left); }
+    if (!found) { via = 'sentence-subject'; found = sentenceSubject(left); }
+    if (!found) { via = 'colon-intro'; found = afterColon(masked, q); }
     let speaker: string | null = null;
     let inferred = true;
+    let rule: SpeakerRule | null = null;
     if (found?.kind === 'name') {
       speaker = resolve(found.name, q.start);
+      if (!nameLike(speaker)) speaker = null; // "Nevertheless", "Photo: Getty": no name, and nobody else either
       inferred = false;
+      rule = via;
     } else if (found?.kind === 'anaphor' && found.head && titled(found.head, q.start)) {
       speaker = titled(found.head, q.start); // "the former vice president said" → who was called that
+      rule = 'title';
+    } else if (found?.kind === 'anaphor' && (found.pronoun === 'they' || found.pronoun === 'we')) {
+      speaker = null; // a group, or an organisation: not the last person named
     } else if (found?.kind === 'anaphor') {
       speaker = paragraphSpeaker && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
+      // Surely so when that person is the last one mentioned, a sentence or two before.
+      const last = salience.nearest(q.start, attributed);
+      rule = last && last.name === speaker && q.start - last.at < NEAR ? 'pronoun-near' : 'pronoun';
     } else if (found?.kind === 'unknown') {
       speaker = null;
     } else if (paragraphSpeaker) {
       speaker = paragraphSpeaker; // "“X,” he said. “Y.”": Y has no verb of its own
+      rule = 'paragraph';
     } else if (q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) {
-      speaker = salience.latest(q.start, undefined, attributed); // a bare paragraph of quotation continues the last speaker
+      // A bare paragraph of quotation continues the last speaker; surely so when the paragraph before
+      // ended with a quote given to someone by name.
+      const prev = out[qi - 1];
+      const adjacent = qi > 0 && prev.speaker !== null && !prev.inferred && masked.slice(quotes[qi - 1].lineEnd, q.lineStart).trim() === '' && masked.slice(quotes[qi - 1].end, quotes[qi - 1].lineEnd).indexOf(MASK) < 0;
+      speaker = adjacent ? prev.speaker : salience.latest(q.start, undefined, attributed);
+      rule = adjacent ? 'next-paragraph' : 'continuation';
     }
     if (speaker && !inferred) attributed.push({ at: q.start, name: speaker });
     if (speaker) paragraphSpeaker = speaker;
     previousContinues = q.continues;
-    out.push({ speaker, inferred });
+    out.push(speaker && rule ? { speaker, inferred, rule, confidence: RULE_CONFIDENCE[rule] } : { speaker: null, inferred, rule: null, confidence: 0 });
   }
   return { speakers: out, names: [...new Set(knownNames)] };
+}
+
+// Lines that are page furniture, not prose: credits, section labels, all-capital heads.
+const FURNITURE_LINE = /^[ \t]*(?:(?:Related|Read more|Read More|Photo|Photos|Watch|Video|Image|Credit|Advertisement|Sign up|Click here)\b[^\n]*|[^\n\p{Ll}]*\p{Lu}{2}[^\n\p{Ll}]*|[^\n]{0,80}\b(?:Getty Images|AP Photo|Shutterstock)\b[^\n]*)$/gmu;
+
+// A headline or byline: a short line of capitalised words with no closing punctuation ("Meet Crabzilla").
+const HEADLINE = /^[ \t]*(?:\S+[ \t]+){0,11}\S+[ \t]*$/;
+const headline = (line: string): boolean =>
+  HEADLINE.test(line) && !/[.!?:;,”"’)]\s*$/.test(line) && line.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w));
+
+function maskFurniture(masked: string): string {
+  // A quote inside furniture ("Related: Trump says “…”") keeps its place but loses its context.
+  const blank = (line: string): string => line.replace(/[^\u2063]/gu, ' ');
+  return masked.replace(FURNITURE_LINE, blank).replace(/^[^\n]+$/gm, (line) => (headline(line) ? blank(line) : line));
 }
 
 function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
@@ -94,6 +147,8 @@ function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
 }
 
 const MAX_SENTENCE = 1500;
+// How close (in characters) the last person mentioned must be for a pronoun to mean them surely.
+const NEAR = 300;
 const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|No|vs|U\.S|[A-Z])\.$/;
 
 /** The sentence holding a quote, within its paragraph; quotes count as words. */
@@ -111,9 +166,12 @@ function sentenceAround(masked: string, q: RawQuote): Sentence {
   const from = q.close === null ? q.end : q.end + 1;
   const lineEnd = Math.min(q.lineEnd, from + MAX_SENTENCE);
   let end = lineEnd;
+  let depth = 0; // "(D-Wis.)" ends no sentence
   for (let i = from; i < lineEnd; i++) {
     const c = masked[i];
-    if ((c === '.' || c === '!' || c === '?') && !ABBREV.test(masked.slice(Math.max(from, i - 4), i + 1))) {
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if ((c === '.' || c === '!' || c === '?') && depth === 0 && !/^(?:\s*\p{Ll}|[,;)])/u.test(masked.slice(i + 1, i + 3)) && !ABBREV.test(masked.slice(Math.max(from, i - 4), i + 1))) {
       end = i + 1;
       break;
     }

@@ -3,6 +3,7 @@
  * and a surname alone resolves to a full name seen earlier.
  */
 import { partitionPoint } from '../sorted';
+import { functionWord } from './lexicon';
 
 // Words that precede a name as a title, office, nationality or honorific; lower-cased, dots dropped.
 const TITLE = new Set(
@@ -44,7 +45,12 @@ export function foldName(run: string): string {
     .filter((w) => w.length > 0);
   let i = 0;
   while (i < words.length && (TITLE.has(lower(words[i])) || NOT_NAME.has(lower(words[i])))) i++;
+  // "Mr. King", "Dr. Rice": after an honorific the last word is a name even when it is also a title.
+  if (i === words.length && words.length > 1 && /^(?:mr|mrs|ms|miss|dr)$/.test(lower(words[0])) && /^\p{Lu}\p{Ll}/u.test(words[i - 1])) i--;
   words = words.slice(i);
+  // "Nevertheless Jane Roe", "Crabzilla Despite Trump": a function word ends whatever came before.
+  const lastFunction = words.map(functionWord).lastIndexOf(true);
+  if (lastFunction >= 0 && lastFunction < words.length - 1) words = words.slice(lastFunction + 1); // ("Jerry Pow", "Bam": names too)
   // "Oversight Committee Chairman Trey Gowdy": the name follows the last title word.
   const lastTitle = words.map((w) => TITLE.has(lower(w))).lastIndexOf(true);
   if (lastTitle >= 0 && lastTitle < words.length - 1) words = words.slice(lastTitle + 1);
@@ -65,11 +71,11 @@ export function foldName(run: string): string {
 }
 
 /** A capitalised word, a name initial ("J."), or a name particle. */
-export const NAME_WORD = String.raw`(?:[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
+export const NAME_WORD = String.raw`(?:(?:[A-Z]\.){2,3}|[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
 // Runs of name words on one line; a run never starts inside a word.
 const RUN_AT_END = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
 const RUN_AT_START = new RegExp(String.raw`^(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}`, 'u');
-const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|U\.S|U\.N|[A-Z])\.$/;
+const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|U\.S|U\.N|(?:[A-Z]\.)*[A-Z])\.$/;
 
 /** Cuts a run at a word that ends a sentence ("Bali. Mr Xi"): the part on the given side is kept. */
 function withinSentence(run: string, keep: 'first' | 'last'): string {
@@ -200,13 +206,39 @@ function lastBelow(list: readonly number[], limit: number): number {
   return n > 0 ? list[n - 1] : -1;
 }
 
-/** True when two speaker names can be the same person ("Reid" and "Harry Reid"). */
+/**
+ * A person's key, the same however an article spells the name: diacritics folded, hyphens as spaces,
+ * titles, middle initials and generational suffixes dropped ("Kim Jong-un" = "Kim Jong Un",
+ * "Donald J. Trump" = "Donald Trump", "Mr. Xi" = "xi").
+ */
+export function entityKey(name: string): string {
+  const words = name.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’']s?$/, '').replace(/[-‐]/g, ' ').split(/\s+/).filter(Boolean);
+  const kept = words.filter((w, i) => !SUFFIX.test(w) && !(i > 0 && i < words.length - 1 && /^\p{Lu}\.?$/u.test(w)));
+  let i = 0;
+  while (i < kept.length - 1 && TITLE.has(lower(kept[i]))) i++;
+  return kept.slice(i).map((w) => w.replace(/\./g, '').toLowerCase()).join(' ');
+}
+
+/** True when two given names are one name: equal, an initial of the other, or one letter apart (Vicente, Vincente). */
+function sameGiven(x: string, y: string): boolean {
+  if (x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return true;
+  if (Math.min(x.length, y.length) < 5 || Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  const tail = (s: string, n: number): string => s.slice(n);
+  return tail(x, i + 1) === tail(y, i + 1) || tail(x, i + 1) === tail(y, i) || tail(x, i) === tail(y, i + 1);
+}
+
+/**
+ * True when two speaker names can be the same person: one key's words all in the other's ("Reid" and
+ * "Harry Reid", "Xi" and "Xi Jinping"), or the same family name and given names that agree; two full
+ * names with different given names are two people (Dick and Mary Cheney).
+ */
 export function sameSpeaker(a: string, b: string): boolean {
   if (a === b) return true;
-  const wa = a.toLowerCase().split(' ');
-  const wb = b.toLowerCase().split(' ');
+  const wa = entityKey(a).split(' ');
+  const wb = entityKey(b).split(' ');
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   if (short.every((w) => long.includes(w))) return true;
-  // Same family name: the same person unless both give different first names (Dick and Mary Cheney).
-  return surnameOf(a) === surnameOf(b) && (wa.length < 2 || wb.length < 2 || wa[0] === wb[0]);
+  return wa[wa.length - 1] === wb[wb.length - 1] && (wa.length < 2 || wb.length < 2 || sameGiven(wa[0], wb[0]));
 }

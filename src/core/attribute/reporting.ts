@@ -10,7 +10,7 @@ const VERB_STEMS =
   'term|hail|predict|promis|vow|suggest|complain|boast|jok|quip|shout|yell|scream|testif|confirm|conclud|' +
   'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|tout|proclaim|' +
   'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
-  'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s';
+  'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
 const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
@@ -31,16 +31,24 @@ const TRAILING_ADVERBS = new RegExp(
 );
 // ", 61," or ", a Democrat from Nevada," between a name and its verb.
 const APPOSITIVE = /,[^,]{1,80},$/;
+// Verbs whose next noun phrase is who was addressed or described, not who spoke.
+const TAKES_OBJECT = /^(?:tell|told|tells|telling|ask|asks|asked|asking|call|calls|called|calling|urg\w*|warn\w*|accus\w*|blast\w*|slam\w*|label\w*|dub\w*|hail\w*|mock\w*|denounc\w*|describ\w*|charg\w*|beg\w*|demand\w*|thank\w*)$/i;
+// A few description words, none of them a preposition or conjunction, then a capitalised name.
+const DESCRIBED_NAME = /^(?:the\s+)?(?:(?![Ii]n\b|[Oo]n\b|[Aa]t\b|[Ww]ith\b|[Tt]o\b|[Ff]or\b|[Oo]f\b|[Ff]rom\b|[Bb]y\b|[Aa]bout\b|[Aa]fter\b|[Bb]efore\b|[Dd]uring\b|[Aa]s\b|[Tt]hat\b|[Aa]nd\b|[Ii]f\b|[Ww]hen\b|\p{Lu})[\p{L}\d/’'\-.]+\s+|\p{Lu}[\p{Lu}\d]+\s+){1,3}(\p{Lu}[^,.;:!?()]*?)(?=[,.;:!?(]|$)/u;
 export const MASK = '\u2063'; // stands in for a quotation's text so its words are not taken for attribution
 
 /** A named subject, a pronoun or description pointing back (`pronoun` when it has a gender), or nobody. */
 export type Found = { kind: 'name'; name: string } | { kind: 'anaphor'; pronoun?: string; head?: string } | { kind: 'unknown' };
 
 /** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
-export function fromRight(right: string, quoteEndsClause: boolean): Found | null {
+export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSentence = false): Found | null {
   const m = /^[\s,\u2014\u2013-]*(.{0,120})/su.exec(right);
   if (!m) return null;
   const after = m[1];
+  // A quote signed with a dash, as letters and readers' comments are: "“…” ― Pamela Padilla".
+  const signed = /^\s*[\u2015\u2014\u2013-]\s*([^,;:!?]{3,60}?)\.?\s*$/u.exec(right);
+  const signer = signed && nameAtStart(signed[1]);
+  if (signer && signer.replace(/[.\s]/g, '') === signed![1].replace(/[.\s]/g, '')) return { kind: 'name', name: signer };
   VERB.lastIndex = 0;
   let v = VERB.exec(after);
   while (v && !isVerbAt(after, v.index)) v = VERB.exec(after);
@@ -49,16 +57,32 @@ export function fromRight(right: string, quoteEndsClause: boolean): Found | null
   if (before === '') {
     // verb first: said Mr Blinken / said the senator / added Reid
     const rest = after.slice(v.index + v[0].length).replace(/^\s+/, '');
-    const name = nameAtStart(rest);
+    const name = nameAtStart(rest.replace(/^the\s+(?=\p{Lu})/u, '')); // "said the Rev. Peter Wherry"
     if (name) return { kind: 'name', name };
+    // "said MSNBC host Chris Matthews", "said 9/11 widow Terry Strada": a name after a short description.
+    const described = DESCRIBED_NAME.exec(rest);
+    const dname = described && nameAtStart(described[1]);
+    if (dname && dname.includes(' ')) return { kind: 'name', name: dname };
     const d = /^(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,3}?([\p{Ll}]+)\b(?=[\s,.]|$)/u.exec(rest);
     if (d) return { kind: 'anaphor', head: d[1] };
-    return null;
+    // The quote has a verb of its own and a subject we cannot name ("said one Democratic source"):
+    // nobody, rather than the previous speaker.
+    return { kind: 'unknown' };
+  }
+  // "…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said".
+  const appositive = /^([^,]{3,60}),[^;:!?]{1,160},$/u.exec(before);
+  if (appositive && (before.length > 50 || before.split(/\s+/).length > 6)) {
+    const name = nameAtStart(appositive[1].trim());
+    return name && name.includes(' ') ? { kind: 'name', name } : null;
   }
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
   if (before.length > 50 || before.split(/\s+/).length > 6 || /[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return null;
   // After a quote that closed its clause ("…,” officials said) an unnamed subject means nobody we know.
   if (/^(?:and|but|or|while|as|so)\b/i.test(before)) return null;
+  // A quote closed by its full stop ends the sentence: "“… neighborhood.” Russia insisted that …" opens
+  // the next one, unless the attribution is all that follows ("“….” Mr. King added.").
+  const rest = after.slice(v.index + v[0].length);
+  if (quoteEndsSentence && (/\bthat\b|\u2063/.test(rest) || !/^[^.!?]{0,50}(?:[.!?]|$)/.test(rest))) return null;
   return subjectOf(before, !quoteEndsClause);
 }
 
@@ -76,7 +100,8 @@ export function fromLeft(left: string): Found | null {
     }
     const after = left.slice(v.index + v[0].length);
     const inverted = /^\s+([^,:]{0,60})[,:]\s*$/.exec(after);
-    if (inverted) {
+    // "said Mr. Blinken:", but "Schiff told Capital Download," names who was told.
+    if (inverted && !TAKES_OBJECT.test(v[0])) {
       const name = nameAtStart(inverted[1]);
       if (name) return { kind: 'name', name };
     }

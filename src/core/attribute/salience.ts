@@ -52,6 +52,14 @@ export class Salience {
     return !want || !g || g === want;
   }
 
+  /** The latest mention before `at`, among the mentions and `extra`, whoever it is; or null. */
+  nearest(at: number, extra: readonly Mention[] = []): Mention | null {
+    const i = upperBound(this.mentions, at) - 1;
+    const j = upperBound(extra, at) - 1;
+    if (i < 0 && j < 0) return null;
+    return j < 0 || (i >= 0 && this.mentions[i].at >= extra[j].at) ? this.mentions[i] : extra[j];
+  }
+
   /**
    * The latest person mentioned before `at` who agrees with `pronoun`, counting `extra` mentions too.
    * For "she", a woman among the last few people mentioned beats a more recent person of unknown gender:

@@ -29,6 +29,17 @@ export interface Options {
     /** Longest quote, in words, that is aligned in full; longer quotes are aligned on their first words. */
     maxAlignWords: number;
   };
+  attribute: {
+    /** A speaker found with less confidence than this is not given (the quote is unattributed). */
+    minConfidence: number;
+    /** `speaker-differs` fires only on speakers at least this confident, on both sides. */
+    confident: number;
+    /**
+     * Below this a speaker is a wildcard that never keeps apart words that would link only loosely (an
+     * echo, a refrain); at or above it on both sides, different people's words need a near-whole match.
+     */
+    blocking: number;
+  };
   /** Severity of `quote-differs` for each relation. */
   relations: Record<Relation, Level>;
   rules: {
@@ -63,6 +74,11 @@ export const DEFAULT_OPTIONS: Options = deepFreeze({
     maxDivergentEdge: 2,
     maxAlignWords: 1500,
   },
+  attribute: {
+    minConfidence: 0.5,
+    confident: 0.9,
+    blocking: 0.6,
+  },
   relations: {
     identical: 'off',
     excerpt: 'off',
@@ -91,6 +107,7 @@ export function withOptions(patch: OptionsPatch = {}): Options {
   const d = DEFAULT_OPTIONS;
   return deepFreeze({
     match: { ...d.match, ...patch.match },
+    attribute: { ...d.attribute, ...patch.attribute },
     relations: { ...d.relations, ...patch.relations },
     rules: { ...d.rules, ...patch.rules },
     authority: [...(patch.authority ?? d.authority)],

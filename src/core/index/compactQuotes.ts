@@ -8,7 +8,7 @@ import { contentStems, type AnalyzedDoc, type AnalyzedQuote } from '../analyze';
 import { tokenize } from '../text/text';
 import type { Quote, QuoteKind, Token } from '../types';
 import type { DocRecord, IndexData } from './indexData';
-import { FLAG_INFERRED, FLAG_UNBALANCED } from './slotTable';
+import { FLAG_INFERRED, FLAG_UNBALANCED, confidenceOf } from './slotTable';
 
 /** A compact quote rebuilt: stored fields, and tokens and stems computed as `analyze` does. */
 export function rebuildQuote(data: IndexData, rec: DocRecord, slot: number, docText?: string): AnalyzedQuote {
@@ -31,6 +31,7 @@ export function rebuildQuote(data: IndexData, rec: DocRecord, slot: number, docT
     kind: v[c.kind[slot]] as QuoteKind,
     speaker: v[c.speaker[slot]] as string | null,
     speakerInferred: (c.flags[slot] & FLAG_INFERRED) !== 0,
+    speakerConfidence: confidenceOf(c.flags[slot]),
     open: v[c.open[slot]] as string,
     close: v[c.close[slot]] as string | null,
     unbalanced: (c.flags[slot] & FLAG_UNBALANCED) !== 0,
@@ -51,7 +52,7 @@ export function quoteFields(data: IndexData, rec: DocRecord, slot: number): Quot
   return {
     uri: rec.uri, label: rec.label, index: c.index[slot], start: c.start[slot], end: c.end[slot], text, kind: v[c.kind[slot]] as QuoteKind,
     speaker: v[c.speaker[slot]] as string | null, open: v[c.open[slot]] as string, close: v[c.close[slot]] as string | null,
-    unbalanced: (c.flags[slot] & FLAG_UNBALANCED) !== 0,
+    unbalanced: (c.flags[slot] & FLAG_UNBALANCED) !== 0, speakerConfidence: confidenceOf(c.flags[slot]),
   };
 }
 

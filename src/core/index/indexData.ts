@@ -6,7 +6,7 @@
  */
 import type { AnalyzedDoc, AnalyzedQuote } from '../analyze';
 import { Postings, StringTable } from './postings';
-import { FLAG_INFERRED, FLAG_UNBALANCED, SlotTable } from './slotTable';
+import { FLAG_INFERRED, FLAG_UNBALANCED, SlotTable, confidenceBits } from './slotTable';
 import { TextArena } from './textArena';
 import { UriOrder } from './uriOrder';
 
@@ -87,7 +87,7 @@ export class IndexData {
     this.addSpeakerSlot(slot);
     c.open[slot] = this.strings.id(q.open);
     c.close[slot] = this.strings.id(q.close);
-    c.flags[slot] = (q.speakerInferred ? FLAG_INFERRED : 0) | (q.unbalanced ? FLAG_UNBALANCED : 0);
+    c.flags[slot] = (q.speakerInferred ? FLAG_INFERRED : 0) | (q.unbalanced ? FLAG_UNBALANCED : 0) | confidenceBits(q.speakerConfidence);
     c.stems[slot] = q.stems.length;
     c.textAt[slot] = -1;
     if (!rec.doc) this.storeText(slot, q.text);

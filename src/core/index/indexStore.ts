@@ -8,7 +8,8 @@ import { QuoteIndex, type IndexState } from './sourceIndex';
 
 const FORMAT = 'verbatim-index';
 // 3: words fold by transliteration, written numbers are one token (issue 15): older keys differ.
-const VERSION = 3;
+// 4: speaker confidences in the quote flags.
+const VERSION = 4;
 
 interface Stored {
   format: string;

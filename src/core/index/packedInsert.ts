@@ -8,7 +8,7 @@ import type { BatchInput, PackedAnalyses } from '../parallel/packedAnalyses';
 import { QUOTE_FIELDS, UNDEFINED, NULL, batchStrings } from '../parallel/packedAnalyses';
 import type { DocRecord, IndexData } from './indexData';
 import { Postings } from './postings';
-import { FLAG_INFERRED, FLAG_UNBALANCED } from './slotTable';
+import { FLAG_INFERRED, FLAG_UNBALANCED, confidenceBits } from './slotTable';
 
 /**
  * Adds the documents of one packed batch (none of which is in the index: the caller deletes them
@@ -56,7 +56,7 @@ export function insertPacked(data: IndexData, keepText: boolean, inputs: readonl
       c.open[slot] = intern(f[at + 5]);
       c.close[slot] = intern(f[at + 6]);
       const flags = f[at + 7];
-      c.flags[slot] = (flags & 1 ? FLAG_INFERRED : 0) | (flags & 2 ? FLAG_UNBALANCED : 0);
+      c.flags[slot] = (flags & 1 ? FLAG_INFERRED : 0) | (flags & 2 ? FLAG_UNBALANCED : 0) | confidenceBits((flags >> 2) / 20);
       const stems = f[at + 8];
       c.stems[slot] = stems;
       c.textAt[slot] = -1;

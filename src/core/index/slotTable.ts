@@ -40,6 +40,12 @@ const SAVED = NAMES.filter((k) => COLUMNS[k].saved) as (keyof SavedColumns)[];
 
 export const FLAG_INFERRED = 1;
 export const FLAG_UNBALANCED = 2;
+// Bits 2–6 of the flags hold the speaker's confidence in twentieths.
+const CONFIDENCE_SHIFT = 2;
+/** The flag bits for a speaker confidence of 0–1. */
+export const confidenceBits = (confidence: number): number => Math.round(confidence * 20) << CONFIDENCE_SHIFT;
+/** The speaker confidence the flags hold. */
+export const confidenceOf = (flags: number): number => (flags >> CONFIDENCE_SHIFT) / 20;
 const INITIAL_SLOTS = 1024;
 
 export class SlotTable {

@@ -19,6 +19,7 @@ export interface Comparable {
   /** Distinct content stems. */
   stems: string[];
   speaker: string | null;
+  speakerConfidence: number;
 }
 
 export interface Comparison {
@@ -55,7 +56,9 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
     ((al.aStart === 0 && al.bEnd === b.tokens.length) || (al.bStart === 0 && al.aEnd === a.tokens.length));
   const alignLink = matched >= m.minAlignedWords && density >= m.minDensity && coverage >= 0.3;
   const bagLink = containment >= m.minContainment && minStems >= 3 && matched >= 2;
-  const speakerConflict = a.speaker !== null && b.speaker !== null && !sameSpeaker(a.speaker, b.speaker);
+  // An unsure speaker is a wildcard: only two confident speakers who are different people conflict.
+  const sure = (x: Comparable): boolean => x.speaker !== null && x.speakerConfidence >= options.attribute.blocking;
+  const speakerConflict = sure(a) && sure(b) && !sameSpeaker(a.speaker!, b.speaker!);
   const edgeChange = al ? edgeChanges(a, b, al) : { left: false, right: false };
   // A short quote that matches a run of the other but for a word substituted at its edge ("committed to
   // doing so" / "committed to doing that"): weak evidence, so only for a speaker both sides name.

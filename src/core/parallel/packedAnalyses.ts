@@ -87,7 +87,8 @@ export function packAnalyses(docs: readonly AnalyzedDoc[]): PackedAnalyses {
       quotes[at + 4] = id(q.speaker);
       quotes[at + 5] = id(q.open);
       quotes[at + 6] = id(q.close);
-      quotes[at + 7] = (q.speakerInferred ? INFERRED : 0) | (q.unbalanced ? UNBALANCED : 0);
+      // The speaker's confidence rides in the flags' upper bits, in twentieths (as the index's flags hold it).
+      quotes[at + 7] = (q.speakerInferred ? INFERRED : 0) | (q.unbalanced ? UNBALANCED : 0) | (Math.round(q.speakerConfidence * 20) << 2);
       quotes[at + 8] = q.stems.length;
       for (const s of q.stems) stems[si++] = id(s);
     }
@@ -125,7 +126,7 @@ export function unpackAnalyses(inputs: readonly BatchInput[], p: PackedAnalyses)
       let tokens: Token[] | undefined;
       quotes.push({
         uri: input.uri, label, index: f[at + 2], start, end, text: text.slice(start, end), kind: str(f[at + 3]) as QuoteKind,
-        speaker: str(f[at + 4]) as string | null, speakerInferred: (f[at + 7] & INFERRED) !== 0, open: str(f[at + 5]) as string,
+        speaker: str(f[at + 4]) as string | null, speakerInferred: (f[at + 7] & INFERRED) !== 0, speakerConfidence: (f[at + 7] >> 2) / 20, open: str(f[at + 5]) as string,
         close: str(f[at + 6]) as string | null, unbalanced: (f[at + 7] & UNBALANCED) !== 0,
         get tokens(): Token[] {
           return (tokens ??= tokenize(text, start, end));

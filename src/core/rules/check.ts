@@ -10,7 +10,7 @@ import { withoutRepeats } from './echoes';
 import { compareSourceOrder } from '../config/order';
 import { describeChanges } from './messages';
 import { addQuoteDiffers, type Change } from './quoteDiffers';
-import { speakerDiffersFinding } from './speakerDiffers';
+import { speakerDiffers } from './speakerDiffers';
 import { unbalancedQuoteFinding } from './unbalancedQuote';
 import { unverifiedQuoteFinding } from './unverifiedQuote';
 import { NameBook } from '../attribute/names';
@@ -58,13 +58,15 @@ function checkQuote(
   resolve: (s: string) => string,
   hasSources: boolean,
 ): QuoteReport {
-  const quote = { ...stripAnalysis(q), speaker: q.speaker && resolve(q.speaker) };
+  // Below the threshold a speaker is not given at all: unattributed beats a wrong name.
+  const given = (x: AnalyzedQuote) => (x.speaker && x.speakerConfidence >= options.attribute.minConfidence ? { speaker: resolve(x.speaker), speakerConfidence: x.speakerConfidence } : { speaker: null, speakerConfidence: 0 });
+  const quote = { ...stripAnalysis(q), ...given(q) };
   const report: QuoteReport = { quote, matches: [], findings: [], canonical: null, fixes: [] };
   if (q.unbalanced && options.rules.unbalancedQuote !== 'off') {
     report.findings.push(unbalancedQuoteFinding(options.rules.unbalancedQuote, q));
   }
   if (q.tokens.length < options.match.minWords) return report;
-  const a = { ...q, speaker: quote.speaker };
+  const a = { ...q, ...given(q) };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
   // Each match's changed words, which the finding reads (by match, so sorting cannot mix them up).
   const changes = new Map<Match, Change[]>();
@@ -76,7 +78,7 @@ function checkQuote(
     if (src.tokens.length < options.match.minWords) continue;
     // A term (a label, a motto) is nobody's words: it matches only the same label elsewhere.
     if ((q.kind === 'term') !== (src.kind === 'term')) continue;
-    const b = { ...src, speaker: src.speaker && resolve(src.speaker) };
+    const b = { ...src, ...given(src) };
     const c = compare(a, b, options);
     if (!c) continue;
     const wording = replacementWording(a, b, c);
@@ -90,11 +92,10 @@ function checkQuote(
     const names = c.respelled.filter(draftMisspelt).map((r) => r.removed[0].key);
     if (names.length) nameTypos.set(match, names);
     for (const t of src.tokens) sourceKeys.add(t.key);
-    if (c.speakerConflict && options.rules.speakerDiffers !== 'off') {
-      report.findings.push(speakerDiffersFinding(options.rules.speakerDiffers, q, quote.speaker, b));
-    }
   }
   report.matches = withoutRepeats(report.matches, spans);
+  const differs = speakerDiffers(quote, report.matches.map((m) => m.quote), options);
+  if (differs) report.findings.push(differs);
   report.matches.sort((x, y) => y.score - x.score || compareSourceOrder(x.quote.uri, y.quote.uri));
   const misspelt = new Set([...nameTypos].filter(([, keys]) => keys.some((k) => !sourceKeys.has(k))).map(([m]) => m));
   addQuoteDiffers(report, q, options, changes, misspelt, (uri) => index.get(uri)?.order ?? 0);

@@ -1,5 +1,12 @@
-/** `speaker-differs`: a source gives the same words to a different person. */
-import type { Finding, Quote, Severity } from '../types';
+/**
+ * `speaker-differs`: the draft gives the words to someone other than the sources do. A wrong speaker on
+ * either side makes a false alarm, so it fires only when the draft's speaker and the sources' are both
+ * confident, are different people, and the sources that name one agree among themselves (a majority
+ * of them name the same person): the draft is held against the sources together, not against one outlet.
+ */
+import { sameSpeaker } from '../attribute/names';
+import type { Options } from '../config/options';
+import type { Finding } from '../types';
 import type { RuleMeta } from './registry';
 
 export const SPEAKER_DIFFERS: RuleMeta = Object.freeze({
@@ -10,11 +17,29 @@ export const SPEAKER_DIFFERS: RuleMeta = Object.freeze({
   options: [],
 } as const);
 
-/** The finding on `quote` (spoken by `speaker`) for a source quote `b` given to `b.speaker`. */
-export function speakerDiffersFinding(severity: Severity, quote: Quote, speaker: string | null, b: Quote): Finding {
+interface Voice { uri: string; label: string; start: number; end: number; speaker: string | null; speakerConfidence: number }
+
+/** The finding for a draft quote `q` against the versions found in `sources`, or null. */
+export function speakerDiffers(q: Voice, sources: readonly Voice[], options: Options): Finding | null {
+  const level = options.rules.speakerDiffers;
+  const sure = (v: Voice): v is Voice & { speaker: string } => v.speaker !== null && v.speakerConfidence >= options.attribute.confident;
+  if (level === 'off' || !sure(q)) return null;
+  // One vote per source document, however many of its quotes carry the words.
+  const named = sources.filter(sure).filter((v, i, all) => all.findIndex((w) => w.uri === v.uri) === i);
+  // The sources grouped by person; the largest group must be a majority of those naming someone.
+  const groups: (typeof named)[] = [];
+  for (const v of named) {
+    const g = groups.find((x) => sameSpeaker(x[0].speaker, v.speaker));
+    if (g) g.push(v);
+    else groups.push([v]);
+  }
+  const major = groups.sort((x, y) => y.length - x.length)[0];
+  if (!major || major.length * 2 <= named.length || sameSpeaker(q.speaker, major[0].speaker)) return null;
+  const who = major[0].speaker;
+  const where = major.map((v) => v.label).join(', ');
   return {
-    rule: 'speaker-differs', severity, start: quote.start, end: quote.end,
-    message: `Attributed here to ${speaker}, but to ${b.speaker} in ${b.label}.`,
-    related: [{ uri: b.uri, start: b.start, end: b.end, message: `${b.speaker}’s version` }],
+    rule: 'speaker-differs', severity: level, start: q.start, end: q.end,
+    message: `Attributed here to ${q.speaker}, but to ${who} in ${where}.`,
+    related: major.map((v) => ({ uri: v.uri, start: v.start, end: v.end, message: `${v.speaker}’s version` })),
   };
 }
