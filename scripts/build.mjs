@@ -3,7 +3,7 @@
 // `node scripts/build.mjs cli` builds only the CLI (what `npm run seeds` needs; its worker is `worker`);
 // `node scripts/build.mjs web-tests` only the browser bundle of the integration tests (scripts/webTests.mjs).
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { browserOptions, nodeBuiltinsIn, webTestsOptions } from './webBuild.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -14,6 +14,8 @@ const targets = {
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
   // The same host code for the web extension host (package.json `browser`): no Node built-ins.
   web: browserOptions({ entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' }),
+  // The engine's analysis as a Web Worker (src/web/analysisWorker.ts); the web test suite starts it.
+  'web-worker': browserOptions({ entryPoints: ['src/web/analysisWorker.ts'], outfile: 'dist/web/analysisWorker.js', format: 'iife', external: [] }),
   cli: {
     ...common,
     entryPoints: ['src/cli/main.ts'],
@@ -27,12 +29,10 @@ const targets = {
   'web-tests': webTestsOptions(),
 };
 const chosen = Object.entries(targets).filter(([name]) => (only ? name === only || (only === 'cli' && name === 'worker') : name !== 'web-tests'));
-await Promise.all(chosen.map(async ([name, options]) => {
+await Promise.all(chosen.map(async ([, options]) => {
   const result = await build(options);
   if (!result.metafile) return;
   // esbuild already refuses an unresolvable `fs` on platform browser; this also catches one marked external.
   const builtins = nodeBuiltinsIn(result.metafile);
   if (builtins.length) throw new Error(`${options.outfile} imports Node built-ins: ${builtins.join(', ')}`);
-  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
-  if (name === 'web') writeFileSync('dist/web/size.json', JSON.stringify({ bytes }) + '\n');
 }));

@@ -4,7 +4,10 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID } from '../integration/helpers';
+import { analyze } from '../../src/core/analyze';
+import type { AnalysisReply } from '../../src/core/parallel/analysisTask';
+import { packAnalyses, type BatchInput } from '../../src/core/parallel/packedAnalyses';
+import { api, EXTENSION_ID, sourceUri } from '../integration/helpers';
 import { REPORT_MARK } from './runner';
 
 describe('Web extension host', () => {
@@ -32,3 +35,47 @@ describe('Web extension host', () => {
     assert.strictEqual(typeof g.postMessage, 'function', 'the host is itself a worker');
   });
 });
+
+describe('Analysis in a Web Worker', () => {
+  it('runs the engine’s worker code in a Web Worker started from the web host, with the analyses in-thread analysis gives', async function () {
+    this.timeout(60_000);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // A worker script must come from this origin: the extension's file is read and started from a Blob.
+    const code = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'web', 'analysisWorker.js'));
+    const WorkerClass = (globalThis as unknown as { Worker: new (url: string) => WebWorker }).Worker;
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    const docs: BatchInput[] = [];
+    for (const [name] of await vscode.workspace.fs.readDirectory(sourceUri(''))) {
+      if (!name.endsWith('.txt')) continue;
+      docs.push({ uri: sourceUri(name).toString(), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(sourceUri(name))), order: docs.length });
+    }
+    assert.ok(docs.length >= 5, 'the fixture has its sources');
+    const worker = new WorkerClass(url);
+    try {
+      const started = Date.now();
+      const reply = await new Promise<AnalysisReply>((resolve, reject) => {
+        worker.onmessage = (e) => resolve(e.data as AnalysisReply);
+        worker.onerror = (e) => reject(new Error(`the worker failed: ${String((e as { message?: string }).message ?? e)}`));
+        worker.postMessage({ id: 7, docs });
+      });
+      const ms = Date.now() - started;
+      assert.ok('packed' in reply, `the worker analysed the batch: ${'error' in reply ? reply.error : ''}`);
+      assert.strictEqual(reply.id, 7);
+      const here = packAnalyses(docs.map((d) => analyze(d, d.order)));
+      for (const field of ['docs', 'quotes', 'stems', 'names', 'chars', 'ends'] as const) {
+        assert.deepStrictEqual(Array.from(reply.packed[field]), Array.from(here[field]), `${field} as analysed in this thread`);
+      }
+      console.log(`${REPORT_MARK}    web worker: ${docs.length} sources, ${reply.packed.quotes.length / 9} quotes analysed in ${ms} ms (start-up included)`);
+    } finally {
+      worker.terminate();
+      URL.revokeObjectURL(url);
+    }
+  });
+});
+
+interface WebWorker {
+  onmessage: ((e: { data: unknown }) => void) | null;
+  onerror: ((e: unknown) => void) | null;
+  postMessage(message: unknown): void;
+  terminate(): void;
+}
