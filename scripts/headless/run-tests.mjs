@@ -69,6 +69,11 @@ function parseCli() {
     console.error(`--timeout wants a positive number of seconds\n${USAGE}`);
     process.exit(2);
   }
+  if (values.web && values.grep) {
+    // The web extension host has no environment to pass VERBATIM_TEST_GREP through.
+    console.error(`--grep does not work with --web\n${USAGE}`);
+    process.exit(2);
+  }
   return {
     workspace: path.resolve(positionals[0] ?? path.join(repoRoot, 'test', 'fixtures', 'workspace')),
     extension: path.resolve(values.extension ?? repoRoot),
