@@ -9,12 +9,15 @@
  *   --keep-text            index with the article texts kept (the default engine configuration)
  *   --no-cli               skip the CLI runs on files written to a temporary folder (bench/parallel.ts)
  *   --hostile              also run the hostile-input section (bench/hostile.ts)
+ *   --archive              instead: the archive on PostgreSQL beside the in-memory index (bench/archive.ts)
+ *   --archive-size N       articles for --archive (default 50000)
  *   --write                write bench/RESULTS.md
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { archiveTable, runArchive, withArchiveSection } from './archiveReport';
 import { hostileTable, runHostile } from './hostileRun';
 import { fmt } from './stats';
 
@@ -111,7 +114,17 @@ function machine(): string {
   return `${os.cpus().length} CPUs (nproc ${os.availableParallelism?.() ?? os.cpus().length}), ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
+function archiveMain(): void {
+  const r = runArchive(Number(value('--archive-size') ?? 50_000));
+  console.log(archiveTable(r));
+  if (args.includes('--write')) {
+    const file = path.resolve(__dirname, '../../bench/RESULTS.md');
+    fs.writeFileSync(file, withArchiveSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', r, machine()));
+  }
+}
+
 function main(): void {
+  if (args.includes('--archive')) return archiveMain();
   const results = sizes.map(runSize);
   const t = table(results);
   const hostile = args.includes('--hostile') ? hostileTable(runHostile()) : '';

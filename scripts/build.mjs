@@ -8,7 +8,8 @@ import { browserOptions, nodeBuiltinsIn, webTestsOptions } from './webBuild.mjs'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const only = process.argv[2];
-const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, logLevel: 'warning' };
+// 'module' first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot follow.
+const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'] };
 
 const targets = {
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
@@ -23,6 +24,8 @@ const targets = {
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
     define: { VERSION: JSON.stringify(version) },
+    // pg loads its optional native binding only when asked to; the CLI never asks.
+    external: ['pg-native'],
   },
   // The analysis worker the CLI's pool starts (src/parallel/pool.ts looks for it beside cli.js).
   worker: { ...common, entryPoints: ['src/parallel/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', format: 'cjs' },

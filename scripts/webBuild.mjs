@@ -38,7 +38,7 @@ export function nodeBuiltinsIn(metafile) {
  * system to search for *.test.js), in the order the Node entry loads them (sorted by name), then the
  * web-only one. All of test/integration runs: a unit test fails when a suite is added there and not here.
  */
-export const WEB_SUITES = ['codeActions', 'diagnostics', 'hover', 'newsroom', 'panels', 'persistence', 'robustness', 'sourcesUnchanged', 'untrusted', 'web'];
+export const WEB_SUITES = ['canonicalFix', 'codeActions', 'diagnostics', 'hover', 'newsroom', 'panels', 'persistence', 'robustness', 'sourcesUnchanged', 'untrusted', 'web'];
 
 export function webTestsOptions() {
   const suites = WEB_SUITES.map((name) => {

@@ -3,8 +3,9 @@
  * integration tests use to wait for work to settle and to read what the panels show.
  */
 import * as vscode from 'vscode';
-import { Engine, type DocumentReport } from './core/index';
+import { Engine, RULES_DOC, type DocumentReport } from './core/index';
 import { Checker } from './host/checker';
+import { ConfigFiles } from './host/configFiles';
 import { QuoteFixes } from './host/codeActions';
 import { registerCommands } from './host/commands';
 import { Corpus, type IndexSummary } from './host/corpus';
@@ -66,24 +67,26 @@ export interface VerbatimApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
   const log = vscode.window.createOutputChannel('Verbatim', { log: true });
-  const settings = new Settings(log);
+  const configs = new ConfigFiles(log);
+  await configs.start();
+  const settings = new Settings(log, configs);
   const engine = new Engine(settings.for().options);
-  const corpus = new Corpus(engine, settings, log);
+  const corpus = new Corpus(engine, settings, configs, log);
   const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
   const checker = new Checker(engine, settings, corpus, ignores, log);
   const diagnostics = new Diagnostics(checker, corpus);
-  const rulesDoc = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
+  const rulesDoc = vscode.Uri.joinPath(context.extensionUri, ...RULES_DOC.split('/'));
   const catalog = new QuoteCatalog(engine, checker);
   const search = new SearchPalette(catalog, revealSpan);
   const crossRefs = new CrossReferences(checker);
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: crossRefs, showCollapseAll: true });
   const statusBar = new StatusBar(checker, corpus);
   context.subscriptions.push(
-    log, settings, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
+    log, configs, settings, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
     vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),
     vscode.languages.registerCodeActionsProvider('*', new QuoteFixes(checker, log), QuoteFixes.metadata),
-    ...registerCommands({ settings, corpus, checker, ignores, search, log }),
+    ...registerCommands({ settings, configs, corpus, checker, ignores, search, log }),
     vscode.commands.registerCommand(SHOW_RULE, (rule: unknown) => showRule(rulesDoc, rule)),
     vscode.commands.registerCommand(OPEN_SAMPLE, () => openSample(context.extensionUri, context.globalStorageUri)),
     crossRefs.onDidChangeTreeData(() => {

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { Engine, type BatchAnalyzer, type DocInput, type OptionsPatch } from '../core';
+import { Engine, type BatchAnalyzer, type DocInput, type Encoding, type OptionsPatch } from '../core';
 import { readText } from './files';
 
 const FORMAT = 'verbatim-cache';
@@ -61,7 +61,7 @@ export function cacheKey(version: string, engine: Engine): string {
  */
 export function indexWithCache(
   cacheFile: string, files: readonly string[], known: ReadonlyMap<string, string>, maxBytes: number,
-  options: OptionsPatch, version: string, problems: string[], analyzer?: BatchAnalyzer,
+  options: OptionsPatch, version: string, problems: string[], analyzer?: BatchAnalyzer, encoding: Encoding = 'utf-8',
 ): CachedIndex {
   // Kept compactly (quote texts, not article texts): a third of the file to read back, and the same
   // reports; the few sources a report cites are read again for their line numbers.
@@ -86,11 +86,13 @@ export function indexWithCache(
       stats.reused++;
       continue;
     }
-    const text = known.get(file) ?? readText(file, maxBytes);
-    if (typeof text !== 'string') {
-      problems.push(`${file}: ${text.problem}`);
+    const got = known.has(file) ? { text: known.get(file)! } : readText(file, maxBytes, encoding);
+    if (!('text' in got)) {
+      problems.push(`${file}: ${got.problem}`);
       continue;
     }
+    const text = got.text;
+    if ('note' in got && got.note) problems.push(`${file}: ${got.note}`);
     texts.set(file, text);
     const hash = createHash('sha1').update(text).digest('hex');
     entries[file] = { size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, hash };

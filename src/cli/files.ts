@@ -1,28 +1,40 @@
 /**
- * The CLI's I/O: expands paths, folders and globs into files and reads them as UTF-8 text. Anything
- * that cannot be read (missing, a folder that cannot be listed, binary, invalid UTF-8, too large, gone
- * mid-scan) becomes a message and is skipped; the rest are still read.
+ * The CLI's I/O: expands paths, folders and globs into files and reads them under the core's read
+ * policy (binary and over-size files skipped, invalid UTF-8 read with U+FFFD and a note). A folder is
+ * walked for the configuration's `include` (text, Markdown and article files by default), without its
+ * `exclude`, dot-folders, node_modules or what .gitignore ignores. Anything that cannot be read becomes
+ * a message and is skipped; the rest are still read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { matchGlob } from '../core';
+import { decodeText, matchGlob, overCap, pathFilter, type Encoding } from '../core';
+import type { Scopes } from './config';
+import type { GitIgnores } from './gitignore';
 
-/** File endings taken from a folder; a file named explicitly is read whatever its ending. */
-const TEXT_FILE = /\.(?:txt|text|md|markdown|article)$/i;
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** File endings taken from a folder when no `include` is configured; a file named explicitly is read whatever its ending. */
+export const DEFAULT_INCLUDE: readonly string[] = Object.freeze(['**/*.{txt,text,md,markdown,article}']);
 
 export interface ReadResult {
   docs: { path: string; text: string }[];
   problems: string[];
 }
 
+/** How folders are walked: the scopes that give include/exclude, and .gitignore (unless null). */
+export interface WalkPolicy {
+  scopes: Scopes;
+  git: GitIgnores | null;
+}
+
+/** The path of `file` relative to `dir`, with forward slashes. */
+export const relativeTo = (dir: string, file: string): string => path.relative(dir, path.resolve(file)).split(path.sep).join('/');
+
 /** Expands `specs` (files, folders, globs) into file paths, in sorted order without duplicates. */
-export function expand(specs: readonly string[], problems: string[]): string[] {
+export function expand(specs: readonly string[], problems: string[], policy: WalkPolicy): string[] {
   const out = new Set<string>();
   for (const spec of specs) {
-    if (/[*?{]/.test(spec)) {
-      const base = spec.slice(0, spec.search(/[*?{]/)).replace(/[^/]*$/, '') || '.';
-      const found = walk(base, problems).filter((f) => matchGlob(spec.replace(/^\.\//, ''), f));
+    if (/[*?{[]/.test(spec)) {
+      const base = spec.slice(0, spec.search(/[*?{[]/)).replace(/[^/]*$/, '') || '.';
+      const found = walk(base, problems, policy).filter((f) => matchGlob(spec.replace(/^\.\//, ''), f));
       if (found.length === 0) problems.push(`${spec}: no file matches this pattern`);
       found.forEach((f) => out.add(f));
       continue;
@@ -34,13 +46,27 @@ export function expand(specs: readonly string[], problems: string[]): string[] {
       problems.push(`${spec}: ${reason(e)}`);
       continue;
     }
-    if (stat.isDirectory()) walk(spec, problems).filter((f) => TEXT_FILE.test(f)).forEach((f) => out.add(f));
+    if (stat.isDirectory()) walk(spec, problems, policy).filter((f) => included(f, policy)).forEach((f) => out.add(f));
     else out.add(path.normalize(spec));
   }
   return [...out].sort();
 }
 
-function walk(dir: string, problems: string[]): string[] {
+/** True when a file found in a folder is one its scope's include and exclude take. */
+function included(file: string, policy: WalkPolicy): boolean {
+  const scope = policy.scopes.of(file);
+  const config = scope.parsed?.config;
+  return pathFilter(config?.include ?? DEFAULT_INCLUDE, config?.exclude ?? [])(relativeTo(scope.dir, file));
+}
+
+/** The files a scope's `sources` globs name (relative to its folder), without its `exclude`. */
+export function scopeSources(dir: string, globs: readonly string[], exclude: readonly string[], problems: string[], policy: WalkPolicy): string[] {
+  const filter = pathFilter(globs, exclude);
+  const shown = path.relative('.', dir) || '.';
+  return walk(shown, problems, policy).filter((f) => filter(relativeTo(dir, f))).sort();
+}
+
+export function walk(dir: string, problems: string[], policy: WalkPolicy): string[] {
   const out: string[] = [];
   let entries: fs.Dirent[];
   try {
@@ -52,40 +78,40 @@ function walk(dir: string, problems: string[]): string[] {
   for (const e of entries) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p, problems));
+    if (policy.git?.ignores(p, e.isDirectory())) continue;
+    if (e.isDirectory()) out.push(...walk(p, problems, policy));
     else if (e.isFile()) out.push(p);
   }
   return out;
 }
 
-/** Reads each file as text, skipping (with a message) what is not text or is over `maxBytes`. */
-export function readAll(files: readonly string[], maxBytes: number): ReadResult {
+/** Reads each file as text, skipping (with a message) what is not text or is over `maxBytes`; notes go to `problems` too. */
+export function readAll(files: readonly string[], maxBytes: number, encoding: Encoding = 'utf-8'): ReadResult {
   const docs: ReadResult['docs'] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const r = readText(file, maxBytes);
-    if (typeof r === 'string') docs.push({ path: file, text: r });
-    else problems.push(`${file}: ${r.problem}`);
+    const r = readText(file, maxBytes, encoding);
+    if ('text' in r) {
+      docs.push({ path: file, text: r.text });
+      if (r.note) problems.push(`${file}: ${r.note}`);
+    } else problems.push(`${file}: ${r.problem}`);
   }
   return { docs, problems };
 }
 
-/** The file's text, or why it was skipped. */
-export function readText(file: string, maxBytes: number): string | { problem: string } {
+/** The file's text (with a note when it was not clean UTF-8), or why it was skipped. */
+export function readText(file: string, maxBytes: number, encoding: Encoding = 'utf-8'): { text: string; note?: string } | { problem: string } {
   let buf: Buffer;
   try {
-    const size = fs.statSync(file).size;
-    if (size > maxBytes) return { problem: `skipped: ${size} bytes is over the ${maxBytes}-byte limit (raise it with --max-size)` };
+    const big = overCap(fs.statSync(file).size, maxBytes);
+    if (big) return { problem: `skipped: ${big}; raise it with --max-size or maxFileSizeKB` };
     buf = fs.readFileSync(file);
   } catch (e) {
     return { problem: `cannot read (${reason(e)})` };
   }
-  if (buf.subarray(0, 8192).includes(0)) return { problem: 'skipped: binary file' };
-  try {
-    return decoder.decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    return { problem: 'skipped: not valid UTF-8 text' };
-  }
+  const d = decodeText(buf, maxBytes, encoding);
+  if (!d.ok) return { problem: `skipped: ${d.reason}` };
+  return d.note ? { text: d.text, note: d.note } : { text: d.text };
 }
 
 function reason(e: unknown): string {

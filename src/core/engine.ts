@@ -8,6 +8,9 @@
  */
 import { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
 import { checkDocument } from './rules/check';
+import { checkWithSources } from './rules/checkSources';
+import { memorySource, type CandidateSource } from './index/candidateSource';
+import { quietEchoes } from './rules/echoes';
 import { deserializeIndex, serializeIndex } from './index/indexStore';
 import { NameBook } from './attribute/names';
 import { analyzeInThread, type BatchAnalyzer } from './parallel/batch';
@@ -80,7 +83,18 @@ export class Engine {
       if (kept.size >= REPORT_CACHE) kept.delete(kept.keys().next().value!);
       kept.set(k, { start: q.start, report: quotes[i] });
     });
-    return { ...partial, quotes: quotes.map((r) => moved(r, 0)) };
+    return { ...partial, quotes: quietEchoes(quotes.map((r) => moved(r, 0))) };
+  }
+
+  /**
+   * Checks a document against this engine's index and further candidate sources (an archive), which
+   * are asked asynchronously; the findings are those of one index holding all of them. No reuse of
+   * kept reports: every quote is checked.
+   */
+  async checkWith(doc: DocInput | AnalyzedDoc, sources: readonly CandidateSource[]): Promise<DocumentReport> {
+    const analyzed = 'quotes' in doc ? doc : analyze(doc, doc.order ?? this.index.orderOf(doc.uri) ?? this.nextOrder);
+    const report = await checkWithSources(analyzed, [memorySource(this.index), ...sources], this.options);
+    return { ...report, quotes: quietEchoes(report.quotes) };
   }
 
   /**

@@ -5,6 +5,11 @@ export { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
 export { checkDocument } from './rules/check';
 export { extractQuotes } from './extract/extract';
 export { QuoteIndex } from './index/sourceIndex';
+export {
+  memorySource, quoteFromFields, compareCandidates, candidateScore,
+  type CandidateSource, type CandidateRequest, type SourceCandidate,
+} from './index/candidateSource';
+export { checkWithSources } from './rules/checkSources';
 export { analyzeInThread, type BatchAnalyzer, type BatchSink } from './parallel/batch';
 export { packAnalyses, unpackAnalyses, type BatchInput, type PackedAnalyses } from './parallel/packedAnalyses';
 export { runAnalysisRequest, type AnalysisRequest, type AnalysisReply } from './parallel/analysisTask';
@@ -12,3 +17,10 @@ export { DEFAULT_OPTIONS, withOptions, type Options, type OptionsPatch, type Lev
 export { matchGlob } from './config/glob';
 export { renderDiff } from './match/diff';
 export { LineMap } from './text/lines';
+export { RULES, RULE_IDS, RULES_DOC, ruleById, ruleAnchor, SEVERITY_RANK, maxLevel, minLevel, reaches, type RuleMeta, type RuleOption } from './rules/registry';
+export { compareSourceOrder } from './config/order';
+export { matchRelative, pathFilter } from './config/glob';
+export { parseConfig, formatProblem, CONFIG_FILES, LEVELS, TOP_KEYS, RELATIONS, SHARES, type VerbatimConfig, type ParsedConfig, type ConfigProblem, type Place } from './config/file';
+export { layerOptions, configCandidates } from './config/merge';
+export { IgnoreList, IGNORE_FILE, parseIgnoreFile, formatIgnoreFile, type IgnoreEntry } from './config/ignoreList';
+export { decodeText, looksBinary, overCap, DEFAULT_MAX_FILE_BYTES, ENCODINGS, type Decoded, type Encoding } from './config/readPolicy';

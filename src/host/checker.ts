@@ -6,11 +6,11 @@
  * The unsaved text is what gets checked.
  */
 import * as vscode from 'vscode';
-import { matchGlob, withOptions, type DocumentReport, type Engine, type Options } from '../core/index';
+import { pathFilter, withOptions, type DocumentReport, type Engine, type Options } from '../core/index';
 import type { Corpus } from './corpus';
 import type { Ignores } from './ignores';
 import { TextLines, type Positioner } from './ranges';
-import type { Settings } from './settings';
+import { relative, type Settings } from './settings';
 
 /** A document's report with what the adapters need to show it. */
 export interface Checked {
@@ -73,18 +73,20 @@ export class Checker implements vscode.Disposable {
   }
 
   /**
-   * True when `doc` is an article Verbatim checks: the `article` language, or a `verbatim.include` glob
-   * in a folder with sources (or anywhere, when the user set the globs).
+   * True when `doc` is an article Verbatim checks: not excluded, and in the `article` language, or
+   * matching an include glob in a folder with sources (or anywhere, when the user or a configuration
+   * file set the globs).
    */
   isCheckable(doc: vscode.TextDocument): boolean {
     if (SKIPPED_SCHEMES.has(doc.uri.scheme)) return false;
     if (!this.settings.for(doc.uri).host.enable) return false;
+    if (this.settings.excluded(doc.uri)) return false;
     if (doc.languageId === 'article') return true;
-    // Markdown and text files are articles only where the folder has sources or the user set
-    // `verbatim.include` themselves: a code repository's README is never checked by default.
-    if (!this.corpus.inNewsroomFolder(doc.uri) && !this.settings.includeSetByUser(doc.uri)) return false;
-    const rel = vscode.workspace.asRelativePath(doc.uri, false);
-    return this.settings.for(doc.uri).host.include.some((g) => matchGlob(g, rel));
+    const { include, config } = this.settings.for(doc.uri);
+    // Markdown and text files are articles only where the folder has sources or include was set on
+    // purpose: a code repository's README is never checked by default.
+    if (!this.corpus.inNewsroomFolder(doc.uri) && !config?.parsed.config.include && !this.settings.includeSetByUser(doc.uri)) return false;
+    return pathFilter(include.globs, [])(relative(include.base, doc.uri));
   }
 
   /** The latest published report for a document, whatever its version. */
@@ -190,9 +192,9 @@ export class Checker implements vscode.Disposable {
   private compute(doc: vscode.TextDocument): Checked | undefined {
     const key = doc.uri.toString();
     const text = doc.getText();
-    const cap = this.settings.for(doc.uri).host.maxFileSizeKB * 1024;
+    const cap = this.settings.for(doc.uri).maxBytes;
     if (text.length > cap) {
-      if (!this.tooLarge.has(key)) this.log.warn(`${vscode.workspace.asRelativePath(doc.uri)} is over the ${cap / 1024} KB cap and is not checked; raise verbatim.maxFileSizeKB to check it.`);
+      if (!this.tooLarge.has(key)) this.log.warn(`${vscode.workspace.asRelativePath(doc.uri)} is over the ${cap / 1024} KB cap and is not checked; raise maxFileSizeKB (the configuration file's or verbatim.maxFileSizeKB) to check it.`);
       this.tooLarge.add(key);
       if (this.reports.has(key)) this.forget(doc.uri);
       return undefined;
@@ -213,8 +215,10 @@ export class Checker implements vscode.Disposable {
       report = { uri: uri.toString(), quotes: [] };
     }
     const ignored = new Set<number>();
+    const { config, ignore } = this.settings.for(uri);
+    const inConfig = config ? ignore.ignoredIn(report, relative(config.dir, uri)) : new Set<number>();
     report.quotes.forEach((q, i) => {
-      if (this.ignores.isIgnored(uri, q.quote.text)) ignored.add(i);
+      if (inConfig.has(i) || this.ignores.isIgnored(uri, q.quote.text)) ignored.add(i);
     });
     return { uri, version, report, ignored, lines };
   }

@@ -4,6 +4,8 @@
  * quote, reveal a quote). None of them writes to an article or a source.
  */
 import * as vscode from 'vscode';
+import { compareSourceOrder, pathFilter } from '../core/index';
+import type { ConfigFiles } from './configFiles';
 import type { Checked, Checker } from './checker';
 import type { Corpus, IndexSummary } from './corpus';
 import { REVEAL_COMMAND, VIEW_ID, type RevealTarget } from './crossRefs';
@@ -12,7 +14,7 @@ import { readText, yieldToHost } from './files';
 import type { Ignores } from './ignores';
 import { rangeOf } from './ranges';
 import type { QuoteEntry, SearchPalette } from './search';
-import type { Settings } from './settings';
+import { relative, type Settings } from './settings';
 import { SHOW_CROSS_REFERENCES } from './statusBar';
 
 export interface WorkspaceSummary {
@@ -25,6 +27,7 @@ export interface WorkspaceSummary {
 
 export interface CommandServices {
   settings: Settings;
+  configs: ConfigFiles;
   corpus: Corpus;
   checker: Checker;
   ignores: Ignores;
@@ -43,16 +46,22 @@ function differs(c: Checked): number {
   return c.report.quotes.filter((q, i) => !c.ignored.has(i) && q.findings.some((f) => f.rule === 'quote-differs' || f.rule === 'speaker-differs')).length;
 }
 
-async function listArticles(settings: Settings, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+async function listArticles(settings: Settings, configs: ConfigFiles, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const glob of settings.for(folder).host.include) {
-      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '{**/node_modules/**,**/.verbatim/**}', undefined, token)) {
-        found.set(uri.toString(), uri);
+    if (!settings.for(folder).host.enable) continue;
+    const scopes = [settings.for(folder).include, ...configs.inFolder(folder).flatMap((c) => (c.parsed.config.include ? [{ globs: c.parsed.config.include, base: c.dir }] : []))];
+    for (const { globs, base } of scopes) {
+      for (const glob of globs) {
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(base, glob), '{**/node_modules/**,**/.verbatim/**}', undefined, token)) {
+          // The nearest configuration decides: an article under a nested file is checked by its include.
+          const include = settings.for(uri).include;
+          if (!settings.excluded(uri) && pathFilter(include.globs, [])(relative(include.base, uri))) found.set(uri.toString(), uri);
+        }
       }
     }
   }
-  return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
+  return [...found.values()].sort((a, b) => compareSourceOrder(a.path, b.path));
 }
 
 /** Checks every article in the workspace (open ones as they are in the editor); returns the totals. */
@@ -62,7 +71,7 @@ async function checkWorkspace(s: CommandServices): Promise<WorkspaceSummary> {
     async (progress, token) => {
       const summary: WorkspaceSummary = { articles: 0, quotes: 0, differing: 0, skipped: 0, cancelled: false };
       await s.corpus.ready;
-      const files = await listArticles(s.settings, token);
+      const files = await listArticles(s.settings, s.configs, token);
       for (const uri of files) {
         if (token.isCancellationRequested) {
           summary.cancelled = true;
@@ -75,7 +84,7 @@ async function checkWorkspace(s: CommandServices): Promise<WorkspaceSummary> {
           checked = s.checker.reportFor(open);
           s.checker.schedule(open, 0);
         } else {
-          const read = await readText(uri, s.settings.for(uri).host.maxFileSizeKB * 1024);
+          const read = await readText(uri, s.settings.for(uri).maxBytes, s.settings.for(uri).host.encoding);
           if (read.ok) checked = s.checker.checkText(uri, read.text);
           else s.log.warn(`${label} ${read.reason}.`);
         }

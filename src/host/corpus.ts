@@ -1,5 +1,5 @@
 /**
- * The sources: files matching `verbatim.sources` in each workspace folder, read with
+ * The sources: the files sourceList.ts names (the configuration's or `verbatim.sources` globs), read with
  * `workspace.fs`, fed to the engine as `{uri, text, label}` records and kept current by file
  * watchers. Indexing runs in slices (a few files, then a yield) so the extension host never stalls;
  * a file that vanishes, is binary or is too large is logged once and the rest are indexed.
@@ -8,9 +8,11 @@
  * Verbatim only ever reads these files.
  */
 import * as vscode from 'vscode';
-import type { AnalyzedDoc, Engine } from '../core/index';
+import type { AnalyzedDoc, Encoding, Engine } from '../core/index';
 import { readText, yieldToHost, type FileStamp } from './files';
+import type { ConfigFiles } from './configFiles';
 import type { Settings } from './settings';
+import { listSources, sourceScopes } from './sourceList';
 
 /** Work done between two yields to the host, in milliseconds. */
 const SLICE_MS = 20;
@@ -40,6 +42,8 @@ export interface IndexSummary {
 /** The stamp of an indexed source file: what must be unchanged for its stored analysis to stand. */
 export interface SourceStamp extends FileStamp {
   label: string;
+  /** The encoding it was read with: a change of `verbatim.encoding` reads it again. */
+  encoding: Encoding;
 }
 
 /** Indexing under way: sources handled so far out of those found. */
@@ -90,6 +94,7 @@ export class Corpus implements vscode.Disposable {
   constructor(
     private readonly engine: Engine,
     private readonly settings: Settings,
+    private readonly configs: ConfigFiles,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -198,7 +203,7 @@ export class Corpus implements vscode.Disposable {
         }
       }
       this.skippedFiles.clear();
-      const uris = [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
+      const uris = [...found.values()]; // in the source order
       this.report(epoch, { done: 0, total: uris.length });
       this.nextOrder = Math.max(this.nextOrder, uris.length);
       const batchSize = summary.fromStore ? STAT_BATCH : READ_BATCH;
@@ -270,15 +275,19 @@ export class Corpus implements vscode.Disposable {
     const stored = this.loadStored;
     this.loadStored = undefined;
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const key = JSON.stringify(folders.map((f) => [f.uri.toString(), this.settings.for(f).host.enable, this.settings.for(f).host.sources, this.settings.for(f).host.maxFileSizeKB]));
-    if (!force && key === this.watchKey) return;
+    const scopes = sourceScopes(this.settings, this.configs);
+    const key = JSON.stringify([scopes.map((s) => [s.base.toString(), s.globs, s.exclude]), folders.map((f) => [this.settings.for(f).host.enable, this.settings.for(f).maxBytes, this.settings.for(f).host.encoding])]);
+    if (!force && key === this.watchKey) {
+      // The sources are the same, but a configuration file was read again: list them for its problems.
+      void listSources(this.settings, this.configs, this.log);
+      return;
+    }
     this.watchKey = key;
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
-    for (const folder of folders) {
-      if (!this.settings.for(folder).host.enable) continue;
-      for (const glob of this.settings.for(folder).host.sources) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+    for (const scope of scopes) {
+      for (const glob of scope.globs) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(scope.base, glob));
         const onEvent = (uri: vscode.Uri) => this.enqueue(uri);
         this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
       }
@@ -305,29 +314,16 @@ export class Corpus implements vscode.Disposable {
   }
 
   private async listSources(): Promise<Map<string, vscode.Uri>> {
-    const found = new Map<string, vscode.Uri>();
-    const withSources = new Set<string>();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (!this.settings.for(folder).host.enable) continue;
-      for (const glob of this.settings.for(folder).host.sources) {
-        try {
-          for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/node_modules/**')) {
-            found.set(uri.toString(), uri);
-            withSources.add(folder.uri.toString());
-          }
-        } catch (err) {
-          this.log.warn(`Could not list ${glob} in ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-    }
-    this.foldersWithSources = withSources;
-    return found;
+    const found = await listSources(this.settings, this.configs, this.log);
+    this.foldersWithSources = new Set(found.flatMap((u) => vscode.workspace.getWorkspaceFolder(u)?.uri.toString() ?? []));
+    return new Map(found.map((u) => [u.toString(), u]));
   }
 
   private async read(uri: vscode.Uri) {
     const seq = ++this.seq;
     this.readSeq.set(uri.toString(), seq);
-    const result = await readText(uri, this.settings.for(uri).host.maxFileSizeKB * 1024);
+    const settings = this.settings.for(uri);
+    const result = await readText(uri, settings.maxBytes, settings.host.encoding);
     return { seq, result };
   }
 
@@ -349,11 +345,11 @@ export class Corpus implements vscode.Disposable {
   private async unchanged(uri: vscode.Uri): Promise<boolean> {
     const key = uri.toString();
     const stamp = this.stampOf.get(key);
-    if (!stamp || !this.engine.index.has(key) || stamp.label !== this.labelOf(uri)) return false;
+    if (!stamp || !this.engine.index.has(key) || stamp.label !== this.labelOf(uri) || stamp.encoding !== this.settings.for(uri).host.encoding) return false;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       return !(stat.type & vscode.FileType.Directory) && stat.mtime === stamp.mtime && stat.size === stamp.size
-        && stat.size <= this.settings.for(uri).host.maxFileSizeKB * 1024;
+        && stat.size <= this.settings.for(uri).maxBytes;
     } catch {
       return false; // reading it says why
     }
@@ -391,7 +387,7 @@ export class Corpus implements vscode.Disposable {
       order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
       this.engine.setSource({ uri: key, text: result.text, label, order });
       this.sources.set(key, uri);
-      this.stampOf.set(key, { ...result.stamp, label });
+      this.stampOf.set(key, { ...result.stamp, label, encoding: this.settings.for(uri).host.encoding });
       return true;
     } catch (err) {
       // The engine should never throw; if it does, one bad file must not stop the others.
@@ -408,6 +404,7 @@ export class Corpus implements vscode.Disposable {
   }
 
   private enqueue(uri: vscode.Uri): void {
+    if (/\/node_modules\//.test(uri.path) || (this.settings.excluded(uri) && !this.sources.has(uri.toString()))) return;
     this.queue.set(uri.toString(), uri);
     if (this.queueTimer) clearTimeout(this.queueTimer);
     this.queueTimer = setTimeout(() => void this.drain(), WATCH_DELAY_MS);

@@ -4,7 +4,7 @@
  * severities; this file only translates them and points related information at the source quotes.
  */
 import * as vscode from 'vscode';
-import type { Finding, Severity, Span } from '../core/index';
+import { ruleAnchor, type Finding, type Severity, type Span } from '../core/index';
 import type { Checked, Checker } from './checker';
 import type { Corpus } from './corpus';
 import { linesOf, rangeOf } from './ranges';
@@ -57,7 +57,7 @@ export function typedNow(f: Finding, quote: Span, checked: Checked, doc: vscode.
 function toDiagnostic(f: Finding, checked: Checked, corpus: Corpus): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(checked.lines, f), f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.rule, target: ruleLink(f.rule) };
+  d.code = { value: f.rule, target: ruleLink(ruleAnchor(f.rule)) };
   const related: vscode.DiagnosticRelatedInformation[] = [];
   for (const r of f.related) {
     const source = corpus.indexed(r.uri);

@@ -4,19 +4,10 @@
  * A quote is matched by its file and its words, so it stays ignored while the text around it moves.
  */
 import * as vscode from 'vscode';
-
-const FILE = '.verbatim/ignore.json';
-
-interface Entry {
-  file: string;
-  text: string;
-}
-
-const norm = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const keyOf = (file: string, text: string): string => `${file}\n${norm(text)}`;
+import { formatIgnoreFile, IGNORE_FILE as FILE, IgnoreList, parseIgnoreFile } from '../core/index';
 
 export class Ignores implements vscode.Disposable {
-  private readonly byFolder = new Map<string, Set<string>>();
+  private readonly byFolder = new Map<string, IgnoreList>();
   /** Folders whose file could not be parsed: never overwritten, so nothing in it is lost. */
   private readonly broken = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -37,7 +28,7 @@ export class Ignores implements vscode.Disposable {
   /** True when the quote with this text in this document was ignored. */
   isIgnored(doc: vscode.Uri, text: string): boolean {
     const place = this.place(doc);
-    return !!place && !!this.byFolder.get(place.folder.uri.toString())?.has(keyOf(place.file, text));
+    return !!place && !!this.byFolder.get(place.folder.uri.toString())?.has(place.file, text);
   }
 
   /** Adds a quote to its folder's ignore file; false (with a message) when it cannot. */
@@ -48,21 +39,20 @@ export class Ignores implements vscode.Disposable {
       return false;
     }
     const folderKey = place.folder.uri.toString();
-    const entries = await this.load(place.folder);
+    const list = new IgnoreList(await this.load(place.folder)).with(place.file, text);
     if (this.broken.has(folderKey)) {
       void vscode.window.showErrorMessage(`Verbatim: ${FILE} in ${place.folder.name} is not valid JSON; fix or delete it first.`);
       return false;
     }
-    if (!entries.some((e) => keyOf(e.file, e.text) === keyOf(place.file, text))) entries.push({ file: place.file, text: norm(text) });
     const uri = vscode.Uri.joinPath(place.folder.uri, FILE);
     try {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(place.folder.uri, '.verbatim'));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ version: 1, quotes: entries }, null, 2) + '\n'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(formatIgnoreFile(list.entries)));
     } catch (err) {
       void vscode.window.showErrorMessage(`Verbatim could not write ${FILE}: ${err instanceof Error ? err.message : String(err)}`);
       return false;
     }
-    this.byFolder.set(folderKey, new Set(entries.map((e) => keyOf(e.file, e.text))));
+    this.byFolder.set(folderKey, list);
     this.log.info(`Ignoring a quote in ${place.file} (${FILE}).`);
     this.changed.fire();
     return true;
@@ -84,11 +74,11 @@ export class Ignores implements vscode.Disposable {
     this.byFolder.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const entries = await this.load(folder);
-      this.byFolder.set(folder.uri.toString(), new Set(entries.map((e) => keyOf(e.file, e.text))));
+      this.byFolder.set(folder.uri.toString(), new IgnoreList(entries));
     }
   }
 
-  private async load(folder: vscode.WorkspaceFolder): Promise<Entry[]> {
+  private async load(folder: vscode.WorkspaceFolder): Promise<ReturnType<typeof parseIgnoreFile>> {
     const key = folder.uri.toString();
     this.broken.delete(key);
     let raw: string;
@@ -98,9 +88,7 @@ export class Ignores implements vscode.Disposable {
       return []; // no file yet
     }
     try {
-      const data = JSON.parse(raw) as { quotes?: unknown };
-      const quotes = Array.isArray(data.quotes) ? data.quotes : [];
-      return quotes.filter((q): q is Entry => !!q && typeof q.file === 'string' && typeof q.text === 'string');
+      return parseIgnoreFile(raw);
     } catch (err) {
       this.broken.add(key);
       this.log.warn(`${folder.name}/${FILE} is not valid JSON (${err instanceof Error ? err.message : String(err)}); no quotes are ignored until it is fixed.`);

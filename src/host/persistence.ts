@@ -12,7 +12,7 @@
  * changes schedule are at least a minute apart. Their times are logged.
  */
 import * as vscode from 'vscode';
-import { Engine, type QuoteIndex } from '../core/index';
+import { Engine, type Encoding, type QuoteIndex } from '../core/index';
 import type { Corpus, SourceStamp, StoredSources } from './corpus';
 import { yieldToHost } from './files';
 import { hashHex, uniqueSuffix } from './platform';
@@ -34,7 +34,8 @@ interface Header {
   /** The extension version that wrote it: another version may analyse the same text differently. */
   extension: string;
   /** uri, mtime, size, label of every source in the index. */
-  files: [string, number, number, string][];
+  /** Per source: file, mtime, size, label, and the encoding it was read with (absent: utf-8). */
+  files: [string, number, number, string, Encoding?][];
 }
 
 /** Where the index is stored, and how it went. */
@@ -101,7 +102,7 @@ export class IndexPersistence implements vscode.Disposable {
       await yieldToHost(); // decoding and deserializing are the two long holds: not in one go
       blocked = Date.now();
       const engine = Engine.deserialize(text.slice(newline + 1), this.engine.options);
-      const stamps = new Map<string, SourceStamp>(header.files.map(([file, mtime, size, label]) => [file, { mtime, size, label }]));
+      const stamps = new Map<string, SourceStamp>(header.files.map(([file, mtime, size, label, encoding]) => [file, { mtime, size, label, encoding: encoding ?? 'utf-8' }]));
       if (stamps.size !== engine.index.size.documents || [...stamps.keys()].some((file) => !engine.index.has(file))) {
         throw new Error('its list of files does not match its index');
       }
@@ -148,7 +149,7 @@ export class IndexPersistence implements vscode.Disposable {
     // The stamps and the index are taken in the same turn, so they always describe the same files.
     const generation = index.generation;
     const header: Header = { format: FORMAT, version: VERSION, extension: this.version, files: [] };
-    for (const [file, s] of this.corpus.stamps()) header.files.push([file, s.mtime, s.size, s.label]);
+    for (const [file, s] of this.corpus.stamps()) header.files.push([file, s.mtime, s.size, s.label, s.encoding]);
     const bytes = new TextEncoder().encode(`${JSON.stringify(header)}\n${this.engine.serialize()}`);
     const blocked = Date.now() - started;
     const dir = vscode.Uri.joinPath(uri, '..');

@@ -3,7 +3,7 @@
  * plain-Node unit test can check it against package.json: every contributed key is read here, and
  * every key here is contributed. To add a setting: add a row, add it to package.json, run the tests.
  */
-import { DEFAULT_OPTIONS, type Level, type Options, type OptionsPatch } from '../core/index';
+import { DEFAULT_OPTIONS, ENCODINGS, type Encoding, type Level, type Options, type OptionsPatch } from '../core/index';
 
 /** When documents are checked: as the editor types (debounced) or when they are saved. */
 export type RunMode = 'onType' | 'onSave';
@@ -17,6 +17,8 @@ export interface HostSettings {
   include: readonly string[];
   sources: readonly string[];
   maxFileSizeKB: number;
+  /** How source and article files are decoded (see the core's read policy). */
+  encoding: Encoding;
 }
 
 export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
@@ -25,10 +27,11 @@ export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
   debounceMs: 300,
   include: Object.freeze(['**/*.article', '**/*.md', '**/*.markdown', '**/*.txt']),
   sources: Object.freeze(['sources/**', 'seeds/**']),
-  maxFileSizeKB: 2048,
+  maxFileSizeKB: 10240,
+  encoding: 'utf-8',
 });
 
-type Kind = 'level' | 'number' | 'share' | 'globs' | 'run' | 'boolean';
+type Kind = 'level' | 'ruleLevel' | 'number' | 'share' | 'globs' | 'run' | 'boolean' | 'encoding';
 type OptionTarget = { [G in 'match' | 'relations' | 'rules']: { group: G; key: keyof Options[G] } }['match' | 'relations' | 'rules'];
 type Target = OptionTarget | { group: 'authority' } | { group: 'host'; key: keyof HostSettings };
 
@@ -41,7 +44,7 @@ export interface SettingRow {
 
 const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'hint', 'off'];
 const relation = (key: keyof Options['relations']): SettingRow => ({ key: `relations.${key}`, kind: 'level', target: { group: 'relations', key } });
-const rule = (key: keyof Options['rules']): SettingRow => ({ key: `rules.${key}`, kind: 'level', target: { group: 'rules', key } });
+const rule = (key: keyof Options['rules'], kind: Kind = 'level'): SettingRow => ({ key: `rules.${key}`, kind, target: { group: 'rules', key } });
 const match = (key: keyof Options['match'], kind: Kind = 'number'): SettingRow => ({ key: `match.${key}`, kind, target: { group: 'match', key } });
 const host = (key: keyof HostSettings, kind: Kind): SettingRow => ({ key, kind, target: { group: 'host', key } });
 
@@ -52,6 +55,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze([
   host('include', 'globs'),
   host('sources', 'globs'),
   host('maxFileSizeKB', 'number'),
+  host('encoding', 'encoding'),
   { key: 'authority', kind: 'globs', target: { group: 'authority' } },
   relation('identical'),
   relation('excerpt'),
@@ -59,6 +63,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze([
   relation('spelling'),
   relation('variant'),
   relation('paraphrase'),
+  rule('quoteDiffers', 'ruleLevel'),
   rule('speakerDiffers'),
   rule('unverifiedQuote'),
   rule('unbalancedQuote'),
@@ -86,8 +91,10 @@ export function defaultOf(row: SettingRow): unknown {
 function valid(kind: Kind, value: unknown): boolean {
   switch (kind) {
     case 'level': return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+    case 'ruleLevel': return value === 'auto' || valid('level', value);
     case 'run': return value === 'onType' || value === 'onSave';
     case 'boolean': return typeof value === 'boolean';
+    case 'encoding': return typeof value === 'string' && (ENCODINGS as readonly string[]).includes(value);
     case 'number': return typeof value === 'number' && Number.isFinite(value) && value >= 0;
     case 'share': return typeof value === 'number' && value >= 0 && value <= 1;
     case 'globs': return Array.isArray(value) && value.every((v) => typeof v === 'string');

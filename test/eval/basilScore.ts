@@ -19,6 +19,15 @@ export interface BasilScores {
   relationCoarse: { hit: number; total: number; value: number };
   extraction: { exact: number; overlap: number; total: number; recall: number };
   speaker: { hit: number; total: number; value: number };
+  /** Gold relation (or `different`) → engine relation (or `none` when not linked) → count. */
+  confusion: Record<string, Record<string, number>>;
+  /**
+   * `quote-differs` at warning or above, per pair and direction (one side as the draft, the other as
+   * the source it names): right when the gold relation is a word change (variant, paraphrase).
+   * `recallAny` counts a finding of any severity: a quote that follows the canonical wording while
+   * other sources differ is information by design ("Sources disagree"), still shown to the editor.
+   */
+  quoteDiffers: { tp: number; fp: number; fn: number; precision: number; recall: number; fnAny: number; recallAny: number };
   misses: string[];
 }
 
@@ -59,18 +68,40 @@ export function scoreBasil(root = path.resolve(__dirname, '../../..')): BasilSco
     return null;
   }
 
+  /** Whether side x's quote has a quote-differs finding (a warning or error, unless `anySeverity`) naming a quote overlapping y. */
+  function flagged(p: Pair, x: Side, y: Side, anySeverity = false): boolean {
+    return quotesAt(p.cluster, x).some((q) => q.findings.some((f) => f.rule === 'quote-differs' && (anySeverity || f.severity === 'warning' || f.severity === 'error') &&
+      f.related.some((r) => r.uri === `${p.cluster}/${y.article}` && overlaps(r, y))));
+  }
+
   let tp = 0, fp = 0, fn = 0, tn = 0, fine = 0, coarse = 0, relTotal = 0;
+  const qd = { tp: 0, fp: 0, fn: 0, fnAny: 0 };
   const byRel: Record<string, { hit: number; total: number }> = {};
+  const confusion: Record<string, Record<string, number>> = {};
   for (const p of pairs) {
     const got = link(p);
+    const row = (confusion[p.label === 'same' ? p.relation! : 'different'] ??= {});
+    row[got ?? 'none'] = (row[got ?? 'none'] ?? 0) + 1;
+    const wordChange = p.label === 'same' && WORD_CHANGE.has(p.relation!);
+    for (const [x, y] of [[p.a, p.b], [p.b, p.a]] as const) {
+      const f = flagged(p, x, y);
+      if (f && wordChange) qd.tp++;
+      else if (f) { qd.fp++; misses.push(`quote-differs on ${p.label === 'same' ? p.relation : 'different'} pair: ${show(p.cluster, x)} ~ ${show(p.cluster, y)}`); }
+      else if (wordChange && got) {
+        qd.fn++;
+        if (!flagged(p, x, y, true)) { qd.fnAny++; misses.push(`no quote-differs finding on ${p.relation} pair: ${show(p.cluster, x)} ~ ${show(p.cluster, y)}`); }
+      }
+    }
     if (p.label === 'same') {
       const r = (byRel[p.relation ?? 'none'] ??= { hit: 0, total: 0 });
       r.total++;
       if (!got) { fn++; misses.push(`missed link (${p.relation}): ${show(p.cluster, p.a)} ~ ${show(p.cluster, p.b)}`); continue; }
       tp++; r.hit++; relTotal++;
       if (got === p.relation) fine++;
-      if (WORD_CHANGE.has(got) === WORD_CHANGE.has(p.relation!)) coarse++;
-      else misses.push(`relation ${p.relation} → ${got}: ${show(p.cluster, p.a)} ~ ${show(p.cluster, p.b)}`);
+      if (WORD_CHANGE.has(got) === WORD_CHANGE.has(p.relation!)) {
+        coarse++;
+        if (got !== p.relation) misses.push(`fine relation ${p.relation} → ${got}: ${show(p.cluster, p.a)} ~ ${show(p.cluster, p.b)}`);
+      } else misses.push(`relation ${p.relation} → ${got}: ${show(p.cluster, p.a)} ~ ${show(p.cluster, p.b)}`);
     } else if (got) {
       fp++;
       misses.push(`false link (${got}; ${p.note ?? ''}): ${show(p.cluster, p.a)} ~ ${show(p.cluster, p.b)}`);
@@ -103,6 +134,11 @@ export function scoreBasil(root = path.resolve(__dirname, '../../..')): BasilSco
     relationCoarse: { hit: coarse, total: relTotal, value: relTotal ? coarse / relTotal : 0 },
     extraction: { exact, overlap, total: spans.size, recall: exact / spans.size },
     speaker: { hit: spHit, total: spTotal, value: spTotal ? spHit / spTotal : 0 },
+    confusion,
+    quoteDiffers: {
+      ...qd, precision: qd.tp + qd.fp ? qd.tp / (qd.tp + qd.fp) : 0, recall: qd.tp + qd.fn ? qd.tp / (qd.tp + qd.fn) : 0,
+      recallAny: qd.tp + qd.fn ? (qd.tp + qd.fn - qd.fnAny) / (qd.tp + qd.fn) : 0,
+    },
     misses,
   };
 }

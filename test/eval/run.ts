@@ -24,9 +24,23 @@ console.log(`  relation fine  ${f(b.relationFine.value)}  (${b.relationFine.hit}
 console.log(`  relation coarse ${f(b.relationCoarse.value)}  (${b.relationCoarse.hit}/${b.relationCoarse.total})   (target ≥ 0.95)`);
 console.log(`  extraction     recall ${f(b.extraction.recall)} exact (${b.extraction.exact}/${b.extraction.total}; ${b.extraction.overlap} overlapped)   (target ≥ 0.99)`);
 console.log(`  speaker        ${f(b.speaker.value)}  (${b.speaker.hit}/${b.speaker.total}, surname match)   (target ≥ 0.90)`);
+console.log(`  quote-differs  warnings P ${f(b.quoteDiffers.precision)}  R ${f(b.quoteDiffers.recall)}  (tp ${b.quoteDiffers.tp}, fp ${b.quoteDiffers.fp}, fn ${b.quoteDiffers.fn}; per pair and direction, right when gold is a word change)   (target P ≥ 0.95)`);
+console.log(`                 any severity R ${f(b.quoteDiffers.recallAny)}  (missed ${b.quoteDiffers.fnAny}; a quote that follows the canonical wording is information, “Sources disagree”)   (target ≥ 0.95)`);
+printConfusion(b.confusion);
 if (process.argv.includes('--misses') || process.env.VERBATIM_MISSES) {
   console.log('  misses:');
   for (const m of b.misses) console.log('    ' + m);
 } else {
   console.log(`  ${b.misses.length} misses: run \`npm run eval -- --misses\` to list them`);
+}
+
+/** Rows: gold relation (`different` = not the same utterance); columns: the engine's (`none` = no link). */
+function printConfusion(c: Record<string, Record<string, number>>): void {
+  const rels = ['identical', 'excerpt', 'punctuation', 'spelling', 'variant', 'paraphrase'];
+  const cols = [...rels, 'none'];
+  const rows = [...rels, 'different'].filter((r) => c[r]);
+  const w = 11;
+  console.log('  confusion of fine relations (rows gold, columns engine):');
+  console.log('    ' + ''.padEnd(w) + cols.map((x) => x.slice(0, 10).padStart(w)).join(''));
+  for (const r of rows) console.log('    ' + r.padEnd(w) + cols.map((x) => String(c[r][x] ?? 0).padStart(w)).join(''));
 }

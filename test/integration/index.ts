@@ -20,15 +20,15 @@ import * as path from 'path';
 import * as util from 'util';
 import Mocha from 'mocha';
 
-/** Every file under `dir` whose name ends with `.test.js`, sorted for a stable order. */
-function findTestFiles(dir: string): string[] {
+/** Every file under `dir` whose name ends with `suffix`, sorted for a stable order. */
+function findTestFiles(dir: string, suffix: string): string[] {
   const found: string[] = [];
   const walk = (d: string): void => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) {
         walk(full);
-      } else if (entry.isFile() && entry.name.endsWith('.test.js')) {
+      } else if (entry.isFile() && entry.name.endsWith(suffix)) {
         found.push(full);
       }
     }
@@ -55,13 +55,13 @@ function routeReporterOutput(reportFile: string | undefined): () => void {
 
 class TestsFailed extends Error {}
 
-/** Runs the integration suites: every `*.test.js` under this folder. */
+/** Runs the integration suites of the fixture workspace: every `*.test.js` under this folder. */
 export function run(): Promise<void> {
   return runSuitesIn(__dirname);
 }
 
-/** Runs every `*.test.js` under `dir` with mocha, in this extension host. */
-export async function runSuitesIn(dir: string): Promise<void> {
+/** Runs every `*<suffix>` file under `dir` with mocha, in this extension host (other suites have their own workspace and entry). */
+export async function runSuitesIn(dir: string, suffix = '.test.js'): Promise<void> {
   const reportFile = process.env.VERBATIM_TEST_REPORT || undefined;
   const grep = process.env.VERBATIM_TEST_GREP || undefined;
   const timeout = Number(process.env.VERBATIM_TEST_TIMEOUT) || 60_000;
@@ -71,7 +71,7 @@ export async function runSuitesIn(dir: string): Promise<void> {
   if (grep) {
     mocha.grep(new RegExp(grep));
   }
-  const files = findTestFiles(dir);
+  const files = findTestFiles(dir, suffix);
   for (const file of files) {
     mocha.addFile(file);
   }
@@ -79,7 +79,7 @@ export async function runSuitesIn(dir: string): Promise<void> {
   const restore = routeReporterOutput(reportFile);
   try {
     if (files.length === 0) {
-      throw new Error(`no *.test.js files found under ${dir}`);
+      throw new Error(`no *${suffix} files found under ${dir}`);
     }
     const failures = await new Promise<number>((resolve, reject) => {
       try {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, diagnosticOn, draftUri, fixture, keepDraftOnDisk, openDraft, rangeOfText, revertDraft, ruleOf, sameBytes, sourceUri, waitFor, waitForDiagnostics } from './helpers';
+import { api, diagnosticOn, draftUri, fixture, keepDraftOnDisk, openDraft, rangeOfText, revertDraft, ruleOf, sameBytes, sourceUri, verbatimLog, waitFor, waitForDiagnostics } from './helpers';
 
 const TYPED = 'We are still typing this one';
 
@@ -133,5 +133,39 @@ describe('Getting Started sample', () => {
     const draft = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'drafts', 'draft.article')));
     assert.match(draft, /follow through the common understandings/);
     assert.ok(!folder.toString().startsWith(vscode.workspace.workspaceFolders![0].uri.toString()), 'never inside the user’s workspace');
+  });
+});
+
+describe('verbatim.encoding', () => {
+  const archive = () => sourceUri('zz-cp1252-archive.txt');
+  const JOB = 'We will keep talking until the job is done';
+  before(api);
+  after(async () => {
+    await vscode.workspace.getConfiguration('verbatim').update('encoding', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.delete(archive(), { useTrash: false }).then(undefined, () => undefined);
+    await (await api()).whenIdle();
+  });
+
+  it('auto reads a Windows-1252 source as such (its curly quotes too) and logs it', async function () {
+    this.timeout(60_000);
+    const verbatim = await api();
+    const { doc } = await openDraft();
+    // An old archive file: “…” are the bytes 0x93 and 0x94 in Windows-1252, invalid as UTF-8.
+    const bytes = Uint8Array.from([...new TextEncoder().encode('Archive, 1998.\n\n'), 0x93, ...new TextEncoder().encode(`${JOB},`), 0x94, ...new TextEncoder().encode(' Mr Blinken told reporters.\n')]);
+    await vscode.workspace.fs.writeFile(archive(), bytes);
+    await verbatim.whenIdle();
+    const unverified = (ds: vscode.Diagnostic[]) => !!diagnosticOn(doc, ds, JOB, 'unverified-quote');
+    await waitForDiagnostics(doc.uri, 'the quote unverified while the archive reads as UTF-8', unverified);
+    await vscode.workspace.getConfiguration('verbatim').update('encoding', 'auto', vscode.ConfigurationTarget.Global);
+    await waitForDiagnostics(doc.uri, 'the quote found in the Windows-1252 archive', (ds) => ds.length > 0 && !unverified(ds));
+    await verbatim.whenIdle();
+    const report = verbatim.reportFor(doc.uri)!;
+    const job = report.quotes.find((q) => q.quote.text.startsWith(JOB))!;
+    assert.ok(job.matches.some((m) => m.quote.uri === archive().toString()), 'the archive’s quote is a match');
+    const log = await waitFor('the log line for the Windows-1252 file', async () => {
+      const text = await verbatimLog(verbatim);
+      return /zz-cp1252-archive\.txt is not valid UTF-8; read as Windows-1252/.test(text) ? text : undefined;
+    });
+    assert.ok(log);
   });
 });

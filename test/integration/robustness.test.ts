@@ -28,14 +28,14 @@ describe('Broken sources', () => {
     await vscode.workspace.fs.writeFile(sourceUri('zz-binary.txt'), Uint8Array.from([...enc('“a quote in a binary file,” he said'), 0, 1, 2, 0, 255]));
     await vscode.workspace.fs.writeFile(sourceUri('zz-latin1.txt'), latin1);
     await vscode.workspace.fs.writeFile(sourceUri('zz-empty.txt'), new Uint8Array());
-    await vscode.workspace.fs.writeFile(sourceUri('zz-big.txt'), enc('“Big words,” he said. '.repeat(100_000)));
+    await vscode.workspace.fs.writeFile(sourceUri('zz-big.txt'), enc('“Big words,” he said. '.repeat(420_000)));
     // The watcher may read the new files before the rebuild does; either way they end up the same.
     await vscode.commands.executeCommand('verbatim.rebuildIndex');
     await verbatim.whenIdle();
     assert.strictEqual(verbatim.sources().length, SEEDS + 2, JSON.stringify(verbatim.sources()));
     const skipped = new Map(verbatim.skippedSources().map((s) => [s.uri.split('/').pop(), s.reason]));
     assert.match(skipped.get('zz-binary.txt') ?? '', /binary/);
-    assert.match(skipped.get('zz-big.txt') ?? '', /over the 2048 KB cap; raise verbatim\.maxFileSizeKB/);
+    assert.match(skipped.get('zz-big.txt') ?? '', /over the 10240 KB size cap \(maxFileSizeKB\); raise maxFileSizeKB/);
     const sources = verbatim.sources().map((u) => u.split('/').pop());
     assert.ok(sources.includes('zz-latin1.txt') && sources.includes('zz-empty.txt'), JSON.stringify(sources));
     const { doc } = await openDraft();

@@ -2,24 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, type Sink } from '../../src/cli/main';
+import { runCli } from './helpers';
 
 const root = path.resolve(__dirname, '../../..');
 
-/** Runs the CLI in-process and captures what it writes. */
-function run(args: string[], cwd = root): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const stream = (sink: (s: string) => void): Sink => ({ write: (s: string) => sink(s), isTTY: false });
-  const prev = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = main(args, stream((s) => (out += s)), stream((s) => (err += s)));
-    return { code, out, err };
-  } finally {
-    process.chdir(prev);
-  }
-}
+const run = (args: string[], cwd = root) => runCli(args, cwd);
 
 function tempDir(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cli-'));
@@ -96,7 +83,7 @@ describe('verbatim check (CLI)', () => {
     }
   });
 
-  it('reports unreadable, binary and oversized files on stderr and checks the rest', () => {
+  it('reports unreadable, binary and oversized files on stderr, reads invalid UTF-8 with a note (as the editor does), and checks the rest', () => {
     const dir = tempDir({
       'good.txt': 'He said: “We will fight on, whatever happens next.”',
       'other.txt': 'He said: “We will fight on, whatever happens.”',
@@ -106,11 +93,11 @@ describe('verbatim check (CLI)', () => {
     });
     const r = run(['check', '.', 'missing.txt', '--max-size', '1000', '--format', 'json'], dir);
     assert.match(r.err, /missing\.txt: no such file/);
-    assert.match(r.err, /bin\.txt: skipped: binary file/);
-    assert.match(r.err, /latin1\.txt: skipped: not valid UTF-8/);
+    assert.match(r.err, /bin\.txt: skipped: looks binary/);
+    assert.match(r.err, /latin1\.txt: is not valid UTF-8; invalid bytes were read as U\+FFFD/);
     assert.match(r.err, /big\.txt: skipped: .*--max-size/);
     const json = JSON.parse(r.out);
-    assert.deepEqual(json.documents.map((d: { path: string }) => d.path), ['good.txt', 'other.txt']);
+    assert.deepEqual(json.documents.map((d: { path: string }) => d.path), ['good.txt', 'latin1.txt', 'other.txt']);
     assert.equal(json.documents[0].quotes[0].matches[0].relation, 'excerpt');
   });
 

@@ -38,7 +38,7 @@ function cli(dir: string, args: string[]): { code: number; out: string; err: str
   let out = '';
   let err = '';
   const sink = (add: (s: string) => void): Sink => ({ write: (s: string) => add(s), isTTY: false });
-  const code = inDir(dir, () => main(args, sink((s) => (out += s)), sink((s) => (err += s))));
+  const code = inDir(dir, () => main(args, sink((s) => (out += s)), sink((s) => (err += s))) as number); // no --db: synchronous
   return { code, out, err };
 }
 

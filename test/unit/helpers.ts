@@ -1,4 +1,5 @@
 /** Small builders shared by the unit tests. */
+import { main, type Sink } from '../../src/cli/main';
 import { Engine, type DocumentReport, type OptionsPatch, type QuoteReport } from '../../src/core';
 
 /** Checks `draft` against `sources` (name → text) and returns the draft's report. */
@@ -13,4 +14,46 @@ export function quoteWith(report: DocumentReport, words: string): QuoteReport {
   const q = report.quotes.find((x) => x.quote.text.includes(words));
   if (!q) throw new Error(`no quote with “${words}” among: ${report.quotes.map((x) => x.quote.text).join(' | ')}`);
   return q;
+}
+
+/** Runs the CLI in-process in `cwd` and captures what it writes (synchronous: no --db, no index). */
+export function runCli(args: string[], cwd: string): { code: number; out: string; err: string } {
+  const r = runCapturing(args, cwd);
+  if (typeof r.code !== 'number') throw new Error('runCli: this command is asynchronous; use runCliAsync');
+  return { ...r.text, code: r.code };
+}
+
+/** Runs the CLI in-process in `cwd`, awaiting it (`index`, `check --db`), and captures what it writes. */
+export async function runCliAsync(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  const prev = process.cwd();
+  process.chdir(cwd);
+  try {
+    const r = runCapturing(args, '.');
+    const code = await r.code;
+    return { ...r.text, code };
+  } finally {
+    process.chdir(prev);
+  }
+}
+
+function runCapturing(args: string[], cwd: string): { code: number | Promise<number>; text: { out: string; err: string } } {
+  const text = { out: '', err: '' };
+  const stream = (key: 'out' | 'err'): Sink => ({ write: (s: string) => (text[key] += s), isTTY: false });
+  const prev = process.cwd();
+  process.chdir(cwd);
+  try {
+    return { code: main(args, stream('out'), stream('err')), text };
+  } finally {
+    process.chdir(prev);
+  }
+}
+
+/** The relation of the draft's first quote to its closest version in `source`, if any. */
+export function relationTo(draft: string, source: string): string | undefined {
+  return checkAgainst(draft, { 'src.txt': source }).quotes[0]?.matches[0]?.relation;
+}
+
+/** The severity of the draft's first quote's `quote-differs` finding against `sources`, or `none`. */
+export function quoteDiffersSeverity(draft: string, sources: Record<string, string>): string {
+  return checkAgainst(draft, sources).quotes[0]?.findings.find((f) => f.rule === 'quote-differs')?.severity ?? 'none';
 }

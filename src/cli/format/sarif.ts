@@ -1,15 +1,14 @@
 /** `--format sarif`: SARIF 2.1.0 for code-scanning tools. Columns are UTF-16 code units, 1-based. */
-import { LineMap, type DocumentReport, type RuleId, type Severity } from '../../core';
+import { LineMap, RULES, ruleAnchor, type DocumentReport, type Level, type RuleId } from '../../core';
 
-const RULES: { id: RuleId; text: string }[] = [
-  { id: 'quote-differs', text: 'A quote’s wording differs from the same utterance in another source.' },
-  { id: 'speaker-differs', text: 'The same words are attributed to another speaker in another source.' },
-  { id: 'unverified-quote', text: 'No source in the workspace has this quote.' },
-  { id: 'unbalanced-quote', text: 'A quotation mark is never closed.' },
-];
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Level, 'error' | 'warning' | 'note' | 'none'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note', off: 'none' };
 
-export function toSarif(reports: readonly DocumentReport[], texts: ReadonlyMap<string, string>, version: string): string {
+/**
+ * The SARIF log; `rulesDoc` is the absolute URI of docs/rules.md (each rule's `helpUri` is its section
+ * there).
+ */
+export function toSarif(reports: readonly DocumentReport[], texts: ReadonlyMap<string, string>, version: string, rulesDoc: string): string {
+  const helpUri = (id: RuleId): string => `${rulesDoc}#${ruleAnchor(id)}`;
   const maps = new Map<string, LineMap>();
   const mapOf = (uri: string): LineMap => {
     let m = maps.get(uri);
@@ -34,6 +33,8 @@ export function toSarif(reports: readonly DocumentReport[], texts: ReadonlyMap<s
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [location(r.uri, f.start, f.end)],
+        // SARIF's levels fold info and hint into "note"; the property keeps Verbatim's own.
+        properties: { severity: f.severity },
         ...(f.related.length
           ? { relatedLocations: f.related.map((rel, id) => ({ id, ...location(rel.uri, rel.start, rel.end), message: { text: rel.message } })) }
           : {}),
@@ -49,7 +50,11 @@ export function toSarif(reports: readonly DocumentReport[], texts: ReadonlyMap<s
           driver: {
             name: 'Verbatim',
             version,
-            rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.text } })),
+            informationUri: rulesDoc,
+            rules: RULES.map((r) => ({
+              id: r.id, shortDescription: { text: r.description }, helpUri: helpUri(r.id),
+              defaultConfiguration: { enabled: r.defaultSeverity !== 'off', level: LEVEL[r.defaultSeverity] },
+            })),
           },
         },
         columnKind: 'utf16CodeUnits',

@@ -32,6 +32,8 @@ export interface Options {
   /** Severity of `quote-differs` for each relation. */
   relations: Record<Relation, Level>;
   rules: {
+    /** `auto`: the relations decide (and meaningChange raises); a level replaces that for every finding. */
+    quoteDiffers: Level | 'auto';
     speakerDiffers: Level;
     unverifiedQuote: Level;
     unbalancedQuote: Level;
@@ -70,6 +72,7 @@ export const DEFAULT_OPTIONS: Options = deepFreeze({
     paraphrase: 'warning',
   },
   rules: {
+    quoteDiffers: 'auto',
     speakerDiffers: 'warning',
     unverifiedQuote: 'info',
     unbalancedQuote: 'warning',

@@ -88,12 +88,19 @@ function scanLine(
   };
   for (let i = from; i < to; i++) {
     const c = text[i];
-    if (c !== '“' && c !== '”' && c !== '"' && c !== '‘' && c !== '’' && c !== "'" && c !== '„' && c !== '«' && c !== '»') continue;
+    if (c !== '“' && c !== '”' && c !== '"' && c !== '‘' && c !== '’' && c !== "'" && c !== '„' && c !== '«' && c !== '»' && c !== '`') continue;
     const prev = i > from ? text[i - 1] : undefined;
     const next = i + 1 < to ? text[i + 1] : undefined;
     const top = stack[stack.length - 1];
     const openDouble = lastIndexOfType(stack, 'double');
-    if (c === '“' || c === '„' || c === '«') {
+    if (c === '`') {
+      // Treebank-tokenised text writes ``double quotes'' with two backticks and two apostrophes.
+      if (next === '`') stack.push({ type: 'double', pos: ++i, mark: '`' });
+    } else if (c === "'" && next === "'" && openDouble >= 0 && stack[openDouble].mark === '`') {
+      const o = stack[openDouble];
+      stack.length = openDouble;
+      emit(o, i++, "''");
+    } else if (c === '“' || c === '„' || c === '«') {
       if (top && top.type === 'double' && top.pos === i - 1) continue; // doubled opening mark
       stack.push({ type: 'double', pos: i, mark: c });
     } else if (c === '”' || c === '»') {

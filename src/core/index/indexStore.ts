@@ -7,7 +7,8 @@
 import { QuoteIndex, type IndexState } from './sourceIndex';
 
 const FORMAT = 'verbatim-index';
-const VERSION = 2;
+// 3: words fold by transliteration, written numbers are one token (issue 15): older keys differ.
+const VERSION = 3;
 
 interface Stored {
   format: string;

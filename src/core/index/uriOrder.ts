@@ -1,10 +1,12 @@
 /**
- * Documents ranked by `uri.localeCompare`, so that ordering candidates by document compares integers
+ * Documents ranked by uri in the one source order (config/order.ts, code units), so that ordering candidates by document compares integers
  * instead of collating strings. Kept up to date cheaply: a document added joins an unsorted tail that is
  * merged in on the next read (one binary search each, or one sort after a bulk load); a removed one is
- * dropped on the next read. Uris that collate equal (canonically equivalent Unicode) share a rank, so
- * the order is exactly localeCompare's.
+ * dropped on the next read. Equal uris share a rank, so
+ * the order is exactly compareSourceOrder's.
  */
+
+import { compareSourceOrder } from '../config/order';
 
 interface Entry {
   id: number;
@@ -54,7 +56,7 @@ export class UriOrder {
       list.forEach((e, i) => {
         if (e.gone) { if (i < this.sorted) recheck = true; return; }
         if (i < this.sorted) {
-          if (recheck) e.tiesPrev = kept.length > 0 && kept[kept.length - 1].uri.localeCompare(e.uri) === 0;
+          if (recheck) e.tiesPrev = kept.length > 0 && compareSourceOrder(kept[kept.length - 1].uri, e.uri) === 0;
           recheck = false;
           sorted++;
         }
@@ -66,8 +68,8 @@ export class UriOrder {
     }
     const tail = list.length - this.sorted;
     if (tail > 64 && tail > this.sorted / 8) {
-      list.sort((x, y) => x.uri.localeCompare(y.uri));
-      list.forEach((e, i) => { e.tiesPrev = i > 0 && list[i - 1].uri.localeCompare(e.uri) === 0; });
+      list.sort((x, y) => compareSourceOrder(x.uri, y.uri));
+      list.forEach((e, i) => { e.tiesPrev = i > 0 && compareSourceOrder(list[i - 1].uri, e.uri) === 0; });
     } else {
       const added = list.splice(this.sorted, tail);
       for (const e of added) {
@@ -76,12 +78,12 @@ export class UriOrder {
         let hi = list.length;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (list[mid].uri.localeCompare(e.uri) <= 0) lo = mid + 1;
+          if (compareSourceOrder(list[mid].uri, e.uri) <= 0) lo = mid + 1;
           else hi = mid;
         }
         list.splice(lo, 0, e);
-        e.tiesPrev = lo > 0 && list[lo - 1].uri.localeCompare(e.uri) === 0;
-        if (lo + 1 < list.length) list[lo + 1].tiesPrev = list[lo + 1].uri.localeCompare(e.uri) === 0;
+        e.tiesPrev = lo > 0 && compareSourceOrder(list[lo - 1].uri, e.uri) === 0;
+        if (lo + 1 < list.length) list[lo + 1].tiesPrev = compareSourceOrder(list[lo + 1].uri, e.uri) === 0;
       }
     }
     let rank = 0;

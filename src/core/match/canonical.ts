@@ -4,6 +4,7 @@
  * source — and always explained in one line.
  */
 import { matchGlob } from '../config/glob';
+import { compareSourceOrder } from '../config/order';
 import type { Canonical, Match } from '../types';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -32,7 +33,7 @@ export function canonicalWording(all: readonly Match[], authority: readonly stri
     const m = ranked[0][0];
     return { text: m.replacement, reason: `${ranked[0].length} of ${sourceCount} sources agree on it`, source: loc(m) };
   }
-  const earliest = [...matches].sort((x, y) => orderOf(x.quote.uri) - orderOf(y.quote.uri) || x.quote.uri.localeCompare(y.quote.uri))[0];
+  const earliest = [...matches].sort((x, y) => orderOf(x.quote.uri) - orderOf(y.quote.uri) || compareSourceOrder(x.quote.uri, y.quote.uri))[0];
   if (ranked.length === 1 && ranked[0].length > 1) {
     return { text: earliest.replacement, reason: `all ${sourceCount} sources agree on it`, source: loc(earliest) };
   }

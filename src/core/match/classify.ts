@@ -7,6 +7,7 @@ import { align, type Alignment, type Op } from './align';
 import type { Options } from '../config/options';
 import { sameSpeaker } from '../attribute/names';
 import { punctuationOf } from '../text/text';
+import { respelling, type Respelling } from './respell';
 import type { Relation, Token } from '../types';
 
 /** What classification needs of a quote. */
@@ -26,6 +27,8 @@ export interface Comparison {
   alignment: Alignment | null;
   /** The words changed, for messages and severity: [draft words, source words]. */
   changes: { removed: Token[]; added: Token[] }[];
+  /** Changes that are the same words written otherwise (a compound, an alias, a misspelt name or word). */
+  respelled: { removed: Token[]; added: Token[]; kind: Respelling }[];
   /** True when the aligned pair differs at an edge by a substituted word. */
   edgeChange: { left: boolean; right: boolean };
   speakerConflict: boolean;
@@ -66,23 +69,28 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   // Another speaker's words link only when they are nearly the whole shorter quote: echoes don't.
   if (speakerConflict && !(coverage >= m.otherSpeakerCoverage && matched >= m.minAlignedWords)) return null;
 
-  const changes = al ? changedWords(a, b, al, edgeChange) : [];
-  const wordChange = changes.length > 0 || !al || (al !== null && elided(a, b, al));
+  const { changes, respelled } = al ? changedWords(a, b, al, edgeChange) : { changes: [], respelled: [] };
+  const wordChange = changes.length > 0 || !al || (al !== null && (elided(a, b, al) || ellipsisAtEdge(a, b, al)));
   let relation: Relation;
   if (wordChange) {
-    relation = !alignLink && !wholeShortMatch && !shortEdgeLink && !chained ? 'paraphrase' : coverage < 0.5 || density < 0.5 ? 'paraphrase' : 'variant';
-  } else if (al && spellingDiffers(a, b, al)) {
+    // Words left out at an ellipsis, with the rest the same, are a variant however much was left out.
+    const sparse = changes.length > 0 && (coverage < 0.5 || density < 0.5);
+    relation = !alignLink && !wholeShortMatch && !shortEdgeLink && !chained ? 'paraphrase' : sparse ? 'paraphrase' : 'variant';
+  } else if (al && (respelled.length > 0 || spellingDiffers(a, b, al))) {
     relation = 'spelling';
+  } else if (al && partial(a, b, al) && !asideRepunctuated(a, b, al)) {
+    // Cutting a quote from its sentence changes a mark or two (a comma for a full stop): still an excerpt.
+    relation = 'excerpt';
   } else if (al && punctuationDiffers(a, b, al)) {
     relation = 'punctuation';
-  } else if (al && (al.aStart > 0 || al.bStart > 0 || al.aEnd < a.tokens.length || al.bEnd < b.tokens.length)) {
+  } else if (al && partial(a, b, al)) {
     relation = 'excerpt';
   } else {
     relation = 'identical';
   }
   const alignScore = regionLen === 0 ? 0 : (2 * matched) / (al!.aEnd - al!.aStart + al!.bEnd - al!.bStart);
   const score = Math.round(Math.max(alignScore * Math.min(1, coverage + 0.5), containment * 0.8) * 100) / 100;
-  return { relation, score, alignment: al, changes, edgeChange, speakerConflict };
+  return { relation, score, alignment: al, changes, respelled, edgeChange, speakerConflict };
 }
 
 /** Both quotes go on past the aligned part, differently, for more than `max` words at one edge. */
@@ -102,6 +110,19 @@ function elided(a: Comparable, b: Comparable, al: Alignment): boolean {
   };
   if (al.aStart >= 3 && al.bStart >= 3 && near(a.tokens.slice(0, al.aStart), b.tokens.slice(0, al.bStart))) return true;
   return a.tokens.length - al.aEnd >= 3 && b.tokens.length - al.bEnd >= 3 && near(a.tokens.slice(al.aEnd), b.tokens.slice(al.bEnd));
+}
+
+const ELLIPSIS = /\.\.\.|…/;
+
+/**
+ * An elision mark at the edge of the aligned part, inside one quote (its words go on past the mark),
+ * where the other quote goes on with words of its own: the draft left out words the source has there.
+ */
+function ellipsisAtEdge(a: Comparable, b: Comparable, al: Alignment): boolean {
+  const markBefore = (q: Comparable, i: number): boolean => i > 0 && ELLIPSIS.test(gap(q, q.tokens[i - 1], q.tokens[i]));
+  const markAfter = (q: Comparable, i: number): boolean => i < q.tokens.length && ELLIPSIS.test(gap(q, q.tokens[i - 1], q.tokens[i]));
+  const left = (markBefore(a, al.aStart) && al.bStart > 0) || (markBefore(b, al.bStart) && al.aStart > 0);
+  return left || (markAfter(a, al.aEnd) && al.bEnd < b.tokens.length) || (markAfter(b, al.bEnd) && al.aEnd < a.tokens.length);
 }
 
 function stemContainment(x: readonly string[], y: readonly string[]): number {
@@ -135,7 +156,7 @@ function changedWords(a: Comparable, b: Comparable, al: Alignment, edge: { left:
     if (cur && (cur.removed.length || cur.added.length)) out.push(cur);
     cur = null;
   };
-  if (edge.left) out.push({ removed: [a.tokens[al.aStart - 1]], added: [b.tokens[al.bStart - 1]] });
+  if (edge.left) out.push(widened([a.tokens[al.aStart - 1]], [b.tokens[al.bStart - 1]], a.tokens[al.aStart - 2], b.tokens[al.bStart - 2], true));
   for (const op of al.ops) {
     if (op.kind === 'eq') { flush(); continue; }
     cur ??= { removed: [], added: [] };
@@ -143,9 +164,29 @@ function changedWords(a: Comparable, b: Comparable, al: Alignment, edge: { left:
     if (op.kind === 'sub' || op.kind === 'ins') pushToken(cur.added, b.tokens[op.b]);
   }
   flush();
-  if (edge.right) out.push({ removed: [a.tokens[al.aEnd]], added: [b.tokens[al.bEnd]] });
-  // A contraction against its expansion is spelling, not a change: both fold to the same keys.
-  return out.filter((c) => !sameKeys(c.removed, c.added));
+  if (edge.right) out.push(widened([a.tokens[al.aEnd]], [b.tokens[al.bEnd]], a.tokens[al.aEnd + 1], b.tokens[al.bEnd + 1], false));
+  // A contraction against its expansion is spelling, not a change: both fold to the same keys; so are
+  // the same words written otherwise (respell.ts).
+  const respelled: Comparison['respelled'] = [];
+  const changes = out.filter((c) => {
+    if (sameKeys(c.removed, c.added)) return false;
+    const kind = respelling(c.removed, c.added);
+    if (kind) respelled.push({ ...c, kind });
+    return kind === null;
+  });
+  return { changes, respelled };
+}
+
+/**
+ * A changed word at the edge of the aligned part, with the next word outward on one side when the two
+ * make a compound of the other's word (“Our fundraising has” / “Our fund-raising has”: the alignment
+ * starts at “has”, and “fundraising” stands against “raising” alone).
+ */
+function widened(x: Token[], y: Token[], xOut: Token | undefined, yOut: Token | undefined, left: boolean) {
+  const join = (ts: Token[], t: Token): Token[] => (left ? [t, ...ts] : [...ts, t]);
+  if (yOut && respelling(x, join(y, yOut)) === 'compound') return { removed: x, added: join(y, yOut) };
+  if (xOut && respelling(join(x, xOut), y) === 'compound') return { removed: join(x, xOut), added: y };
+  return { removed: x, added: y };
 }
 
 function pushToken(list: Token[], t: Token): void {
@@ -161,6 +202,39 @@ const surface = (t: Token): string => t.raw.toLowerCase().replace(/’/g, "'");
 
 function spellingDiffers(a: Comparable, b: Comparable, al: Alignment): boolean {
   return al.ops.some((op: Op) => op.kind === 'eq' && surface(a.tokens[op.a]) !== surface(b.tokens[op.b]));
+}
+
+const partial = (a: Comparable, b: Comparable, al: Alignment): boolean =>
+  al.aStart > 0 || al.bStart > 0 || al.aEnd < a.tokens.length || al.bEnd < b.tokens.length;
+
+// A dash (not a word's hyphen) or a bracket.
+const ASIDE = /[–—―()[\]]|--|\s-|-\s/;
+const between = (q: Comparable, left: Token, right: Token): string => q.text.slice(left.end - q.start, right.start - q.start);
+
+/**
+ * An aside set off otherwise: a pair of dashes or brackets in one quote where the other has other marks
+ * (commas), a few words apart ("profoundly – even vehemently – disagree" / "profoundly, even
+ * vehemently, disagree"). It changes how the quote reads, unlike a mark changed where it was cut.
+ */
+function asideRepunctuated(a: Comparable, b: Comparable, al: Alignment): boolean {
+  let prev: Op | null = null;
+  let lastAside = -Infinity;
+  let step = 0;
+  for (const op of al.ops) {
+    if (op.kind !== 'eq') continue;
+    step++;
+    if (prev) {
+      const ga = gap(a, a.tokens[prev.a], a.tokens[op.a]);
+      const gb = gap(b, b.tokens[prev.b], b.tokens[op.b]);
+      const aside = ASIDE.test(between(a, a.tokens[prev.a], a.tokens[op.a]));
+      if (ga !== gb && aside !== ASIDE.test(between(b, b.tokens[prev.b], b.tokens[op.b]))) {
+        if (step - lastAside <= 6) return true;
+        lastAside = step;
+      }
+    }
+    prev = op;
+  }
+  return false;
 }
 
 function punctuationDiffers(a: Comparable, b: Comparable, al: Alignment): boolean {

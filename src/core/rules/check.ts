@@ -3,19 +3,23 @@
  * versions (stage 6), picks the canonical wording (stage 7), and turns them into findings and fixes.
  */
 import type { AnalyzedDoc, AnalyzedQuote } from '../analyze';
-import { canonicalWording } from '../match/canonical';
 import { compare } from '../match/classify';
+import { draftMisspelt } from '../match/respell';
 import { replacementWording, wordDiff } from '../match/diff';
-import { describeChanges, meaningChanged, quoteDiffersMessage } from './messages';
+import { withoutRepeats } from './echoes';
+import { compareSourceOrder } from '../config/order';
+import { describeChanges } from './messages';
+import { addQuoteDiffers, type Change } from './quoteDiffers';
+import { speakerDiffersFinding } from './speakerDiffers';
+import { unbalancedQuoteFinding } from './unbalancedQuote';
+import { unverifiedQuoteFinding } from './unverifiedQuote';
 import { NameBook } from '../attribute/names';
 import type { Options } from '../config/options';
-import type { QuoteIndex } from '../index/sourceIndex';
-import type { DocumentReport, Finding, Fix, Quote, QuoteReport, Relation } from '../types';
-
-const WORD_CHANGE: ReadonlySet<Relation> = new Set(['variant', 'paraphrase']);
+import type { IndexView } from '../index/candidateSource';
+import type { DocumentReport, Match, Quote, QuoteReport } from '../types';
 
 /** Finds every quote's versions in the index (never in `doc` itself) and what to report. */
-export function checkDocument(doc: AnalyzedDoc, index: QuoteIndex, options: Options): DocumentReport {
+export function checkDocument(doc: AnalyzedDoc, index: IndexView, options: Options): DocumentReport {
   const names = lazyNames(doc, index);
   const hasSources = index.size.documents > (index.get(doc.uri) ? 1 : 0);
   const quotes = doc.quotes.map((q) => checkQuote(q, doc, index, options, names, hasSources));
@@ -23,9 +27,9 @@ export function checkDocument(doc: AnalyzedDoc, index: QuoteIndex, options: Opti
 }
 
 // The names of the whole index, indexed by word, rebuilt only when the index changes.
-const books = new WeakMap<QuoteIndex, { generation: number; book: NameBook }>();
+const books = new WeakMap<IndexView, { generation: number; book: NameBook }>();
 
-function lazyNames(doc: AnalyzedDoc, index: QuoteIndex): (short: string) => string {
+function lazyNames(doc: AnalyzedDoc, index: IndexView): (short: string) => string {
   const memo = new Map<string, string>();
   return (short) => {
     if (short.includes(' ')) return short;
@@ -38,7 +42,7 @@ function lazyNames(doc: AnalyzedDoc, index: QuoteIndex): (short: string) => stri
   };
 }
 
-function sourceBook(index: QuoteIndex): NameBook {
+function sourceBook(index: IndexView): NameBook {
   const cached = books.get(index);
   if (cached && cached.generation === index.generation) return cached.book;
   const book = new NameBook(index.names());
@@ -49,7 +53,7 @@ function sourceBook(index: QuoteIndex): NameBook {
 function checkQuote(
   q: AnalyzedQuote,
   doc: AnalyzedDoc,
-  index: QuoteIndex,
+  index: IndexView,
   options: Options,
   resolve: (s: string) => string,
   hasSources: boolean,
@@ -57,15 +61,17 @@ function checkQuote(
   const quote = { ...stripAnalysis(q), speaker: q.speaker && resolve(q.speaker) };
   const report: QuoteReport = { quote, matches: [], findings: [], canonical: null, fixes: [] };
   if (q.unbalanced && options.rules.unbalancedQuote !== 'off') {
-    report.findings.push({
-      rule: 'unbalanced-quote', severity: options.rules.unbalancedQuote, start: q.start - 1, end: q.start,
-      message: 'This quotation mark is never closed: the quote runs to the end of the paragraph.', related: [],
-    });
+    report.findings.push(unbalancedQuoteFinding(options.rules.unbalancedQuote, q));
   }
   if (q.tokens.length < options.match.minWords) return report;
   const a = { ...q, speaker: quote.speaker };
   const candidates = index.candidates(q.stems, doc.uri, options.match.maxCandidates);
-  const meaning: boolean[] = [];
+  // Each match's changed words, which the finding reads (by match, so sorting cannot mix them up).
+  const changes = new Map<Match, Change[]>();
+  // A name or word the draft misspells as no source does ("check the spelling of the name") is worth a warning.
+  const nameTypos = new Map<Match, string[]>();
+  const sourceKeys = new Set<string>();
+  const spans = new Map<Match, [number, number]>();
   for (const { quote: src } of candidates) {
     if (src.tokens.length < options.match.minWords) continue;
     // A term (a label, a motto) is nobody's words: it matches only the same label elsewhere.
@@ -74,71 +80,28 @@ function checkQuote(
     const c = compare(a, b, options);
     if (!c) continue;
     const wording = replacementWording(a, b, c);
-    report.matches.push({
+    const match: Match = {
       quote: stripAnalysis(b), relation: c.relation, score: c.score, region: wording.region,
-      diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes),
-    });
-    meaning.push(meaningChanged(c.changes));
+      diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes, 3, c.respelled),
+    };
+    report.matches.push(match);
+    changes.set(match, c.changes);
+    if (c.alignment) spans.set(match, [c.alignment.aStart, c.alignment.aEnd]);
+    const names = c.respelled.filter(draftMisspelt).map((r) => r.removed[0].key);
+    if (names.length) nameTypos.set(match, names);
+    for (const t of src.tokens) sourceKeys.add(t.key);
     if (c.speakerConflict && options.rules.speakerDiffers !== 'off') {
-      report.findings.push({
-        rule: 'speaker-differs', severity: options.rules.speakerDiffers, start: q.start, end: q.end,
-        message: `Attributed here to ${quote.speaker}, but to ${b.speaker} in ${b.label}.`,
-        related: [{ uri: b.uri, start: b.start, end: b.end, message: `${b.speaker}’s version` }],
-      });
+      report.findings.push(speakerDiffersFinding(options.rules.speakerDiffers, q, quote.speaker, b));
     }
   }
-  report.matches.sort((x, y) => y.score - x.score || x.quote.uri.localeCompare(y.quote.uri));
-  addQuoteDiffers(report, q, options, meaning, (uri) => index.get(uri)?.order ?? 0);
+  report.matches = withoutRepeats(report.matches, spans);
+  report.matches.sort((x, y) => y.score - x.score || compareSourceOrder(x.quote.uri, y.quote.uri));
+  const misspelt = new Set([...nameTypos].filter(([, keys]) => keys.some((k) => !sourceKeys.has(k))).map(([m]) => m));
+  addQuoteDiffers(report, q, options, changes, misspelt, (uri) => index.get(uri)?.order ?? 0);
   if (report.matches.length === 0 && q.kind === 'quote' && hasSources && options.rules.unverifiedQuote !== 'off') {
-    report.findings.push({
-      rule: 'unverified-quote', severity: options.rules.unverifiedQuote, start: q.start, end: q.end,
-      message: 'No source in the workspace has this quote.', related: [],
-    });
+    report.findings.push(unverifiedQuoteFinding(options.rules.unverifiedQuote, q));
   }
   return report;
-}
-
-function addQuoteDiffers(report: QuoteReport, q: AnalyzedQuote, options: Options, meaning: boolean[], orderOf: (uri: string) => number): void {
-  const differing = report.matches.filter((m) => options.relations[m.relation] !== 'off');
-  report.canonical = canonicalWording(report.matches, options.authority, orderOf);
-  report.fixes = fixesFor(q, report);
-  if (differing.length === 0 || q.kind === 'term') return;
-  const raised = report.matches.some((m, i) => meaning[i] && WORD_CHANGE.has(m.relation) && options.relations[m.relation] !== 'off');
-  const levels = differing.map((m) => options.relations[m.relation]);
-  const rank = { off: 0, hint: 1, info: 2, warning: 3, error: 4 } as const;
-  let severity = levels.reduce((x, y) => (rank[y] > rank[x] ? y : x));
-  if (raised && options.rules.meaningChange !== 'off' && rank[options.rules.meaningChange] > rank[severity]) {
-    severity = options.rules.meaningChange;
-  }
-  if (severity === 'off') return;
-  const finding: Finding = {
-    rule: 'quote-differs', severity, start: q.start, end: q.end,
-    message: quoteDiffersMessage(differing),
-    related: differing.map((m) => ({
-      uri: m.quote.uri, start: m.region.start, end: m.region.end,
-      message: `${m.relation} (${m.quote.speaker ?? 'unattributed'})`,
-    })),
-  };
-  report.findings.unshift(finding);
-}
-
-function fixesFor(q: AnalyzedQuote, report: QuoteReport): Fix[] {
-  const fixes: Fix[] = [];
-  const seen = new Set<string>([q.text]);
-  const c = report.canonical;
-  if (c && !seen.has(c.text)) {
-    seen.add(c.text);
-    fixes.push({ title: `Use the canonical wording (${c.reason})`, start: q.start, end: q.end, replacement: c.text, preferred: true, ...(c.source ? { source: c.source } : {}) });
-  }
-  for (const m of report.matches) {
-    if (m.replacement === null || seen.has(m.replacement)) continue;
-    seen.add(m.replacement);
-    fixes.push({
-      title: `Use the wording of ${m.quote.label}`, start: q.start, end: q.end, replacement: m.replacement, preferred: false,
-      source: { uri: m.quote.uri, start: m.region.start, end: m.region.end },
-    });
-  }
-  return fixes;
 }
 
 /** The plain quote without the matching data, as front ends see it. */

@@ -1,8 +1,10 @@
 /**
- * Spelling folds: pairs that are the same word written differently (UK/US spelling, numerals,
- * abbreviations, contractions). Folding both sides to one key lets "stabilise" match "stabilized"
+ * Spelling folds: pairs that are the same word written differently (UK/US spelling by list and by rule,
+ * number words, abbreviations, contractions). Folding both sides to one key lets "stabilise" match "stabilized"
  * as a spelling difference rather than a changed word.
  */
+
+import BRITISH_TO_AMERICAN from 'american-british-english-translator/data/british_spellings.json';
 
 // Words in -ise that are not the British form of an -ize verb.
 const ISE_KEEP = new Set(
@@ -13,36 +15,21 @@ const ISE_KEEP = new Set(
     .split(' '),
 );
 
-// -our/-or, -re/-er and other pairs where a rule would misfire ("four", "hour", "genre").
-const PAIRS: Record<string, string> = {};
-for (const w of ('behaviour colour favour flavour harbour honour humour labour neighbour odour rumour ' +
-  'saviour splendour tumour vapour vigour valour armour clamour endeavour glamour parlour savour rancour ardour').split(' ')) {
-  PAIRS[w] = w.replace(/our$/, 'or');
-}
-for (const w of 'centre theatre metre litre fibre calibre meagre sombre spectre lustre sabre'.split(' ')) {
-  PAIRS[w] = w.replace(/re$/, 'er');
-}
+// UK → US pairs, inflections included (colour/colours/coloured, centre, defence, manoeuvre, paediatric,
+// aeroplane, grey, judgement, jewellery): a maintained list from a dictionary package, read once into
+// one table, rather than pairs written here by hand. The pairs below add what it lacks.
+const PAIRS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, BRITISH_TO_AMERICAN);
 Object.assign(PAIRS, {
-  defence: 'defense', offence: 'offense', licence: 'license', pretence: 'pretense',
-  grey: 'gray', programme: 'program', mum: 'mom', manoeuvre: 'maneuver', manoeuvres: 'maneuvers',
-  jewellery: 'jewelry', tyre: 'tire', aluminium: 'aluminum', cheque: 'check', plough: 'plow',
-  sceptical: 'skeptical', sceptic: 'skeptic', catalogue: 'catalog', analogue: 'analog', dialogue: 'dialog',
-  judgement: 'judgment', ageing: 'aging', enrol: 'enroll', fulfil: 'fulfill', practise: 'practice',
-  towards: 'toward', amongst: 'among', whilst: 'while', learnt: 'learned', spelt: 'spelled',
-  oestrogen: 'estrogen', paediatric: 'pediatric', anaesthetic: 'anesthetic', kerb: 'curb',
+  mum: 'mom', cheque: 'check', kerb: 'curb', towards: 'toward', amongst: 'among', whilst: 'while',
+  learnt: 'learned', spelt: 'spelled',
   // Abbreviations and titles, after the dots are dropped.
   sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', lt: 'lieutenant', col: 'colonel',
   dept: 'department', govt: 'government', prof: 'professor', st: 'saint', mt: 'mount', ok: 'okay',
-  mr: 'mister', mrs: 'missus', '&': 'and', pct: 'percent',
+  mr: 'mister', mrs: 'missus', '&': 'and', pct: '%',
   // Informal spellings that reporters normalise.
   gonna: 'going to', wanna: 'want to', gotta: 'got to', cannot: 'can not', "can't": 'can not',
   "won't": 'will not', "shan't": 'shall not', "let's": 'let us', "y'all": 'you all',
 });
-// Doubled -l- in inflected forms (travelled/traveled).
-for (const stem of 'travel cancel label model counsel fuel signal total channel level marvel quarrel rival tunnel'.split(' ')) {
-  for (const end of ['led', 'ling']) PAIRS[stem + 'l' + end] = stem + end;
-  PAIRS[stem + 'ler'] = stem + 'er';
-}
 
 const NUMBERS: Record<string, string> = {};
 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
@@ -51,8 +38,12 @@ const NUMBERS: Record<string, string> = {};
 Object.assign(NUMBERS, {
   thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
   hundred: '100', thousand: '1000', million: '1000000', billion: '1000000000',
-  first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th', percent: '%',
+  trillion: '1000000000000', percent: '%',
 });
+('first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth ' +
+  'fifteenth sixteenth seventeenth eighteenth nineteenth twentieth').split(' ')
+  .forEach((w, i) => (NUMBERS[w] = String(i + 1) + (i === 0 ? 'st' : i === 1 ? 'nd' : i === 2 ? 'rd' : 'th')));
+Object.assign(NUMBERS, { thirtieth: '30th', fortieth: '40th', fiftieth: '50th', hundredth: '100th' });
 
 // Pronoun + 's is "is" ("it's"); after a noun it is a possessive and stays.
 const S_IS = new Set(['it', 'that', 'he', 'she', 'there', 'what', 'who', 'here', 'where', 'how', 'this']);
@@ -77,13 +68,38 @@ export function foldWord(w: string): string[] {
     if (tail === 'd') return [head, 'would'];
     if (tail === 's' && S_IS.has(head)) return [head, 'is'];
   }
+  const rule = spellingRule(w);
+  if (rule !== w) return [rule];
   if (w.length > 5 && !ISE_KEEP.has(w)) {
     const m = /^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/.exec(w);
-    if (m && !ISE_KEEP.has(m[1] + 'ise')) return [m[1] + 'iz' + m[2]];
+    if (m && !keepsIse(m[1] + 'ise')) return [m[1] + 'iz' + m[2]];
     const y = /^(.{3,})ys(e|es|ed|ing)$/.exec(w); // analyse/analyze, paralyse
     if (y) return [y[1] + 'yz' + y[2]];
   }
   return [w];
+}
+
+// A consonant doubled before a suffix after an unstressed syllable: British travelled, swivelling,
+// focussed, worshipped, kidnapper; American traveled, swiveling, focused. Only after a stem of two
+// syllables or more, so that filled/filed or hopping/hoping stay apart.
+const DOUBLED = /^(.*[aeiouy][^aeiouy]+[aeiouy]+)([lmpst])\2(ed|ing|er|ers)$/;
+// Latin plurals against English ones: memoranda/memorandums, referenda, curricula, stadia; cacti/
+// cactuses, syllabi; appendices/appendixes, indices, matrices; formulae/formulas, antennae.
+const LATIN: [RegExp, string][] = [[/^(.{4,})ums$/, '$1a'], [/^(.{4,})uses$/, '$1i'], [/^(.{3,})ixes$/, '$1ices'], [/^(.{4,}[lmn])ae$/, '$1as']];
+
+/** An -ise word that is not an -ize verb, alone or at the end of a compound (fundraise, sunrise). */
+function keepsIse(word: string): boolean {
+  for (let i = 0; i + 4 <= word.length; i++) if (ISE_KEEP.has(word.slice(i))) return true;
+  return false;
+}
+
+/** The rule-made spelling fold of one word (the word itself when no rule applies). */
+function spellingRule(w: string): string {
+  if (w.length < 7) return w;
+  const d = DOUBLED.exec(w);
+  if (d) return d[1] + d[2] + d[3];
+  for (const [re, to] of LATIN) if (re.test(w)) return w.replace(re, to);
+  return w;
 }
 
 /** A crude stem for candidate retrieval and bag-of-words overlap: "needs" ~ "need", "stabilized" ~ "stabilize". */

@@ -1,20 +1,29 @@
+import anyAscii from 'any-ascii';
+import { mergeNumbers } from './numbers';
 import { foldWord, stem } from './spelling';
 import type { Token } from '../types';
 
 /**
  * Words: letters and digits, joined by inner apostrophes, dots (U.S., F.B.I.) or censoring (f***ing,
- * f-----g), and "&". A single hyphen splits words so that "tax-filing" and "tax filing" differ only in
+ * f-----g, and a word's first letters and three or more dashes: b----, s---), and "&". A single hyphen splits words so that "tax-filing" and "tax filing" differ only in
  * punctuation.
  */
-const WORD = /&|[\p{L}\p{M}\p{N}*]+(?:(?:['’.]|-{2,})[\p{L}\p{M}\p{N}*]+)*/gu;
+const WORD = /&|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?[a-z]*|[\p{L}\p{M}\p{N}*]+(?:(?:['’.]|-{2,})[\p{L}\p{M}\p{N}*]+)*(?:(?<=(?:^|[^\p{L}])\p{L}{1,2})-{3,}(?![\p{L}\p{N}]))?/gu;
 
-const DIACRITICS = /\p{M}+/gu;
 const PLAIN = /^[A-Za-z0-9]+$/;
+// The part of a contraction a tokenised text sets apart: n't, or 's, 're, 've, 'll, 'm, 'd after the mark.
+const CLITIC = /^(?:n['’]t|s|re|ve|ll|m|d)$/i;
 
-/** Lower-cases, drops diacritics, straightens apostrophes and drops abbreviation dots. */
+/**
+ * Lower-cases, transliterates to ASCII (Łukasz → lukasz, Đoković → djokovic, Straße → strasse, Путин →
+ * putin: wire copy often drops the marks), straightens apostrophes, drops abbreviation dots (not a
+ * decimal point) and thousands separators.
+ */
 export function baseForm(raw: string): string {
   if (PLAIN.test(raw)) return raw.toLowerCase(); // most words: nothing to fold but case
-  return raw.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().replace(/’/g, "'").replace(/\./g, '');
+  // Serbo-Croatian đ is written "dj" in English-language copy (Djokovic, Djukanovic), not "d".
+  const ascii = anyAscii(raw.normalize('NFC').replace(/đ/g, 'dj').replace(/Đ/g, 'Dj')).toLowerCase().replace(/’/g, "'").replace(/(?<!\d)\.|\.(?!\d)/g, '');
+  return /^\d/.test(ascii) ? ascii.replace(/,/g, '') : ascii;
 }
 
 /** Splits `text[start, end)` into comparison tokens; a contraction yields several tokens at one place. */
@@ -22,15 +31,23 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
   const slice = text.slice(start, end);
   WORD.lastIndex = 0;
+  let prev: { raw: string; start: number; at: number } | null = null;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    const raw = m[0];
-    const s = start + m.index;
+    let raw = m[0];
+    let s = start + m.index;
     const e = s + raw.length;
+    // Tokenised text splits contractions off their word ("do n't", "it 's", "Trump 's"): join them back.
+    if (prev && CLITIC.test(raw) && /\s['’]$|\s$/.test(slice.slice(Math.max(0, m.index - 2), m.index)) && (raw[0] === 'n' || /['’]$/.test(slice.slice(0, m.index)))) {
+      out.length = prev.at;
+      raw = prev.raw + (raw[0] === 'n' || raw[0] === 'N' ? '' : '’') + raw;
+      s = prev.start;
+    }
+    prev = { raw, start: s, at: out.length };
     for (const key of foldWord(baseForm(raw))) {
       out.push({ raw, key, stem: stem(key), start: s, end: e });
     }
   }
-  return out;
+  return mergeNumbers(out, text);
 }
 
 /** Separators between words reduced to what matters for a punctuation comparison. */

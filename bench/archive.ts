@@ -1,0 +1,120 @@
+/**
+ * `npm run bench -- --archive [--archive-size N]`: the archive on a real PostgreSQL server (a throwaway
+ * cluster, bench settings below) beside the in-memory index, on one generated corpus: ingest rate
+ * (analysis + one transaction per article, 4 connections), database size, candidate-query latency
+ * (median, p95) for the draft's quotes and for corpus quotes, and the full draft check through the
+ * archive; the in-memory index's figures on the same corpus; and whether the two gave the same report.
+ * Prints one `ARCHIVE {json}` line.
+ */
+import { Archive } from '../src/archive/archive';
+import { analyze, Engine, type AnalyzedDoc } from '../src/core';
+import { PgServer } from '../test/support/pgServer';
+import { Corpus } from './corpus/generate';
+import { median, timed } from './stats';
+
+const size = Number(process.argv[2] ?? 10_000);
+const RUNS = 11;
+export const SETTINGS = { shared_buffers: '1GB', max_wal_size: '4GB', checkpoint_timeout: '30min' };
+
+const p95 = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const now = (): number => performance.now();
+
+async function main(): Promise<void> {
+  const server = await PgServer.start({ settings: SETTINGS });
+  try {
+    const url = await server.createDatabase('bench');
+    const archive = await Archive.open(url, { connections: 4, asyncCommit: true });
+    const corpus = new Corpus(size);
+    const memory = new Engine({}, { keepText: false });
+    // Ingest: analysis on this thread, up to 4 transactions in flight.
+    let analyzeMs = 0;
+    const pending = new Set<Promise<void>>();
+    const sample: AnalyzedDoc[] = [];
+    const t0 = now();
+    const orders = await archive.reserveOrders(size);
+    for (let i = 0; i < size; i++) {
+      const a = corpus.article(i);
+      const [ta, doc] = timed(() => analyze({ uri: a.uri, text: a.text, label: a.uri, order: i }));
+      analyzeMs += ta;
+      memory.index.set(doc);
+      if (i % Math.max(1, Math.floor(size / 100)) === 0) sample.push(doc);
+      const p: Promise<void> = archive.ingest(doc, a.uri, null, orders[i]).finally(() => pending.delete(p));
+      pending.add(p);
+      if (pending.size >= 4) await Promise.race(pending);
+      if (i % 10_000 === 0 && i) process.stderr.write(`bench archive: ${i} articles, ${((now() - t0) / 1000).toFixed(0)} s\n`);
+    }
+    await Promise.all(pending);
+    const ingestMs = now() - t0;
+    const [vacuumMs] = await timedAsync(() => archive.pool.query('VACUUM ANALYZE'));
+    const stats = await archive.stats();
+    const sizes = (await archive.pool.query<{ name: string; bytes: string }>(
+      `SELECT relname AS name, pg_total_relation_size(oid) AS bytes FROM pg_class WHERE relname IN ('documents', 'quotes', 'stems', 'names', 'postings')`)).rows;
+    const indexBytes = (await archive.pool.query<{ b: string }>("SELECT pg_relation_size('postings_stem') AS b")).rows[0].b;
+
+    // Candidate queries: the draft's quotes and a sample of corpus quotes, one request each.
+    const draft = corpus.draft();
+    const draftDoc = analyze({ uri: draft.uri, text: draft.text, label: draft.uri });
+    const queries = [...draftDoc.quotes, ...sample.flatMap((d) => d.quotes.slice(0, 2))].filter((q) => q.tokens.length >= 2);
+    const limit = memory.options.match.maxCandidates;
+    const dbLatency: number[] = [];
+    const memLatency: number[] = [];
+    let sameCandidates = 0;
+    for (const q of queries) {
+      const [tm, mem] = timed(() => memory.index.candidates(q.stems, q.uri, limit));
+      memLatency.push(tm);
+      const [td, db] = await timedAsync(() => archive.source.candidates([{ stems: q.stems, exclude: q.uri, limit }]));
+      dbLatency.push(td);
+      if (JSON.stringify(mem.map((c) => [c.quote.uri, c.quote.start, c.shared])) === JSON.stringify(db[0].map((c) => [c.quote.uri, c.quote.start, c.shared]))) sameCandidates++;
+    }
+    // Full draft check: through the archive (no local sources) and in memory.
+    const local = new Engine();
+    const dbCheck: number[] = [];
+    const memCheck: number[] = [];
+    let dbReport = null;
+    let memReport = null;
+    for (let r = 0; r < RUNS; r++) {
+      const [td, rep] = await timedAsync(() => local.checkWith(draftDoc, [archive.source]));
+      dbCheck.push(td);
+      dbReport = rep;
+      memory.clearCache();
+      const [tm, mrep] = timed(() => memory.check(draftDoc));
+      memCheck.push(tm);
+      memReport = mrep;
+    }
+    const result = {
+      articles: size, quotes: stats.quotes, ingestMs, analyzeMs, vacuumMs, ingestRate: size / (ingestMs / 1000),
+      dbBytes: stats.bytes, diskBytes: server.diskBytes(), indexBytes: Number(indexBytes),
+      relations: Object.fromEntries(sizes.map((s) => [s.name, Number(s.bytes)])),
+      queries: queries.length, sameCandidates,
+      candidateMedian: median(dbLatency), candidateP95: p95(dbLatency), memCandidateMedian: median(memLatency), memCandidateP95: p95(memLatency),
+      draftQuotes: draftDoc.quotes.length, checkMs: median(dbCheck), memCheckMs: median(memCheck),
+      sameReport: JSON.stringify(dbReport) === JSON.stringify(memReport),
+      firstDifference: firstDifference(dbReport, memReport),
+      settings: SETTINGS,
+    };
+    await archive.close();
+    console.log('ARCHIVE ' + JSON.stringify(result));
+  } finally {
+    server.destroy();
+  }
+}
+
+function firstDifference(a: unknown, b: unknown): string | null {
+  const x = (a as { quotes: unknown[] } | null)?.quotes ?? [];
+  const y = (b as { quotes: unknown[] } | null)?.quotes ?? [];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (JSON.stringify(x[i]) !== JSON.stringify(y[i])) return `quote ${i}: ${JSON.stringify(x[i]).slice(0, 600)} ≠ ${JSON.stringify(y[i]).slice(0, 600)}`;
+  }
+  return null;
+}
+
+async function timedAsync<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const t0 = now();
+  const r = await f();
+  return [now() - t0, r];
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+/**
+ * A connection to the archive: a PostgreSQL database given by URL (the password from the URL, the
+ * standard PG* environment or ~/.pgpass, as libpq-style tools take it). Opening it applies the
+ * migrations it lacks. Errors a user can act on are ArchiveErrors with a message that names the
+ * server (never the password).
+ */
+import { Pool } from 'pg';
+import { ArchiveSource } from './candidates';
+import { fileStates, ingestDocument, removeDocument, reserveOrders, touchDocument, type FileState } from './ingest';
+import { migrate } from './migrations';
+import type { AnalyzedDoc } from '../core';
+
+export class ArchiveError extends Error {}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/** Checks that `url` is a PostgreSQL connection URL; throws an ArchiveError saying why not. */
+export function checkUrl(url: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new ArchiveError(`"${redact(url)}" is not a database URL (expected postgresql://user@host:port/database)`);
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    throw new ArchiveError(`"${redact(url)}" is not a PostgreSQL URL (expected postgresql://user@host:port/database)`);
+  }
+}
+
+/** Why the server could not be used, in words (connection refused, unknown host, bad password, …). */
+export function describe(e: unknown, url: string): string {
+  const err = e as { code?: string; message?: string };
+  const where = `the archive at ${redact(url)}`;
+  switch (err.code) {
+    case 'ECONNREFUSED': return `${where} refused the connection (is the server running?)`;
+    case 'ENOTFOUND': case 'EAI_AGAIN': return `${where}: unknown host`;
+    case 'ETIMEDOUT': return `${where} did not answer in time`;
+    case '28P01': case '28000': return `${where} refused the login: ${err.message}`;
+    case '3D000': return `${where}: ${err.message}`;
+    case '57P01': case '57P02': case '57P03': return `${where} is shutting down or starting up (${err.message})`;
+    default: return `${where}: ${err.message ?? String(e)}`;
+  }
+}
+
+export class Archive {
+  readonly source: ArchiveSource;
+  /** Set when an idle connection failed (the server went away between queries). */
+  lastError: unknown = null;
+
+  private constructor(readonly pool: Pool, readonly url: string) {
+    this.source = new ArchiveSource(pool);
+    // An idle client's error (the server stopped) must not crash the process: the next query fails.
+    pool.on('error', (e) => { this.lastError = e; });
+  }
+
+  /** Connects, applies missing migrations; an ArchiveError when the URL or the server is unusable. */
+  /**
+   * Connects, applies missing migrations; an ArchiveError when the URL or the server is unusable.
+   * `asyncCommit` lets commits return before their WAL is flushed: a server crash can then lose the
+   * last few ingests (never half of one), which the next `verbatim index` run redoes.
+   */
+  static async open(url: string, options: { connections?: number; asyncCommit?: boolean } = {}): Promise<Archive> {
+    checkUrl(url);
+    const pool = new Pool({
+      connectionString: url, max: options.connections ?? 4, connectionTimeoutMillis: 10_000, application_name: 'verbatim',
+      ...(options.asyncCommit ? { options: '-c synchronous_commit=off' } : {}),
+    });
+    const archive = new Archive(pool, url);
+    try {
+      const client = await pool.connect();
+      try {
+        await migrate(client);
+      } finally {
+        client.release();
+      }
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw new ArchiveError(describe(e, url));
+    }
+    return archive;
+  }
+
+  /** The URL without its password. */
+  get safeUrl(): string {
+    return redact(this.url);
+  }
+
+  /** Adds or replaces a document in one transaction; `ord` from `reserveOrders` for a new one. */
+  ingest(doc: AnalyzedDoc, label: string, state: FileState | null, ord?: number): Promise<void> {
+    return ingestDocument(this.pool, doc, label, state, ord);
+  }
+
+  /** Fresh orders for `n` new documents, ascending. */
+  reserveOrders(n: number): Promise<number[]> {
+    return reserveOrders(this.pool, n);
+  }
+
+  remove(uri: string): Promise<boolean> {
+    return removeDocument(this.pool, uri);
+  }
+
+  touch(uri: string, state: FileState): Promise<void> {
+    return touchDocument(this.pool, uri, state);
+  }
+
+  states(prefixes: readonly string[] = []): Promise<Map<string, FileState | null>> {
+    return fileStates(this.pool, prefixes);
+  }
+
+  /** The texts of archived documents, by uri (for line numbers in reports). */
+  async texts(uris: readonly string[]): Promise<Map<string, string>> {
+    const r = await this.pool.query<{ uri: string; text: string | null }>('SELECT uri, text FROM documents WHERE uri = ANY ($1::text[])', [uris]);
+    return new Map(r.rows.filter((row) => row.text !== null).map((row) => [row.uri, row.text!]));
+  }
+
+  async stats(): Promise<{ documents: number; quotes: number; bytes: number }> {
+    const r = await this.pool.query<{ documents: string; quotes: string; bytes: string }>(
+      'SELECT documents, quotes, pg_database_size(current_database()) AS bytes FROM totals');
+    return { documents: Number(r.rows[0].documents), quotes: Number(r.rows[0].quotes), bytes: Number(r.rows[0].bytes) };
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+export type { FileState };

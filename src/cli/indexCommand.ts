@@ -1,0 +1,183 @@
+/**
+ * `verbatim index <paths…> --db <url>`: brings the archive in line with the files under the paths.
+ * New files are ingested, changed ones (size or mtime differ and the content hash too) re-ingested,
+ * unchanged ones skipped, and archived documents under a given folder whose file is gone removed. Each
+ * document is one transaction, so a run killed part-way leaves whole documents only, and running it
+ * again picks up where it stopped. `--watch` keeps doing so as files arrive (a wire feed's drop folder).
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Archive, ArchiveError } from '../archive/archive';
+import { analyze } from '../core';
+import { UsageError } from './args';
+import { Scopes } from './config';
+import { expand, readText } from './files';
+import { GitIgnores } from './gitignore';
+import { inert } from './format/text';
+import type { Sink } from './main';
+
+export const INDEX_USAGE = `Usage: verbatim index <paths…> --db <url> [options]
+
+Ingests the articles under the paths (files or folders) into the archive at <url> (PostgreSQL):
+new and changed files only; archived documents under a given folder whose file is gone are removed.
+
+Options:
+  --db <url>           the archive, postgresql://user@host:port/database (password: PGPASSWORD or ~/.pgpass)
+  --watch              keep watching the folders and ingest files as they change
+  --max-size <bytes>   skip files larger than this (default 10485760)
+  --jobs <n>           documents written at once (default 4)`;
+
+export interface IndexArgs {
+  paths: string[];
+  db: string;
+  watch: boolean;
+  maxBytes: number;
+  jobs: number;
+}
+
+/** Parses the arguments after `index`. */
+export function parseIndexArgs(argv: readonly string[]): IndexArgs {
+  const args: IndexArgs = { paths: [], db: '', watch: false, maxBytes: 10 * 1024 * 1024, jobs: 4 };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    const positive = (name: string): number => {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number`);
+      return n;
+    };
+    switch (flag) {
+      case '--db': args.db = value(); break;
+      case '--watch': args.watch = true; break;
+      case '--max-size': args.maxBytes = positive('--max-size'); break;
+      case '--jobs': args.jobs = Math.floor(positive('--jobs')); break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        args.paths.push(flag);
+    }
+  }
+  if (args.paths.length === 0) throw new UsageError('no paths to index');
+  if (!args.db) throw new UsageError('index needs --db <url>');
+  return args;
+}
+
+export interface IndexSummary { added: number; changed: number; unchanged: number; removed: number; skipped: number }
+
+/** One pass: the archive made to match the files under `args.paths`. */
+export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): Promise<IndexSummary> {
+  const problems: string[] = [];
+  // The same walk as `verbatim check`: configuration excludes and .gitignore apply.
+  const files = expand(args.paths, problems, { scopes: new Scopes(undefined), git: new GitIgnores() });
+  const folders = args.paths.filter((p) => { try { return fs.statSync(p).isDirectory(); } catch { return false; } })
+    .map((p) => (p === '.' ? '' : path.normalize(p).replace(/\/?$/, '/')));
+  const known = await archive.states([...folders, ...files]);
+  const summary: IndexSummary = { added: 0, changed: 0, unchanged: 0, removed: 0, skipped: 0 };
+  const present = new Set(files);
+  // New files take orders in file order, whichever of the concurrent transactions commits first.
+  const orders = await archive.reserveOrders(files.filter((f) => !known.has(f)).length);
+  const pending = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const run = async (task: () => Promise<void>): Promise<void> => {
+    if (failure) throw failure;
+    const p: Promise<void> = task().catch((e) => { failure ??= e; }).finally(() => pending.delete(p));
+    pending.add(p);
+    if (pending.size >= args.jobs) await Promise.race(pending);
+  };
+  for (const file of files) {
+    let stat: fs.Stats;
+    try { stat = fs.statSync(file); } catch { present.delete(file); continue; }
+    const before = known.get(file);
+    if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) { summary.unchanged++; continue; }
+    const read = readText(file, args.maxBytes);
+    if ('problem' in read) { problems.push(`${file}: ${read.problem}`); summary.skipped++; present.delete(file); continue; }
+    const text = read.text;
+    const state = { size: stat.size, mtimeMs: stat.mtimeMs, hash: createHash('sha256').update(text).digest('hex') };
+    if (before && before.hash === state.hash) {
+      summary.unchanged++;
+      await run(() => archive.touch(file, state));
+      continue;
+    }
+    const doc = analyze({ uri: file, label: file, text });
+    if (before === undefined) summary.added++; else summary.changed++;
+    const ord = before === undefined ? orders.shift() : undefined;
+    await run(() => archive.ingest(doc, file, state, ord));
+  }
+  for (const uri of known.keys()) {
+    if (present.has(uri)) continue;
+    const underFolder = folders.some((f) => uri.startsWith(f));
+    if (!underFolder) continue;
+    summary.removed++;
+    await run(async () => { await archive.remove(uri); });
+  }
+  await Promise.all(pending);
+  if (failure) throw failure;
+  for (const p of problems) err.write(`verbatim: ${inert(p)}\n`);
+  return summary;
+}
+
+/** Runs `verbatim index`; resolves to the exit code. */
+export async function runIndex(argv: readonly string[], out: Sink, err: Sink): Promise<number> {
+  let args: IndexArgs;
+  try {
+    args = parseIndexArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`verbatim: ${inert(e.message)}\n\n${INDEX_USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  let archive: Archive;
+  try {
+    archive = await Archive.open(args.db, { connections: args.jobs, asyncCommit: true });
+  } catch (e) {
+    if (e instanceof ArchiveError) { err.write(`verbatim: ${inert(e.message)}\n`); return 2; }
+    throw e;
+  }
+  const report = async (): Promise<void> => {
+    const s = await indexOnce(archive, args, err);
+    const t = await archive.stats();
+    out.write(`${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed` +
+      `${s.skipped ? `, ${s.skipped} skipped` : ''}; the archive has ${t.documents} documents, ${t.quotes} quotes\n`);
+  };
+  try {
+    await report();
+    if (args.watch) await watch(args, report, err);
+    return 0;
+  } catch (e) {
+    err.write(`verbatim: ${inert(e instanceof ArchiveError ? e.message : describeFailure(e, archive))}\n`);
+    return 2;
+  } finally {
+    await archive.close().catch(() => undefined);
+  }
+}
+
+function describeFailure(e: unknown, archive: Archive): string {
+  return `indexing stopped: ${(e as Error).message ?? String(e)} (the archive at ${archive.safeUrl}; run again to resume)`;
+}
+
+/** Re-runs `pass` (one at a time, debounced) whenever something changes under the paths, until SIGINT/SIGTERM. */
+function watch(args: IndexArgs, pass: () => Promise<void>, err: Sink): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | null = null;
+    let running: Promise<void> = Promise.resolve();
+    const again = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => { running = running.then(pass).catch(reject); }, 200);
+    };
+    const watchers = args.paths.filter((p) => fs.existsSync(p)).map((p) => fs.watch(p, { recursive: fs.statSync(p).isDirectory() }, again));
+    err.write(`verbatim: watching ${args.paths.map(inert).join(', ')} (Ctrl-C to stop)\n`);
+    const stop = (): void => {
+      watchers.forEach((w) => w.close());
+      if (timer) clearTimeout(timer);
+      running.then(() => resolve(), reject);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

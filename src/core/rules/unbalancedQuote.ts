@@ -1,0 +1,19 @@
+/** `unbalanced-quote`: an opening quotation mark that is never closed. */
+import type { Finding, Quote, Severity } from '../types';
+import type { RuleMeta } from './registry';
+
+export const UNBALANCED_QUOTE: RuleMeta = Object.freeze({
+  id: 'unbalanced-quote',
+  description: 'A quotation mark is never closed.',
+  defaultSeverity: 'warning',
+  optionKey: 'unbalancedQuote',
+  options: [],
+} as const);
+
+/** The finding sits on the opening mark, just before the quote's words. */
+export function unbalancedQuoteFinding(severity: Severity, q: Quote): Finding {
+  return {
+    rule: 'unbalanced-quote', severity, start: q.start - 1, end: q.start,
+    message: 'This quotation mark is never closed: the quote runs to the end of the paragraph.', related: [],
+  };
+}

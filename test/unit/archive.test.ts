@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Archive } from '../../src/archive/archive';
+import { Engine, analyze, type DocInput } from '../../src/core';
+import { PgServer } from '../support/pgServer';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** The .txt files under `dir` (recursively), sorted, as documents with uris `prefix/…`. */
+export function load(dir: string, prefix: string): DocInput[] {
+  const files = (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.txt')).sort();
+  return files.map((f) => ({ uri: `${prefix}/${f}`, label: f, text: fs.readFileSync(path.join(root, dir, f), 'utf8') }));
+}
+
+/** Every document checked against all the others, in memory and through the archive, must agree. */
+async function assertSameFindings(docs: DocInput[], archive: Archive): Promise<number> {
+  const memory = new Engine();
+  docs.forEach((d, order) => memory.setSource({ ...d, order }));
+  const local = new Engine();
+  let links = 0;
+  for (const [order, d] of docs.entries()) {
+    const expected = memory.check({ ...d, order });
+    const got = await local.checkWith(analyze(d, order), [archive.source]);
+    assert.deepEqual(got, expected, d.uri);
+    links += expected.quotes.reduce((n, q) => n + q.matches.length, 0);
+  }
+  return links;
+}
+
+describe('archive on PostgreSQL', function () {
+  this.timeout(120_000);
+  let server: PgServer;
+  before(async () => {
+    server = await PgServer.start({ settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+  });
+  after(() => server?.destroy());
+
+  const seeds = load('seeds', 'seeds');
+  const basil = load('test/fixtures/basil/articles', 'basil');
+
+  it('ingests the seeds and BASIL, and checks every document as the in-memory index does', async () => {
+    const archive = await Archive.open(await server.createDatabase('same'));
+    try {
+      const docs = [...seeds, ...basil];
+      for (const d of docs) await archive.ingest(analyze(d), d.label!, null);
+      const stats = await archive.stats();
+      assert.equal(stats.documents, docs.length);
+      assert.equal(stats.quotes, docs.reduce((n, d) => n + analyze(d).quotes.length, 0));
+      const links = await assertSameFindings(docs, archive);
+      assert.ok(links > 50, `enough cross-links to compare (${links})`);
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('re-ingests edited documents and removes deleted ones, still agreeing with the in-memory index', async () => {
+    const archive = await Archive.open(await server.createDatabase('edits'));
+    try {
+      const docs = [...seeds, ...basil.slice(0, 12)];
+      for (const d of docs) await archive.ingest(analyze(d), d.label!, null);
+      // Edit two documents (one quote's words changed, one quote dropped) and delete two others.
+      const edited = docs.map((d) => ({ ...d }));
+      edited[1].text = edited[1].text.replace('common understandings', 'shared understandings');
+      edited[3].text = edited[3].text.replace(/“[^”]*”/, 'a quote removed');
+      assert.notEqual(edited[1].text, docs[1].text);
+      assert.notEqual(edited[3].text, docs[3].text);
+      for (const i of [1, 3]) await archive.ingest(analyze(edited[i]), edited[i].label!, null);
+      assert.equal(await archive.remove(edited[7].uri), true);
+      assert.equal(await archive.remove(edited[9].uri), true);
+      assert.equal(await archive.remove('no/such/file.txt'), false);
+      const kept = edited.filter((_, i) => i !== 7 && i !== 9);
+      const stats = await archive.stats();
+      assert.equal(stats.documents, kept.length);
+      assert.equal(stats.quotes, kept.reduce((n, d) => n + analyze(d).quotes.length, 0));
+      // Orders: the archive keeps an edited document's place, as the in-memory engine does.
+      await assertSameFindings(kept, archive);
+      const check = await archive.pool.query('SELECT count(*)::int AS n FROM stems WHERE df < 0');
+      assert.equal(check.rows[0].n, 0, 'no stem count below zero');
+      const recount = await archive.pool.query(`SELECT count(*)::int AS n FROM stems s
+        WHERE df <> (SELECT count(*) FROM quotes q WHERE s.id = ANY (q.stems))`);
+      assert.equal(recount.rows[0].n, 0, 'every stem count equals the quotes that have it');
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('takes two ingests at once without duplicates or lost counts', async () => {
+    const url = await server.createDatabase('concurrent');
+    const [a, b] = await Promise.all([Archive.open(url), Archive.open(url)]);
+    try {
+      const docs = [...seeds, ...basil];
+      // Both write every document, in opposite orders, at the same time.
+      await Promise.all([
+        (async () => { for (const d of docs) await a.ingest(analyze(d), d.label!, null); })(),
+        (async () => { for (const d of [...docs].reverse()) await b.ingest(analyze(d), d.label!, null); })(),
+      ]);
+      const stats = await a.stats();
+      assert.equal(stats.documents, docs.length);
+      const uris = await a.pool.query('SELECT count(DISTINCT uri)::int AS u, count(*)::int AS n FROM documents');
+      assert.deepEqual(uris.rows[0], { u: docs.length, n: docs.length });
+      const recount = await a.pool.query(`SELECT count(*)::int AS n FROM stems s
+        WHERE df <> (SELECT count(*) FROM quotes q WHERE s.id = ANY (q.stems))`);
+      assert.equal(recount.rows[0].n, 0);
+      const totals = await a.pool.query('SELECT quotes::int AS q, (SELECT count(*)::int FROM quotes) AS real FROM totals');
+      assert.equal(totals.rows[0].q, totals.rows[0].real);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
