@@ -12,6 +12,8 @@
 //   --timeout <seconds>    give up after this long (default: 600)
 //   --logs <dir>           save code-server's log and the workbench's logs there
 //   --verbose              also print code-server's output, the whole workbench log and page errors
+//   --web                  run the extension and the tests in the browser's web worker extension host
+//                          (default tests: out/test/web/index, the bundle `node scripts/build.mjs web-tests` makes)
 //
 // Needs `bash scripts/headless/install.sh` (once) and `npm run compile-tests` (before each run).
 // Exit code: the extension host's (0 = all tests passed), 124 on timeout, 2 on a setup problem,
@@ -31,7 +33,7 @@ import {
 } from './workbench.mjs';
 
 const USAGE = 'usage: node scripts/headless/run-tests.mjs [workspace] [--extension <dir>] [--tests <path>] '
-  + '[--grep <regexp>] [--timeout <seconds>] [--logs <dir>] [--verbose]';
+  + '[--grep <regexp>] [--timeout <seconds>] [--logs <dir>] [--verbose] [--web]';
 
 function parseCli() {
   let parsed;
@@ -45,6 +47,7 @@ function parseCli() {
         timeout: { type: 'string' },
         logs: { type: 'string' },
         verbose: { type: 'boolean', default: false },
+        web: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -66,14 +69,20 @@ function parseCli() {
     console.error(`--timeout wants a positive number of seconds\n${USAGE}`);
     process.exit(2);
   }
+  if (values.web && values.grep) {
+    // The web extension host has no environment to pass VERBATIM_TEST_GREP through.
+    console.error(`--grep does not work with --web\n${USAGE}`);
+    process.exit(2);
+  }
   return {
     workspace: path.resolve(positionals[0] ?? path.join(repoRoot, 'test', 'fixtures', 'workspace')),
     extension: path.resolve(values.extension ?? repoRoot),
-    tests: path.resolve(values.tests ?? path.join(repoRoot, 'out', 'test', 'integration', 'index')).replace(/\.js$/, ''),
+    tests: path.resolve(values.tests ?? path.join(repoRoot, 'out', 'test', values.web ? 'web' : 'integration', 'index')).replace(/\.js$/, ''),
     grep: values.grep,
     timeoutMs: timeoutSeconds * 1000,
     logs: values.logs ? path.resolve(values.logs) : undefined,
     verbose: values.verbose,
+    web: values.web,
   };
 }
 
@@ -187,13 +196,17 @@ async function main() {
   const start = async () => {
     say(`workspace  ${opts.workspace}`);
     say(`extension  ${opts.extension}`);
-    say(`tests      ${opts.tests}`);
+    say(`tests      ${opts.tests}${opts.web ? ' (web extension host)' : ''}`);
     const env = { VERBATIM_TEST_REPORT: reportFile };
     if (opts.grep) env.VERBATIM_TEST_GREP = opts.grep;
     server = await startCodeServer({
       tools,
       workspace: opts.workspace,
       env,
+      // This code-server's extension service reads the payload's extensionDevelopmentKind under
+      // another name than its web environment service gives it (extensionDevelopmentLocationKind),
+      // so the payload alone leaves the extension in the Node host; the user setting says it too.
+      settings: opts.web ? { 'remote.extensionKind': { 'verbatim.verbatim': ['web'] } } : {},
       onOutput: opts.verbose ? (chunk) => process.stdout.write(chunk.replace(/^(?=.)/gm, '[code-server] ')) : undefined,
     });
     await track(() => server.stop());
@@ -213,11 +226,13 @@ async function main() {
       workspace: opts.workspace,
       extensionDevelopmentPath: opts.extension,
       extensionTestsPath: opts.tests,
+      web: opts.web,
       onExit: (code, logs) => {
         workbenchLogs = logs;
         settle({ kind: 'exit', code });
       },
       onLog: (level, message) => {
+        if (opts.web && printMarked(message)) return;
         if (opts.verbose || level === 'error') {
           report.poll(); // keep the report's lines ahead of what the workbench says about them
           process.stdout.write(`[workbench ${level}] ${message}\n`);
@@ -225,6 +240,9 @@ async function main() {
       },
       onConsole: opts.verbose
         ? (msg) => {
+            // The marked report lines come through onLog as well: printed from there only.
+            if (opts.web && String(msg.text()).includes(REPORT_MARK)) return;
+            if (!opts.verbose) return;
             // The workbench log already comes through onLog; show only what the page itself reports.
             if (msg.type() === 'error' || msg.type() === 'warning') process.stdout.write(`[browser ${msg.type()}] ${msg.text()}\n`);
           }
@@ -270,6 +288,17 @@ async function main() {
   }
   await stopAll();
   return code;
+}
+
+/**
+ * The web extension host cannot write the report file: its report lines come through its console,
+ * marked (test/web/runner.ts). Prints the marked lines of `message`; true when there were any.
+ */
+const REPORT_MARK = '[verbatim-report] ';
+function printMarked(message) {
+  const lines = String(message).split('\n').filter((l) => l.includes(REPORT_MARK));
+  for (const line of lines) process.stdout.write(`${line.slice(line.indexOf(REPORT_MARK) + REPORT_MARK.length)}\n`);
+  return lines.length > 0;
 }
 
 /** Copies code-server's log and the workbench's log files into `dir` (for CI artifacts). */

@@ -248,12 +248,16 @@ export async function launchChromium(tools, { headless = true, args = [] } = {})
 /**
  * The workbench URL for `workspace`, optionally with an extension under development and a test entry.
  * Both paths are absolute paths on this machine (code-server runs here), without `.js` for the tests.
+ * `web`: run them in the web extension host.
  */
-export function workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath, web = false }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  // The extension under development (and its tests) in the browser's web worker extension host,
+  // as in vscode.dev, instead of code-server's Node one; it must have a `browser` entry.
+  if (web && extensionDevelopmentPath) payload.push(['extensionDevelopmentKind', 'web']);
   let url = `${server.origin}/?folder=${encodeURIComponent(path.resolve(workspace))}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
@@ -275,6 +279,7 @@ export async function openWorkbench({
   workspace,
   extensionDevelopmentPath,
   extensionTestsPath,
+  web = false,
   onExit,
   onLog,
   onConsole,
@@ -287,7 +292,7 @@ export async function openWorkbench({
   await page.exposeFunction('codeAutomationExit', (code, logs) => onExit?.(code, logs ?? []));
   await page.exposeFunction('codeAutomationLog', (level, message) => onLog?.(level, message));
   if (onConsole) page.on('console', onConsole);
-  await page.goto(workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath }), { waitUntil });
+  await page.goto(workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath, web }), { waitUntil });
   return page;
 }
 

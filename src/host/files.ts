@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { decodeText, overCap, type Encoding } from '../core/index';
+import { nextTurn } from './platform';
 
 /** What tells that a file changed since it was read: its modification time and size, as `stat` gave them before the read. */
 export interface FileStamp {
@@ -52,5 +53,5 @@ function tooLarge(size: number, maxBytes: number): ReadResult {
 
 /** Resolves on the next turn of the event loop, so other extension-host work can run in between. */
 export function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => nextTurn(resolve));
 }

@@ -11,11 +11,11 @@
  * synchronous, about a second each for 10,000 articles (see the README), so writes the sources'
  * changes schedule are at least a minute apart. Their times are logged.
  */
-import { createHash } from 'crypto';
 import * as vscode from 'vscode';
 import { Engine, type Encoding, type QuoteIndex } from '../core/index';
 import type { Corpus, SourceStamp, StoredSources } from './corpus';
 import { yieldToHost } from './files';
+import { hashHex, uniqueSuffix } from './platform';
 
 const FORMAT = 'verbatim-sources';
 const VERSION = 1;
@@ -150,10 +150,10 @@ export class IndexPersistence implements vscode.Disposable {
     const generation = index.generation;
     const header: Header = { format: FORMAT, version: VERSION, extension: this.version, files: [] };
     for (const [file, s] of this.corpus.stamps()) header.files.push([file, s.mtime, s.size, s.label, s.encoding]);
-    const bytes = Buffer.from(`${JSON.stringify(header)}\n${this.engine.serialize()}`, 'utf8');
+    const bytes = new TextEncoder().encode(`${JSON.stringify(header)}\n${this.engine.serialize()}`);
     const blocked = Date.now() - started;
     const dir = vscode.Uri.joinPath(uri, '..');
-    const temp = vscode.Uri.joinPath(dir, `${FILE}.${process.pid}.${Date.now()}.tmp`);
+    const temp = vscode.Uri.joinPath(dir, `${FILE}.${uniqueSuffix()}.tmp`);
     try {
       await vscode.workspace.fs.createDirectory(dir);
       await vscode.workspace.fs.writeFile(temp, bytes);
@@ -183,7 +183,7 @@ export class IndexPersistence implements vscode.Disposable {
       return undefined;
     }
     if (this.storage.storageUri) return vscode.Uri.joinPath(dir, FILE);
-    const key = createHash('sha256').update(folders.map((f) => f.uri.toString()).sort().join('\n')).digest('hex').slice(0, 16);
+    const key = hashHex(folders.map((f) => f.uri.toString()).sort().join('\n'));
     return vscode.Uri.joinPath(dir, `source-index-${key}.json`);
   }
 

@@ -115,11 +115,16 @@ export function keepDraftOnDisk(): void {
     await revertDraft();
     if (!original) return;
     const now = await vscode.workspace.fs.readFile(draftUri());
-    if (Buffer.compare(Buffer.from(now), Buffer.from(original)) !== 0) {
+    if (!sameBytes(now, original)) {
       await vscode.workspace.fs.writeFile(draftUri(), original);
       assert.fail('the draft was saved during the suite; its original text was restored');
     }
   });
+}
+
+/** True when two byte arrays hold the same bytes (no Buffer: the suites also run in the web extension host). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 /** Markdown with its backslash escapes removed: the text a reader sees. */
@@ -149,8 +154,14 @@ export async function acceptAndExpectOpened(chosen: Thenable<{ uri: string; text
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   const entry = await chosen;
   assert.ok(entry, 'the command resolves with the chosen quote');
-  const editor = await waitFor('the chosen quote to open', () =>
-    vscode.window.activeTextEditor?.document.uri.toString() === entry.uri && vscode.window.activeTextEditor);
+  // The selection can reach this host a moment after the editor does (the web extension host's
+  // messages arrive one by one): wait for both, then check.
+  const opened = () => vscode.window.activeTextEditor?.document.uri.toString() === entry.uri && vscode.window.activeTextEditor;
+  await waitFor('the chosen quote to open', opened);
+  const editor = await waitFor('the chosen quote to be selected', () => {
+    const e = opened();
+    return e && e.document.getText(e.selection) === entry.text ? e : undefined;
+  }, 5000).catch(() => opened() as vscode.TextEditor);
   assert.strictEqual(editor.document.getText(editor.selection), entry.text);
   return entry;
 }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, diagnosticOn, draftUri, fixture, keepDraftOnDisk, openDraft, rangeOfText, revertDraft, ruleOf, sourceUri, verbatimLog, waitFor, waitForDiagnostics } from './helpers';
+import { api, diagnosticOn, draftUri, fixture, keepDraftOnDisk, openDraft, rangeOfText, revertDraft, ruleOf, sameBytes, sourceUri, verbatimLog, waitFor, waitForDiagnostics } from './helpers';
 
 const TYPED = 'We are still typing this one';
 
@@ -128,7 +128,7 @@ describe('Getting Started sample', () => {
     for (const n of sources) {
       const copy = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'sources', n));
       const seed = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'seeds', n));
-      assert.ok(Buffer.from(copy).equals(Buffer.from(seed)), `${n} is copied unchanged`);
+      assert.ok(sameBytes(copy, seed), `${n} is copied unchanged`);
     }
     const draft = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'drafts', 'draft.article')));
     assert.match(draft, /follow through the common understandings/);
