@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { CONFIG_FILES, configCandidates, formatProblem, parseConfig, type ParsedConfig, type Place } from '../core/index';
+import { watchAndReload } from './watchReload';
 
 /** A configuration file as loaded. */
 export interface ConfigFile {
@@ -34,11 +35,13 @@ export class ConfigFiles implements vscode.Disposable {
 
   /** Reads every configuration file and watches them. */
   async start(): Promise<void> {
-    const reload = () => void this.loadAll().then(() => this.changed.fire());
-    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
-    this.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload),
-      vscode.workspace.onDidChangeWorkspaceFolders(reload));
-    await this.loadAll();
+    let first = true;
+    const watch = watchAndReload([GLOB], () => this.loadAll(), () => {
+      if (!first) this.changed.fire();
+    }, this.log);
+    this.subscriptions.push(watch);
+    await watch.reload();
+    first = false;
   }
 
   /** The configuration that applies to a document (or, for a folder, the one at its root). */

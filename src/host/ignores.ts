@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { formatIgnoreFile, IGNORE_FILE as FILE, IgnoreList, parseIgnoreFile } from '../core/index';
+import { watchAndReload } from './watchReload';
 
 export class Ignores implements vscode.Disposable {
-  private readonly byFolder = new Map<string, IgnoreList>();
+  private byFolder = new Map<string, IgnoreList>();
   /** Folders whose file could not be parsed: never overwritten, so nothing in it is lost. */
   private readonly broken = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -18,11 +19,14 @@ export class Ignores implements vscode.Disposable {
 
   /** Loads every folder's file and watches them. */
   async start(): Promise<void> {
-    const reload = () => void this.loadAll().then(() => this.changed.fire());
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${FILE}`);
-    this.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload),
-      vscode.workspace.onDidChangeWorkspaceFolders(reload));
-    await this.loadAll();
+    let first = true;
+    // The folder too: deleting `.verbatim` as a whole may be reported for the folder only.
+    const watch = watchAndReload([`**/${FILE}`, `**/${FILE.split('/')[0]}`], () => this.loadAll(), () => {
+      if (!first) this.changed.fire();
+    }, this.log);
+    this.subscriptions.push(watch);
+    await watch.reload();
+    first = false;
   }
 
   /** True when the quote with this text in this document was ignored. */
@@ -71,11 +75,10 @@ export class Ignores implements vscode.Disposable {
   }
 
   private async loadAll(): Promise<void> {
-    this.byFolder.clear();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const entries = await this.load(folder);
-      this.byFolder.set(folder.uri.toString(), new IgnoreList(entries));
-    }
+    // Built aside and swapped in, so no check in between sees an empty list.
+    const next = new Map<string, IgnoreList>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) next.set(folder.uri.toString(), new IgnoreList(await this.load(folder)));
+    this.byFolder = next;
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<ReturnType<typeof parseIgnoreFile>> {
