@@ -39,7 +39,7 @@ function editDraft(text: string, span: { start: number; end: number }, word: str
   return text.slice(0, at) + word + text.slice(at + w[0].length);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const [setupMs, corpus] = timed(() => new Corpus(size));
   const draft = corpus.draft();
   const engine = new Engine({}, { keepText });
@@ -152,7 +152,7 @@ function main(): void {
   });
   const parallel = indexWithWorkers(docs, keepText, draftDoc, JSON.stringify(report));
   const cli = withCli ? benchCli(docs, draftDoc) : null;
-  const host = hostPaths(docs);
+  const host = await hostPaths(docs);
 
   const result = {
     ...parallel, ...host, cli,
@@ -172,4 +172,4 @@ function main(): void {
   process.stdout.write('RESULT ' + JSON.stringify(result) + '\n');
 }
 
-main();
+void main();

@@ -11,7 +11,7 @@ import { checkDocument } from './rules/check';
 import { checkWithSources } from './rules/checkSources';
 import { memorySource, type CandidateSource } from './index/candidateSource';
 import { quietEchoes } from './rules/echoes';
-import { deserializeIndex, serializeIndex } from './index/indexStore';
+import { deserializeIndex, indexLines, indexReader, serializeIndex } from './index/indexStore';
 import { NameBook } from './attribute/names';
 import { analyzeInThread, type BatchAnalyzer } from './parallel/batch';
 import { withOptions, type Options, type OptionsPatch } from './config/options';
@@ -126,9 +126,26 @@ export class Engine {
     return serializeIndex(this.index, { nextOrder: this.nextOrder });
   }
 
+  /**
+   * `serialize`'s lines (without newlines), made as they are asked for, so a caller can give its thread
+   * back between two; throws if the sources change before the last one.
+   */
+  serializeLines(): Generator<string> {
+    return indexLines(this.index, { nextOrder: this.nextOrder });
+  }
+
   /** An engine over an index stored by `serialize`; its checks give what the saved engine's gave. */
   static deserialize(data: string, options: OptionsPatch | Options = {}): Engine {
-    const { index, meta } = deserializeIndex(data);
+    return Engine.fromStored(deserializeIndex(data), options);
+  }
+
+  /** Reads `serializeLines`' lines one at a time; `finish` gives the engine `deserialize` would. */
+  static reader(options: OptionsPatch | Options = {}): { line(text: string): void; finish(): Engine } {
+    const reader = indexReader();
+    return { line: (text) => reader.line(text), finish: () => Engine.fromStored(reader.finish(), options) };
+  }
+
+  private static fromStored({ index, meta }: { index: QuoteIndex; meta: Record<string, unknown> }, options: OptionsPatch | Options): Engine {
     const engine = new Engine(options, index);
     engine.nextOrder = typeof meta.nextOrder === 'number' ? meta.nextOrder : index.size.documents;
     return engine;

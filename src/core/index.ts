@@ -24,3 +24,4 @@ export { parseConfig, formatProblem, CONFIG_FILES, LEVELS, TOP_KEYS, RELATIONS, 
 export { layerOptions, configCandidates } from './config/merge';
 export { IgnoreList, IGNORE_FILE, parseIgnoreFile, formatIgnoreFile, type IgnoreEntry } from './config/ignoreList';
 export { decodeText, looksBinary, overCap, DEFAULT_MAX_FILE_BYTES, ENCODINGS, type Decoded, type Encoding } from './config/readPolicy';
+export { encodeSliced, decodeSliced, firstLine, type Slicer } from './index/slicedStore';

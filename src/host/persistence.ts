@@ -7,12 +7,13 @@
  * typing. A file of another format or version, or a damaged one, is not used: one log line, and every
  * source is read as on a first start.
  *
- * Loading and saving run on the extension host's thread: `Engine.deserialize` and `serialize` are
- * synchronous, about a second each for 10,000 articles (see the README), so writes the sources'
- * changes schedule are at least a minute apart. Their times are logged.
+ * Loading and saving run on the extension host's thread, a slice at a time (core/index/slicedStore.ts):
+ * the index is written and read as lines, and the thread is given back every SLICE_MS, so the host is
+ * never held for long even at 10,000 articles (about 35 MB). A write the sources change in the middle
+ * of is given up and scheduled again. Their times, and the longest slice, are logged.
  */
 import * as vscode from 'vscode';
-import { Engine, type Encoding, type QuoteIndex } from '../core/index';
+import { decodeSliced, encodeSliced, Engine, firstLine, type Encoding, type QuoteIndex, type Slicer } from '../core/index';
 import type { Corpus, SourceStamp, StoredSources } from './corpus';
 import { yieldToHost } from './files';
 import { hashHex, uniqueSuffix } from './platform';
@@ -27,6 +28,8 @@ const SAVE_DELAY_MS = 3000;
  * for about a second, which sources arriving every few seconds must not repeat each time.
  */
 const SAVE_INTERVAL_MS = 60_000;
+/** How long one slice of a load or a write may hold the host's thread. */
+const SLICE_MS = 10;
 
 interface Header {
   format: string;
@@ -54,6 +57,8 @@ export class IndexPersistence implements vscode.Disposable {
   private current: { index: QuoteIndex; generation: number } | undefined;
   private saves = 0;
   private lastWrite = 0;
+  /** Size of the index last loaded or written. */
+  private lastBytes = 0;
   private problem: string | undefined;
   private refusedDir = false;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -90,25 +95,23 @@ export class IndexPersistence implements vscode.Disposable {
       return undefined;
     }
     try {
-      let blocked = Date.now();
-      const text = new TextDecoder().decode(bytes);
-      const newline = text.indexOf('\n');
-      if (newline < 0) throw new Error('it has no header');
-      const header = JSON.parse(text.slice(0, newline)) as Header;
+      const slicer = hostSlicer();
+      const head = firstLine(bytes);
+      if (!head) throw new Error('it has no header');
+      const header = JSON.parse(head.line) as Header;
       if (header?.format !== FORMAT || !Array.isArray(header.files)) throw new Error('it is not a Verbatim source index');
       if (header.version !== VERSION) throw new Error(`its format version is ${String(header.version)}, not ${VERSION}`);
       if (header.extension !== this.version) throw new Error(`it was written by Verbatim ${String(header.extension)}, this is ${this.version}`);
-      const decoding = Date.now() - blocked;
-      await yieldToHost(); // decoding and deserializing are the two long holds: not in one go
-      blocked = Date.now();
-      const engine = Engine.deserialize(text.slice(newline + 1), this.engine.options);
+      const reader = Engine.reader(this.engine.options);
+      await decodeSliced(bytes, head.rest, (line) => reader.line(line), slicer);
+      const engine = reader.finish();
       const stamps = new Map<string, SourceStamp>(header.files.map(([file, mtime, size, label, encoding]) => [file, { mtime, size, label, encoding: encoding ?? 'utf-8' }]));
       if (stamps.size !== engine.index.size.documents || [...stamps.keys()].some((file) => !engine.index.has(file))) {
         throw new Error('its list of files does not match its index');
       }
-      const deserializing = Date.now() - blocked;
       this.current = { index: engine.index, generation: engine.index.generation };
-      this.log.info(`Loaded the stored source index (${stamps.size} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms: ${decoding} ms decoding, ${deserializing} ms deserializing.`);
+      this.lastBytes = bytes.length;
+      this.log.info(`Loaded the stored source index (${stamps.size} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms, in slices of ${SLICE_MS} ms.`);
       return { engine, stamps };
     } catch (err) {
       this.refuse(uri, err);
@@ -150,8 +153,21 @@ export class IndexPersistence implements vscode.Disposable {
     const generation = index.generation;
     const header: Header = { format: FORMAT, version: VERSION, extension: this.version, files: [] };
     for (const [file, s] of this.corpus.stamps()) header.files.push([file, s.mtime, s.size, s.label, s.encoding]);
-    const bytes = new TextEncoder().encode(`${JSON.stringify(header)}\n${this.engine.serialize()}`);
-    const blocked = Date.now() - started;
+    const engine = this.engine;
+    // Another rebuild may take the index over (adopt) or change it between two slices: then what was
+    // written so far describes no index that ever was, so the write is given up and scheduled again.
+    const stale = () => engine.index !== index || index.generation !== generation;
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await encodeSliced(JSON.stringify(header), engine.serializeLines(), hostSlicer(), stale, this.sizeHint(header));
+    } catch (err) {
+      if (!stale()) throw err;
+    }
+    if (!bytes) {
+      this.log.info('The sources changed while the source index was being written: it is written again later.');
+      this.schedule();
+      return false;
+    }
     const dir = vscode.Uri.joinPath(uri, '..');
     const temp = vscode.Uri.joinPath(dir, `${FILE}.${uniqueSuffix()}.tmp`);
     try {
@@ -165,9 +181,10 @@ export class IndexPersistence implements vscode.Disposable {
       return false;
     }
     this.current = { index, generation };
+    this.lastBytes = bytes.length;
     this.saves++;
     this.lastWrite = Date.now();
-    this.log.info(`Stored the source index (${header.files.length} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms, ${blocked} ms of it serializing.`);
+    this.log.info(`Stored the source index (${header.files.length} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms, in slices of ${SLICE_MS} ms.`);
     return true;
   }
 
@@ -187,10 +204,25 @@ export class IndexPersistence implements vscode.Disposable {
     return vscode.Uri.joinPath(dir, `source-index-${key}.json`);
   }
 
+  /**
+   * The stored index's likely size, so it is encoded into one buffer: the last one's, else the sources'
+   * bytes and a third (the quotes' texts and the posting lists come on top of the kept texts).
+   */
+  private sizeHint(header: Header): number {
+    if (this.lastBytes) return Math.ceil(this.lastBytes * 1.05);
+    let bytes = 0;
+    for (const f of header.files) bytes += f[2];
+    return Math.ceil(bytes * 1.35) + 65536;
+  }
+
   private refuse(uri: vscode.Uri, err: unknown): void {
     this.problem = `The stored source index ${uri.fsPath} is not used (${err instanceof Error ? err.message : String(err)}): every source is read again.`;
     this.log.warn(this.problem);
   }
+}
+
+function hostSlicer(): Slicer {
+  return { pause: yieldToHost, now: () => Date.now(), sliceMs: SLICE_MS };
 }
 
 function mb(bytes: number): string {

@@ -83,17 +83,20 @@ export class SlotTable {
     for (const k of NAMES) col[k][to] = col[k][from];
   }
 
-  /** The saved columns of the first `count` slots as plain arrays. */
-  exportSaved(): SavedColumns {
+  /** The saved columns of slots `from`…`to` as plain arrays. */
+  exportSaved(from: number, to: number): SavedColumns {
     const out: Partial<SavedColumns> = {};
-    for (const k of SAVED) out[k] = Array.from(this.col[k].subarray(0, this.count));
+    for (const k of SAVED) out[k] = Array.from(this.col[k].subarray(from, to));
     return out as SavedColumns;
   }
 
-  /** Fills the saved columns of slots 0..n-1 from `saved` (the others are the caller's). */
-  importSaved(saved: SavedColumns, n: number): void {
-    this.ensure(n);
-    for (const k of SAVED) this.col[k].set(saved[k].length > n ? saved[k].slice(0, n) : saved[k]);
-    this.count = n;
+  /** Fills the saved columns of `n` slots from `from` with `saved` (the others are the caller's). */
+  importSaved(saved: SavedColumns, from: number, n: number): void {
+    this.ensure(from + n);
+    for (const k of SAVED) {
+      if (saved[k].length !== n) throw new Error(`index state: column ${k} has ${saved[k].length} values for ${n} slots`);
+      this.col[k].set(saved[k], from);
+    }
+    this.count = Math.max(this.count, from + n);
   }
 }

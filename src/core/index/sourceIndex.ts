@@ -14,12 +14,12 @@ import type { Quote } from '../types';
 import { CandidateRanker } from './candidates';
 import { docOf, quoteFields, RebuiltCache, rebuildQuote } from './compactQuotes';
 import { IndexData, type DocRecord } from './indexData';
-import { exportState, importState, type IndexState } from './indexState';
+import { StateImport, stateParts, type StatePart } from './indexState';
 import { insertPacked } from './packedInsert';
 import { Postings } from './postings';
 import { unpackAnalyses, type BatchInput, type PackedAnalyses } from '../parallel/packedAnalyses';
 
-export type { IndexState } from './indexState';
+export type { StatePart } from './indexState';
 
 export interface Candidate {
   quote: AnalyzedQuote;
@@ -212,16 +212,30 @@ export class QuoteIndex {
     return out;
   }
 
-  /** The whole state as plain data (see indexStore.ts). */
-  exportState(): IndexState {
-    return exportState(this.d, this.keepText);
+  /** The whole state as plain data, part by part (see indexState.ts); the index must not change meanwhile. */
+  stateParts(): Generator<StatePart> {
+    return stateParts(this.d, this.keepText);
   }
 
-  /** An index holding `state` (from `exportState`); its checks give what the exported index's gave. */
-  static fromState(state: IndexState): QuoteIndex {
-    const index = new QuoteIndex({ keepText: state.keepText });
-    importState(index.d, state);
-    return index;
+  /** Builds an index from the parts `stateParts` gave; its checks give what the exported index's gave. */
+  static importer(): { add(part: StatePart): void; finish(): QuoteIndex } {
+    let index: QuoteIndex | undefined;
+    let load: StateImport | undefined;
+    return {
+      add(part) {
+        if (!index) {
+          if (!('head' in part)) throw new Error('index state: a part before the head');
+          index = new QuoteIndex({ keepText: part.head.keepText });
+          load = new StateImport(index.d);
+        }
+        load!.add(part);
+      },
+      finish() {
+        if (!index || !load) throw new Error('index state: it is empty');
+        load.finish();
+        return index;
+      },
+    };
   }
 
   private recordAt(slot: number): DocRecord {
