@@ -242,7 +242,7 @@ export class Archives implements vscode.Disposable {
     this.item.backgroundColor = st.kind === 'offline' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     if (st.kind === 'online') {
       this.item.text = '$(database) Archive';
-      this.item.tooltip = `Verbatim archive ${s.url}: online, ${st.documents.toLocaleString('en-US')} documents. Drafts are checked against it and the local sources.`;
+      this.item.tooltip = `Verbatim archive ${s.url}: online, ${st.documents.toLocaleString('en-US')} document${st.documents === 1 ? '' : 's'}. Drafts are checked against it and the local sources.`;
     } else if (st.kind === 'connecting') {
       this.item.text = '$(sync~spin) Archive';
       this.item.tooltip = `Verbatim archive ${s.url}: connecting…`;

@@ -94,7 +94,7 @@ export class ArchiveLink {
       this.opened = opened;
       opened.onLost((reason) => { if (this.opened === opened) this.failed(reason); });
       this.retryMs = FIRST_RETRY_MS;
-      this.log.info(`Archive ${this.url}: ${this.wasOnline ? 'back online' : 'online'}, ${documents.toLocaleString('en-US')} documents; checks ask it as well as the local sources.`);
+      this.log.info(`Archive ${this.url}: ${this.wasOnline ? 'back online' : 'online'}, ${documents.toLocaleString('en-US')} document${documents === 1 ? '' : 's'}; checks ask it as well as the local sources.`);
       this.wasOnline = true;
       this.set({ kind: 'online', documents });
     } catch (e) {
