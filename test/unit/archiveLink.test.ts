@@ -119,6 +119,12 @@ describe('archive link (editor)', () => {
     assert.equal(stateOf(link).kind, 'online');
     assert.equal(clock.timers.length, 0);
     assert.equal(lines.filter((l) => l.startsWith('warn')).length, 1);
+    // Two retries at once (a new password stored, the command's own retry) open one connection.
+    link.failed('down');
+    const opens = state.opens;
+    await Promise.all([link.retryNow(), link.retryNow()]);
+    assert.equal(state.opens, opens + 1);
+    assert.equal(stateOf(link).kind, 'online');
     // A loss reported by the old, closed connection does not take the new one down.
     state.lost[0]('late error of the old pool');
     assert.equal(stateOf(link).kind, 'online');

@@ -59,6 +59,7 @@ export class ArchiveLink {
   private disposed = false;
   private wasOnline = false;
   private readonly texts = new Map<string, string>();
+  private attempt: Promise<void> | undefined;
 
   /**
    * `url` has no password (the display name, too); `onChange` fires on every change of state
@@ -82,8 +83,13 @@ export class ArchiveLink {
     return this.current.kind === 'online' ? this.opened?.source : undefined;
   }
 
-  /** Connects (again). Resolves when this attempt settled; never rejects. */
-  async connect(): Promise<void> {
+  /** Connects (again). Resolves when this attempt settled; never rejects. One attempt at a time. */
+  connect(): Promise<void> {
+    this.attempt ??= this.attemptConnect().finally(() => { this.attempt = undefined; });
+    return this.attempt;
+  }
+
+  private async attemptConnect(): Promise<void> {
     this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     let opened: OpenedArchive | undefined;
