@@ -42,6 +42,9 @@ describe('archive URL in the configuration file and settings', () => {
     assert.notEqual(secretKey(loginOf('postgresql://ed@db.example/a')), secretKey(loginOf('postgresql://ed@db.example/b')));
     assert.deepEqual(withoutPassword('postgresql://ed:p%40ss@h/db'), { url: 'postgresql://ed@h/db', hadPassword: true });
     assert.deepEqual(withoutPassword('postgresql://ed@h/db'), { url: 'postgresql://ed@h/db', hadPassword: false });
+    assert.deepEqual(withoutPassword('postgres://ed:p@ss:w@h:5433/db?sslmode=require'), { url: 'postgres://ed@h:5433/db?sslmode=require', hadPassword: true });
+    assert.deepEqual(withoutPassword('postgresql://h/db?user=ed'), { url: 'postgresql://h/db?user=ed', hadPassword: false });
+    assert.deepEqual(withoutPassword('postgresql://:secret@h/db'), { url: 'postgresql://@h/db', hadPassword: true });
   });
 
   describe('password lookup', () => {

@@ -4,7 +4,7 @@
  * workspace's .verbatim.json): a draft's quote found only in the archive is flagged with related
  * information into the archived document, and marked as the archive's in the hover and the
  * Cross-references view; then, with the server stopped, the status bar says the archive is offline,
- * the log says so once, and the local source's finding stays.
+ * the log says so once, and the local source's finding stays; started again, the archive is back.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -87,5 +87,19 @@ describe('The shared archive (PostgreSQL)', () => {
     assert.strictEqual(log.match(/is offline: /g)?.length, 1, 'one line for the change of state, none per retry or check');
     assert.strictEqual(log.match(/: online, 1 document/g)?.length, 1);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('comes back online by itself when the server returns, and checks the open draft against it again', async function () {
+    // The retries double from 2 s; the server has been away a few seconds, so the next is at most 16 s off.
+    this.timeout(90_000);
+    const verbatim = await api();
+    PgServer.attach(where!).startServer();
+    await waitFor('the archive to be back online', () => verbatim.archiveStatus()?.text === '$(database) Archive', 75_000);
+    await waitForDiagnostics(doc.uri, 'the governor’s quote flagged against the archive again', (d) => diagnosticOn(doc, d, GOVERNOR, 'quote-differs') !== undefined);
+    const log = await waitFor('the back-online line in the log', async () => {
+      const text = await verbatimLog(verbatim);
+      return /: back online, 1 document/.test(text) && text;
+    });
+    assert.strictEqual(log.match(/is offline: /g)?.length, 1, 'still one offline line: the failed retries wrote nothing');
   });
 });
