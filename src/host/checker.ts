@@ -27,8 +27,6 @@ export interface Checked {
   archived: ReadonlyMap<string, ArchivedSource>;
 }
 
-export type { ArchivedSource };
-
 const NONE: ReadonlyMap<string, ArchivedSource> = new Map();
 
 /** Schemes of editor-internal documents that are never articles. */
@@ -120,8 +118,9 @@ export class Checker implements vscode.Disposable {
   }
 
   /** Checks a file's text that is not open in an editor (Check Workspace) and publishes the result. */
-  checkText(uri: vscode.Uri, text: string): Checked {
-    const result = this.build(uri, -1, text, new TextLines(text));
+  async checkText(uri: vscode.Uri, text: string): Promise<Checked> {
+    const archive = this.archives?.useFor(uri);
+    const result = archive ? await this.checkWithArchive(uri, -1, text, new TextLines(text), archive) : this.build(uri, -1, text, new TextLines(text));
     this.reports.set(uri.toString(), result);
     this.checked.fire(result);
     return result;
@@ -211,20 +210,26 @@ export class Checker implements vscode.Disposable {
    */
   private async computeWith(doc: vscode.TextDocument, archive: ArchiveUse): Promise<Checked | undefined> {
     const text = this.checkableText(doc);
-    if (text === undefined) return undefined;
-    const label = this.labelOf(doc.uri);
+    return text === undefined ? undefined : this.checkWithArchive(doc.uri, doc.version, text, doc, archive);
+  }
+
+  /**
+   * A check against the local index and the archive; the archive's matched documents are fetched for
+   * the views. A failed query takes the archive offline and the check is made locally instead.
+   */
+  private async checkWithArchive(uri: vscode.Uri, version: number, text: string, lines: Positioner, archive: ArchiveUse): Promise<Checked> {
     let report: DocumentReport;
     let archived: ReadonlyMap<string, ArchivedSource>;
     try {
       // checkWith reads the options before its first await, so later checks cannot change them under it.
-      this.engine.options = this.optionsFor(doc.uri);
-      report = await this.engine.checkWith({ uri: doc.uri.toString(), text, label }, [archive.source]);
-      archived = await archivedSources(report, (uri) => this.engine.index.has(uri), archive);
+      this.engine.options = this.optionsFor(uri);
+      report = await this.engine.checkWith({ uri: uri.toString(), text, label: this.labelOf(uri) }, [archive.source]);
+      archived = await archivedSources(report, (u) => this.engine.index.has(u), archive);
     } catch (err) {
       archive.failed(err);
-      return this.compute(doc);
+      return this.build(uri, version, text, lines);
     }
-    return this.finish(doc.uri, doc.version, report, doc, archived);
+    return this.finish(uri, version, report, lines, archived);
   }
 
   /** The document's text, or undefined when it is over the size cap (said once in the log). */

@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { renderDiff, type DiffPart, type Match, type QuoteReport } from '../core/index';
-import type { ArchivedSource, Checker } from './checker';
+import type { ArchivedSource } from './archive/archives';
+import type { Checker } from './checker';
 import type { Corpus } from './corpus';
 import { escapeMarkdown as esc, inertMarkdown, linkTarget } from './markdown';
 import { linesOf, offsetOf, rangeOf } from './ranges';
