@@ -66,6 +66,16 @@ describe('The shared archive (PostgreSQL)', () => {
     await vscode.window.showTextDocument(doc, { preview: false });
   });
 
+  it('checks a draft that is not open against the archive too (Check Workspace)', async () => {
+    const verbatim = await api();
+    const closed = fixture('drafts', 'closed.article');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the second draft is not open');
+    await vscode.commands.executeCommand('verbatim.checkWorkspace');
+    const report = await waitFor('the closed draft’s report', () => verbatim.reportFor(closed));
+    const matches = report.quotes.flatMap((q) => q.matches);
+    assert.deepStrictEqual(matches.map((m) => [m.quote.uri, m.relation]), [['archived/wire-2019-governor.txt', 'variant']]);
+  });
+
   it('says the archive is offline when the server stops, once in the log, and keeps checking locally', async () => {
     const verbatim = await api();
     PgServer.attach(where!).stop();
