@@ -20,8 +20,24 @@ export function browserOptions(extra) {
     metafile: true,
     logLevel: 'warning',
     ...extra,
+    plugins: [webArchiveDriver, ...(extra.plugins ?? [])],
   };
 }
+
+/**
+ * The host's archive driver (src/host/archive/driver.ts, node-postgres over TCP) has no place in a
+ * browser: the web bundles get src/web/archiveDriver.ts, which offers none, in its stead.
+ */
+const webArchiveDriver = {
+  name: 'web-archive-driver',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/(?:archive\/)?driver$/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path);
+      if (target !== path.join(root, 'src', 'host', 'archive', 'driver')) return undefined;
+      return { path: path.join(root, 'src', 'web', 'archiveDriver.ts') };
+    });
+  },
+};
 
 /** Node built-in modules a bundle's metafile says it imports. */
 export function nodeBuiltinsIn(metafile) {

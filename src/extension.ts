@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { Engine, RULES_DOC, type DocumentReport } from './core/index';
+import { Archives } from './host/archive/archives';
 import { Checker } from './host/checker';
 import { ConfigFiles } from './host/configFiles';
 import { QuoteFixes } from './host/codeActions';
@@ -47,6 +48,8 @@ export interface VerbatimApi {
   crossReferences(): CrossRefSnapshot[];
   /** The status bar text, when shown. */
   statusText(): string | undefined;
+  /** The archive's status bar item (text and tooltip), when an archive is configured for the active editor. */
+  archiveStatus(): { text: string; tooltip: string } | undefined;
   /** The indexed sources' URIs. */
   sources(): string[];
   /** Source files left out of the index, with the reason logged for each. */
@@ -74,7 +77,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const corpus = new Corpus(engine, settings, configs, log);
   const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
-  const checker = new Checker(engine, settings, corpus, ignores, log);
+  const archives = new Archives(settings, context.secrets, log);
+  const checker = new Checker(engine, settings, corpus, ignores, log, archives);
   const diagnostics = new Diagnostics(checker, corpus);
   const rulesDoc = vscode.Uri.joinPath(context.extensionUri, ...RULES_DOC.split('/'));
   const catalog = new QuoteCatalog(engine, checker);
@@ -83,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: crossRefs, showCollapseAll: true });
   const statusBar = new StatusBar(checker, corpus);
   context.subscriptions.push(
-    log, configs, settings, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
+    log, configs, settings, archives, corpus, persistence, ignores, checker, diagnostics, crossRefs, tree, statusBar,
     vscode.languages.registerHoverProvider('*', new QuoteHover(checker, corpus)),
     vscode.languages.registerCodeActionsProvider('*', new QuoteFixes(checker, log), QuoteFixes.metadata),
     ...registerCommands({ settings, configs, corpus, checker, ignores, search, log }),
@@ -131,6 +135,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     searchState: () => search.current,
     crossReferences: () => snapshot(),
     statusText: () => statusBar.text,
+    archiveStatus: () => archives.status,
     sources: () => corpus.documents().map((d) => d.uri),
     skippedSources: () => corpus.skipped(),
     lastIndexing: () => corpus.lastRebuild,

@@ -1,13 +1,15 @@
 /**
- * A connection to the archive: a PostgreSQL database given by URL (the password from the URL, the
- * standard PG* environment or ~/.pgpass, as libpq-style tools take it). Opening it applies the
- * migrations it lacks. Errors a user can act on are ArchiveErrors with a message that names the
+ * A connection to the archive: a PostgreSQL database given by URL (the password from the URL, a stored
+ * secret, the standard PGPASSWORD or ~/.pgpass, as libpq-style tools take it: password.ts). Opening it
+ * applies the migrations it lacks, or, for a reader such as the editor, only checks that the schema is
+ * one this tool reads. Errors a user can act on are ArchiveErrors with a message that names the
  * server (never the password).
  */
 import { Pool } from 'pg';
 import { ArchiveSource } from './candidates';
 import { fileStates, ingestDocument, removeDocument, reserveOrders, touchDocument, type FileState } from './ingest';
-import { migrate } from './migrations';
+import { checkSchema, migrate } from './migrations';
+import { clientConfig } from './password';
 import type { AnalyzedDoc } from '../core';
 
 export class ArchiveError extends Error {}
@@ -46,9 +48,27 @@ export function describe(e: unknown, url: string): string {
     case 'ETIMEDOUT': return `${where} did not answer in time`;
     case '28P01': case '28000': return `${where} refused the login: ${err.message}`;
     case '3D000': return `${where}: ${err.message}`;
+    case '42P01': return `${where} has no Verbatim archive yet (run verbatim index --db on it first)`;
     case '57P01': case '57P02': case '57P03': return `${where} is shutting down or starting up (${err.message})`;
-    default: return `${where}: ${err.message ?? String(e)}`;
+    default:
+      // pg's words when the server asks for a password and none was found anywhere.
+      if (/password must be a string|no password supplied/i.test(err.message ?? '')) return `${where} asks for a password and none was given (PGPASSWORD, ~/.pgpass, or the editor's Set Archive Password)`;
+      return `${where}: ${err.message ?? String(e)}`;
   }
+}
+
+export interface OpenOptions {
+  connections?: number;
+  /** Commits return before their WAL is flushed (ingest only; see `open`). */
+  asyncCommit?: boolean;
+  /** A stored password, asked when the URL has none (before PGPASSWORD and ~/.pgpass). */
+  secret?: () => Promise<string | undefined>;
+  /** Only read: no migrations applied (an editor's user need not own the schema); an older or newer schema is an error. */
+  readOnly?: boolean;
+  /** How long to wait for a connection, in ms (default 10,000). */
+  timeoutMs?: number;
+  /** A query that takes longer fails, in ms (default: none). */
+  queryTimeoutMs?: number;
 }
 
 export class Archive {
@@ -62,23 +82,25 @@ export class Archive {
     pool.on('error', (e) => { this.lastError = e; });
   }
 
-  /** Connects, applies missing migrations; an ArchiveError when the URL or the server is unusable. */
   /**
    * Connects, applies missing migrations; an ArchiveError when the URL or the server is unusable.
    * `asyncCommit` lets commits return before their WAL is flushed: a server crash can then lose the
    * last few ingests (never half of one), which the next `verbatim index` run redoes.
    */
-  static async open(url: string, options: { connections?: number; asyncCommit?: boolean } = {}): Promise<Archive> {
+  static async open(url: string, options: OpenOptions = {}): Promise<Archive> {
     checkUrl(url);
+    const timeout = options.timeoutMs ?? 10_000;
     const pool = new Pool({
-      connectionString: url, max: options.connections ?? 4, connectionTimeoutMillis: 10_000, application_name: 'verbatim',
+      ...clientConfig(url, options.secret), max: options.connections ?? 4, connectionTimeoutMillis: timeout, application_name: 'verbatim',
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
       ...(options.asyncCommit ? { options: '-c synchronous_commit=off' } : {}),
     });
     const archive = new Archive(pool, url);
     try {
       const client = await pool.connect();
       try {
-        await migrate(client);
+        if (options.readOnly) await checkSchema(client);
+        else await migrate(client);
       } finally {
         client.release();
       }

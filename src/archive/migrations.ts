@@ -109,3 +109,15 @@ export async function migrate(client: ClientBase): Promise<number[]> {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK]);
   }
 }
+
+/**
+ * For readers that must not change the schema: throws unless the archive has every migration this
+ * tool knows and none newer (a missing table is the server's 42P01, which `describe` words).
+ */
+export async function checkSchema(client: ClientBase): Promise<void> {
+  const done = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
+  const ours = MIGRATIONS[MIGRATIONS.length - 1].version;
+  const newest = Math.max(0, ...done);
+  if (newest > ours) throw new Error(`the archive's schema (version ${newest}) is newer than this tool's; update Verbatim`);
+  if (newest < ours) throw new Error(`the archive's schema (version ${newest}) is older than this tool's (${ours}); run verbatim index --db on it to update it`);
+}

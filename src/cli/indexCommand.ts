@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Archive, ArchiveError } from '../archive/archive';
-import { analyze } from '../core';
+import { ENCODINGS, analyze, type Encoding } from '../core';
 import { UsageError } from './args';
 import { Scopes } from './config';
 import { expand, readText } from './files';
@@ -26,6 +26,8 @@ Options:
   --db <url>           the archive, postgresql://user@host:port/database (password: PGPASSWORD or ~/.pgpass)
   --watch              keep watching the folders and ingest files as they change
   --max-size <bytes>   skip files larger than this (default 10485760)
+  --encoding <e>       utf-8 (default), windows-1252, or auto (UTF-8 when valid, else Windows-1252),
+                       as verbatim check reads them
   --jobs <n>           documents written at once (default 4)`;
 
 export interface IndexArgs {
@@ -34,11 +36,13 @@ export interface IndexArgs {
   watch: boolean;
   maxBytes: number;
   jobs: number;
+  /** How files are decoded, as `verbatim check --encoding`. */
+  encoding: Encoding;
 }
 
 /** Parses the arguments after `index`. */
 export function parseIndexArgs(argv: readonly string[]): IndexArgs {
-  const args: IndexArgs = { paths: [], db: '', watch: false, maxBytes: 10 * 1024 * 1024, jobs: 4 };
+  const args: IndexArgs = { paths: [], db: '', watch: false, maxBytes: 10 * 1024 * 1024, jobs: 4, encoding: 'utf-8' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = (): string => {
@@ -56,6 +60,12 @@ export function parseIndexArgs(argv: readonly string[]): IndexArgs {
       case '--watch': args.watch = true; break;
       case '--max-size': args.maxBytes = positive('--max-size'); break;
       case '--jobs': args.jobs = Math.floor(positive('--jobs')); break;
+      case '--encoding': {
+        const v = value();
+        if (!(ENCODINGS as readonly string[]).includes(v)) throw new UsageError(`--encoding must be ${ENCODINGS.join(', ')}, not "${v}"`);
+        args.encoding = v as Encoding;
+        break;
+      }
       default:
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
         args.paths.push(flag);
@@ -93,8 +103,9 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): P
     try { stat = fs.statSync(file); } catch { present.delete(file); continue; }
     const before = known.get(file);
     if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) { summary.unchanged++; continue; }
-    const read = readText(file, args.maxBytes);
+    const read = readText(file, args.maxBytes, args.encoding);
     if ('problem' in read) { problems.push(`${file}: ${read.problem}`); summary.skipped++; present.delete(file); continue; }
+    if (read.note) problems.push(`${file}: ${read.note}`);
     const text = read.text;
     const state = { size: stat.size, mtimeMs: stat.mtimeMs, hash: createHash('sha256').update(text).digest('hex') };
     if (before && before.hash === state.hash) {

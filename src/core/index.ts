@@ -20,6 +20,7 @@ export { LineMap } from './text/lines';
 export { RULES, RULE_IDS, RULES_DOC, ruleById, ruleAnchor, SEVERITY_RANK, maxLevel, minLevel, reaches, type RuleMeta, type RuleOption } from './rules/registry';
 export { compareSourceOrder } from './config/order';
 export { matchRelative, pathFilter } from './config/glob';
+export { withoutPassword } from './config/archiveUrl';
 export { parseConfig, formatProblem, CONFIG_FILES, LEVELS, TOP_KEYS, RELATIONS, SHARES, type VerbatimConfig, type ParsedConfig, type ConfigProblem, type Place } from './config/file';
 export { layerOptions, configCandidates } from './config/merge';
 export { IgnoreList, IGNORE_FILE, parseIgnoreFile, formatIgnoreFile, type IgnoreEntry } from './config/ignoreList';

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { pathFilter, withOptions, type DocumentReport, type Engine, type Options } from '../core/index';
+import { archivedSources, type ArchivedSource, type ArchiveUse, type Archives } from './archive/archives';
 import type { Corpus } from './corpus';
 import type { Ignores } from './ignores';
 import { TextLines, type Positioner } from './ranges';
@@ -22,7 +23,11 @@ export interface Checked {
   ignored: ReadonlySet<number>;
   /** Maps the report's offsets to positions in the checked text. */
   lines: Positioner;
+  /** The matched documents that came from the archive, by uri: the read-only document each opens as, and its text. */
+  archived: ReadonlyMap<string, ArchivedSource>;
 }
+
+const NONE: ReadonlyMap<string, ArchivedSource> = new Map();
 
 /** Schemes of editor-internal documents that are never articles. */
 const SKIPPED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'comment', 'vscode-settings', 'vscode-userdata', 'debug', 'walkThroughSnippet', 'vscode-notebook-cell']);
@@ -50,6 +55,7 @@ export class Checker implements vscode.Disposable {
     private readonly corpus: Corpus,
     private readonly ignores: Ignores,
     private readonly log: vscode.LogOutputChannel,
+    private readonly archives?: Archives,
   ) {}
 
   /** Subscribes to the editor's events and checks the documents already open. */
@@ -68,6 +74,7 @@ export class Checker implements vscode.Disposable {
       this.settings.onDidChange(() => this.recheckOpen()),
       this.corpus.onDidChange(() => this.recheckOpen()),
       this.ignores.onDidChange(() => this.recheckOpen()),
+      ...(this.archives ? [this.archives.onDidChange(() => this.recheckOpen())] : []),
     );
     this.recheckOpen();
   }
@@ -111,8 +118,9 @@ export class Checker implements vscode.Disposable {
   }
 
   /** Checks a file's text that is not open in an editor (Check Workspace) and publishes the result. */
-  checkText(uri: vscode.Uri, text: string): Checked {
-    const result = this.build(uri, -1, text, new TextLines(text));
+  async checkText(uri: vscode.Uri, text: string): Promise<Checked> {
+    const archive = this.archives?.useFor(uri);
+    const result = archive ? await this.checkWithArchive(uri, -1, text, new TextLines(text), archive) : this.build(uri, -1, text, new TextLines(text));
     this.reports.set(uri.toString(), result);
     this.checked.fire(result);
     return result;
@@ -178,7 +186,9 @@ export class Checker implements vscode.Disposable {
       const key = doc.uri.toString();
       if (doc.isClosed || this.generations.get(key) !== generation) return; // superseded
       const version = doc.version;
-      const result = this.compute(doc);
+      // With an archive online the check asks it too (asynchronously); otherwise, or if it fails, locally.
+      const archive = this.archives?.useFor(doc.uri);
+      const result = archive ? await this.computeWith(doc, archive) : this.compute(doc);
       // Stale: a newer check was scheduled or the text moved on while this one ran.
       if (!result || this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return;
       this.reports.set(key, result);
@@ -190,6 +200,40 @@ export class Checker implements vscode.Disposable {
   }
 
   private compute(doc: vscode.TextDocument): Checked | undefined {
+    const text = this.checkableText(doc);
+    return text === undefined ? undefined : this.build(doc.uri, doc.version, text, doc);
+  }
+
+  /**
+   * A check against the local index and the archive; the archive's matched documents are fetched for
+   * the views. A failed query takes the archive offline and the check is made locally instead.
+   */
+  private async computeWith(doc: vscode.TextDocument, archive: ArchiveUse): Promise<Checked | undefined> {
+    const text = this.checkableText(doc);
+    return text === undefined ? undefined : this.checkWithArchive(doc.uri, doc.version, text, doc, archive);
+  }
+
+  /**
+   * A check against the local index and the archive; the archive's matched documents are fetched for
+   * the views. A failed query takes the archive offline and the check is made locally instead.
+   */
+  private async checkWithArchive(uri: vscode.Uri, version: number, text: string, lines: Positioner, archive: ArchiveUse): Promise<Checked> {
+    let report: DocumentReport;
+    let archived: ReadonlyMap<string, ArchivedSource>;
+    try {
+      // checkWith reads the options before its first await, so later checks cannot change them under it.
+      this.engine.options = this.optionsFor(uri);
+      report = await this.engine.checkWith({ uri: uri.toString(), text, label: this.labelOf(uri) }, [archive.source]);
+      archived = await archivedSources(report, (u) => this.engine.index.has(u), archive);
+    } catch (err) {
+      archive.failed(err);
+      return this.build(uri, version, text, lines);
+    }
+    return this.finish(uri, version, report, lines, archived);
+  }
+
+  /** The document's text, or undefined when it is over the size cap (said once in the log). */
+  private checkableText(doc: vscode.TextDocument): string | undefined {
     const key = doc.uri.toString();
     const text = doc.getText();
     const cap = this.settings.for(doc.uri).maxBytes;
@@ -200,11 +244,15 @@ export class Checker implements vscode.Disposable {
       return undefined;
     }
     this.tooLarge.delete(key);
-    return this.build(doc.uri, doc.version, text, doc);
+    return text;
+  }
+
+  private labelOf(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   }
 
   private build(uri: vscode.Uri, version: number, text: string, lines: Positioner): Checked {
-    const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    const label = this.labelOf(uri);
     let report: DocumentReport;
     try {
       // Options can differ per folder; the check is synchronous, so setting them here is safe.
@@ -214,13 +262,17 @@ export class Checker implements vscode.Disposable {
       this.log.error(`Checking ${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       report = { uri: uri.toString(), quotes: [] };
     }
+    return this.finish(uri, version, report, lines, NONE);
+  }
+
+  private finish(uri: vscode.Uri, version: number, report: DocumentReport, lines: Positioner, archived: ReadonlyMap<string, ArchivedSource>): Checked {
     const ignored = new Set<number>();
     const { config, ignore } = this.settings.for(uri);
     const inConfig = config ? ignore.ignoredIn(report, relative(config.dir, uri)) : new Set<number>();
     report.quotes.forEach((q, i) => {
       if (inConfig.has(i) || this.ignores.isIgnored(uri, q.quote.text)) ignored.add(i);
     });
-    return { uri, version, report, ignored, lines };
+    return { uri, version, report, ignored, lines, archived };
   }
 
   /**

@@ -85,7 +85,7 @@ async function checkWorkspace(s: CommandServices): Promise<WorkspaceSummary> {
           s.checker.schedule(open, 0);
         } else {
           const read = await readText(uri, s.settings.for(uri).maxBytes, s.settings.for(uri).host.encoding);
-          if (read.ok) checked = s.checker.checkText(uri, read.text);
+          if (read.ok) checked = await s.checker.checkText(uri, read.text);
           else s.log.warn(`${label} ${read.reason}.`);
         }
         if (checked) {

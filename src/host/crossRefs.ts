@@ -26,7 +26,7 @@ const ICON: Record<Relation, [string, string]> = {
 
 export type CrossRefNode =
   | { kind: 'quote'; uri: vscode.Uri; version: number; index: number; qr: QuoteReport; ignored: boolean }
-  | { kind: 'match'; parent: vscode.Uri; match: Match };
+  | { kind: 'match'; parent: vscode.Uri; match: Match; archived: vscode.Uri | undefined };
 
 /** The worst relation among a quote's versions, or null when it has none. */
 export function worstRelation(matches: readonly Match[]): Relation | null {
@@ -88,7 +88,10 @@ export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, v
       return c.report.quotes.flatMap((qr, index) =>
         qr.matches.length || qr.findings.length ? [{ kind: 'quote' as const, uri: c.uri, version: c.version, index, qr, ignored: c.ignored.has(index) }] : []);
     }
-    if (node.kind === 'quote') return node.qr.matches.map((match) => ({ kind: 'match' as const, parent: node.uri, match }));
+    if (node.kind === 'quote') {
+      const archived = c?.uri.toString() === node.uri.toString() ? c.archived : undefined;
+      return node.qr.matches.map((match) => ({ kind: 'match' as const, parent: node.uri, match, archived: archived?.get(match.quote.uri)?.uri }));
+    }
     return [];
   }
 
@@ -110,11 +113,11 @@ export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, v
     const m = node.match;
     // The sidebar is narrow: the source's name first, then how its version relates and what changed.
     const item = new vscode.TreeItem(m.quote.label.split('/').pop() ?? m.quote.label);
-    item.description = `${m.relation} · ${m.score.toFixed(2)} · ${m.changes || `“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 60)}”`}`;
-    item.tooltip = `${m.relation} (score ${m.score.toFixed(2)}) in ${m.quote.label}${m.quote.speaker ? `, ${m.quote.speaker}` : ''}\n\n${m.quote.text}${m.changes ? `\n\n${m.changes}` : ''}`;
+    item.description = `${node.archived ? 'archive · ' : ''}${m.relation} · ${m.score.toFixed(2)} · ${m.changes || `“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 60)}”`}`;
+    item.tooltip = `${m.relation} (score ${m.score.toFixed(2)}) in ${m.quote.label}${node.archived ? ' (from the archive)' : ''}${m.quote.speaker ? `, ${m.quote.speaker}` : ''}\n\n${m.quote.text}${m.changes ? `\n\n${m.changes}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(ICON[m.relation][0], new vscode.ThemeColor(ICON[m.relation][1]));
     item.contextValue = `match.${m.relation}`;
-    const target: RevealTarget = { uri: m.quote.uri, start: m.region.start, end: m.region.end };
+    const target: RevealTarget = { uri: node.archived?.toString() ?? m.quote.uri, start: m.region.start, end: m.region.end };
     item.command = { title: 'Reveal source quote', command: REVEAL_COMMAND, arguments: [target] };
     return item;
   }

@@ -60,11 +60,14 @@ function toDiagnostic(f: Finding, checked: Checked, corpus: Corpus): vscode.Diag
   d.code = { value: f.rule, target: ruleLink(ruleAnchor(f.rule)) };
   const related: vscode.DiagnosticRelatedInformation[] = [];
   for (const r of f.related) {
-    const source = corpus.indexed(r.uri);
+    // A local source, else an archived document the check fetched (it opens read-only from the archive).
+    const local = corpus.indexed(r.uri);
+    const archived = local ? undefined : checked.archived.get(r.uri);
+    const source = local ?? archived;
     if (!source) continue; // the source went away since the check; the next check drops the finding
     const words = source.text.slice(r.start, r.end);
     related.push(new vscode.DiagnosticRelatedInformation(
-      new vscode.Location(vscode.Uri.parse(r.uri), rangeOf(linesOf(source), r)),
+      new vscode.Location(archived?.uri ?? vscode.Uri.parse(r.uri), rangeOf(linesOf(source), r)),
       `${r.message}: “${excerpt(words)}”`,
     ));
   }

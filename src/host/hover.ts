@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { renderDiff, type DiffPart, type Match, type QuoteReport } from '../core/index';
+import type { ArchivedSource } from './archive/archives';
 import type { Checker } from './checker';
 import type { Corpus } from './corpus';
 import { escapeMarkdown as esc, inertMarkdown, linkTarget } from './markdown';
@@ -25,17 +26,21 @@ export function diffMarkdown(diff: readonly DiffPart[]): string {
   return renderDiff(diff, (op, text) => (op === 'removed' ? `~~${esc(text)}~~` : `**${esc(text)}**`), esc);
 }
 
-/** Where a link to a source quote points: the source file at the quote's line and column. */
-export function sourceLink(corpus: Corpus, m: Match): vscode.Uri {
-  const uri = vscode.Uri.parse(m.quote.uri);
-  const source = corpus.indexed(m.quote.uri);
+/**
+ * Where a link to a source quote points: the source file at the quote's line and column; for an
+ * archived document, its read-only copy from the archive.
+ */
+export function sourceLink(corpus: Corpus, m: Match, archived: ReadonlyMap<string, ArchivedSource> = new Map()): vscode.Uri {
+  const fromArchive = corpus.indexed(m.quote.uri) ? undefined : archived.get(m.quote.uri);
+  const uri = fromArchive?.uri ?? vscode.Uri.parse(m.quote.uri);
+  const source = corpus.indexed(m.quote.uri) ?? fromArchive;
   if (!source) return uri;
   const p = linesOf(source).positionAt(m.region.start);
   return uri.with({ fragment: `L${p.line + 1},${p.character + 1}` });
 }
 
 /** The hover text for one quote. */
-export function hoverMarkdown(qr: QuoteReport, ignored: boolean, corpus: Corpus): vscode.MarkdownString {
+export function hoverMarkdown(qr: QuoteReport, ignored: boolean, corpus: Corpus, archived: ReadonlyMap<string, ArchivedSource> = new Map()): vscode.MarkdownString {
   const md = inertMarkdown();
   const n = qr.matches.length;
   const by = qr.quote.speaker ? ` by ${esc(qr.quote.speaker)} (confidence ${qr.quote.speakerConfidence.toFixed(2)})` : ', unattributed';
@@ -44,7 +49,7 @@ export function hoverMarkdown(qr: QuoteReport, ignored: boolean, corpus: Corpus)
   if (qr.canonical) md.appendMarkdown(`\nCanonical wording: ${esc(qr.canonical.reason)}.\n`);
   for (const m of qr.matches.slice(0, MAX_VERSIONS)) {
     md.appendMarkdown('\n---\n\n');
-    md.appendMarkdown(`**${esc(m.relation)}** · ${m.score.toFixed(2)} · ${m.quote.speaker ? `${esc(m.quote.speaker)} (${m.quote.speakerConfidence.toFixed(2)})` : 'unattributed'} · [${esc(m.quote.label)}](${linkTarget(sourceLink(corpus, m))})\n\n`);
+    md.appendMarkdown(`**${esc(m.relation)}** · ${m.score.toFixed(2)} · ${m.quote.speaker ? `${esc(m.quote.speaker)} (${m.quote.speakerConfidence.toFixed(2)})` : 'unattributed'} · [${esc(m.quote.label)}](${linkTarget(sourceLink(corpus, m, archived))})${archived.has(m.quote.uri) ? ' · *archive*' : ''}\n\n`);
     md.appendMarkdown(`“${diffMarkdown(m.diff)}”\n`);
   }
   if (n > MAX_VERSIONS) md.appendMarkdown(`\n---\n\n${n - MAX_VERSIONS} more version${n - MAX_VERSIONS === 1 ? '' : 's'} in the Cross-references view.\n`);
@@ -62,6 +67,6 @@ export class QuoteHover implements vscode.HoverProvider {
     const qr = checked.report.quotes[i];
     if (qr.matches.length === 0 && qr.findings.length === 0) return undefined;
     const { start, end, close } = qr.quote;
-    return new vscode.Hover(hoverMarkdown(qr, checked.ignored.has(i), this.corpus), rangeOf(document, { start: start - 1, end: end + (close ? 1 : 0) }));
+    return new vscode.Hover(hoverMarkdown(qr, checked.ignored.has(i), this.corpus, checked.archived), rangeOf(document, { start: start - 1, end: end + (close ? 1 : 0) }));
   }
 }

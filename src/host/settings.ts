@@ -27,6 +27,13 @@ export interface Resolved {
   ignore: IgnoreList;
   /** The size cap in bytes (the file's maxFileSizeKB, else verbatim.maxFileSizeKB). */
   maxBytes: number;
+  /**
+   * The archive's URL (the file's `archive`, its password already refused, else verbatim.archive.url,
+   * whose password the archive links refuse with a warning); undefined for none. In Restricted Mode a configuration file's is not used (package.json's
+   * restrictedConfigurations does the same for the workspace's setting): an untrusted folder must not
+   * choose where the drafts' quotes are sent.
+   */
+  archive: string | undefined;
 }
 
 export class Settings implements vscode.Disposable {
@@ -44,6 +51,10 @@ export class Settings implements vscode.Disposable {
         this.cache.clear();
         this.fileExcludes.clear();
         this.log.info('Settings changed; checking again.');
+        this.changed.fire();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.cache.clear();
         this.changed.fire();
       }),
       configs.onDidChange(() => {
@@ -117,6 +128,7 @@ export class Settings implements vscode.Disposable {
       exclude: globs(file?.exclude, []),
       ignore: new IgnoreList(file?.ignore ?? []),
       maxBytes: (file?.maxFileSizeKB ?? read.host.maxFileSizeKB) * 1024,
+      archive: (vscode.workspace.isTrusted ? file?.archive : undefined) ?? (read.host.archiveUrl || undefined),
     };
   }
 }

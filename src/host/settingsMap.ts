@@ -19,6 +19,8 @@ export interface HostSettings {
   maxFileSizeKB: number;
   /** How source and article files are decoded (see the core's read policy). */
   encoding: Encoding;
+  /** The shared archive's PostgreSQL URL (`verbatim.archive.url`); empty for none. */
+  archiveUrl: string;
 }
 
 export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
@@ -29,9 +31,10 @@ export const HOST_DEFAULTS: Readonly<HostSettings> = Object.freeze({
   sources: Object.freeze(['sources/**', 'seeds/**']),
   maxFileSizeKB: 10240,
   encoding: 'utf-8',
+  archiveUrl: '',
 });
 
-type Kind = 'level' | 'ruleLevel' | 'number' | 'share' | 'globs' | 'run' | 'boolean' | 'encoding';
+type Kind = 'level' | 'ruleLevel' | 'number' | 'share' | 'globs' | 'run' | 'boolean' | 'encoding' | 'archiveUrl';
 type OptionGroup = 'match' | 'relations' | 'rules' | 'attribute';
 type OptionTarget = { [G in OptionGroup]: { group: G; key: keyof Options[G] } }[OptionGroup];
 type Target = OptionTarget | { group: 'authority' } | { group: 'host'; key: keyof HostSettings };
@@ -58,6 +61,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze([
   host('sources', 'globs'),
   host('maxFileSizeKB', 'number'),
   host('encoding', 'encoding'),
+  { key: 'archive.url', kind: 'archiveUrl', target: { group: 'host', key: 'archiveUrl' } },
   { key: 'authority', kind: 'globs', target: { group: 'authority' } },
   relation('identical'),
   relation('excerpt'),
@@ -100,6 +104,7 @@ function valid(kind: Kind, value: unknown): boolean {
     case 'encoding': return typeof value === 'string' && (ENCODINGS as readonly string[]).includes(value);
     case 'number': return typeof value === 'number' && Number.isFinite(value) && value >= 0;
     case 'share': return typeof value === 'number' && value >= 0 && value <= 1;
+    case 'archiveUrl': return typeof value === 'string' && (value === '' || /^postgres(?:ql)?:\/\/./i.test(value));
     case 'globs': return Array.isArray(value) && value.every((v) => typeof v === 'string');
   }
 }

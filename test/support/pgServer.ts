@@ -73,6 +73,14 @@ export class PgServer {
     return server;
   }
 
+  /**
+   * The server another process started (`start`), to stop or restart it from here: the archive
+   * integration test stops from inside the extension host the server its runner started.
+   */
+  static attach(where: { dir: string; port: number }): PgServer {
+    return new PgServer(where.dir, where.port, findPgBin(), serverUser(), {});
+  }
+
   get data(): string {
     return path.join(this.dir, 'data');
   }

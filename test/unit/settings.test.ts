@@ -45,7 +45,9 @@ describe('settings', () => {
   it('describes every setting in Markdown, with a scope', () => {
     for (const [key, p] of Object.entries(contributed)) {
       assert.ok(p.markdownDescription && p.markdownDescription.length > 20, `${key} has a markdownDescription`);
-      assert.strictEqual(p.scope, 'resource', `${key} is resource-scoped`);
+      // The archive is one connection per window, and a folder must not pick where quotes are sent.
+      const scope = key === 'verbatim.archive.url' ? 'window' : 'resource';
+      assert.strictEqual(p.scope, scope, `${key} is ${scope}-scoped`);
     }
   });
 

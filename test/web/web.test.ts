@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../../src/core/analyze';
 import type { AnalysisReply } from '../../src/core/parallel/analysisTask';
 import { packAnalyses, type BatchInput } from '../../src/core/parallel/packedAnalyses';
-import { api, EXTENSION_ID, sourceUri } from '../integration/helpers';
+import { api, EXTENSION_ID, sourceUri, verbatimLog, waitFor } from '../integration/helpers';
 import { REPORT_MARK } from './runner';
 
 describe('Web extension host', () => {
@@ -33,6 +33,20 @@ describe('Web extension host', () => {
     };
     console.log(`${REPORT_MARK}    web host: ${JSON.stringify(offers)}`);
     assert.strictEqual(typeof g.postMessage, 'function', 'the host is itself a worker');
+  });
+
+  it('ignores an archive setting with one information line: a browser cannot reach a database server', async () => {
+    const verbatim = await api();
+    const config = vscode.workspace.getConfiguration('verbatim');
+    await config.update('archive.url', 'postgresql://editor@db.example:5432/archive', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the information line in the log', async () =>
+        /Archive postgresql:\/\/editor@db\.example:5432\/archive is ignored here: the web extension host cannot connect to a database server/.test(await verbatimLog(verbatim)));
+      assert.strictEqual(verbatim.archiveStatus(), undefined, 'no archive status: there is no archive here');
+    } finally {
+      await config.update('archive.url', undefined, vscode.ConfigurationTarget.Global);
+      await verbatim.whenIdle();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { RULES, ruleById } from '../rules/registry';
 import { LineMap } from '../text/lines';
 import type { Relation } from '../types';
 import type { IgnoreEntry } from './ignoreList';
+import { withoutPassword } from './archiveUrl';
 import { DEFAULT_OPTIONS, type Level, type OptionsPatch } from './options';
 
 /** The configuration file names, in the order they are looked for in one folder. */
@@ -21,7 +22,7 @@ export const RELATIONS: readonly Relation[] = Object.freeze(Object.keys(DEFAULT_
 export const SHARES: ReadonlySet<string> = new Set(['minContainment', 'minDensity', 'otherSpeakerCoverage']);
 export const GLOB_KEYS = ['sources', 'include', 'exclude', 'authority'] as const;
 /** Every top-level key, for the schema and the "unknown key" message. */
-export const TOP_KEYS: readonly string[] = Object.freeze(['$schema', ...GLOB_KEYS, 'rules', 'relations', 'match', 'ignore', 'maxFileSizeKB', 'gitignore']);
+export const TOP_KEYS: readonly string[] = Object.freeze(['$schema', ...GLOB_KEYS, 'rules', 'relations', 'match', 'ignore', 'maxFileSizeKB', 'gitignore', 'archive']);
 
 export interface VerbatimConfig {
   sources?: string[];
@@ -32,6 +33,8 @@ export interface VerbatimConfig {
   maxFileSizeKB?: number;
   /** The CLI skips what .gitignore ignores unless this is false (or --no-gitignore). */
   gitignore?: boolean;
+  /** The shared archive's PostgreSQL URL, without a password (the editor reads it; the CLI takes --db). */
+  archive?: string;
   /** Rules, relations, thresholds and authority, to lay over the defaults. */
   options: OptionsPatch;
 }
@@ -109,6 +112,14 @@ function readKey(key: string, value: Node, config: VerbatimConfig, bad: Bad): vo
       if (typeof v !== 'boolean') { bad(value, '"gitignore" must be true or false; it is ignored'); return; }
       config.gitignore = v;
       return;
+    case 'archive': {
+      if (typeof v !== 'string' || !/^postgres(?:ql)?:\/\/./i.test(v)) { bad(value, '"archive" must be a postgresql://user@host:port/database URL; it is ignored'); return; }
+      const bare = withoutPassword(v);
+      // A configuration file is shared (committed, synced): a password in it is refused, not used.
+      if (bare.hadPassword) bad(value, '"archive" must not hold a password (this file is shared): the password in it is ignored; use Verbatim: Set Archive Password, PGPASSWORD or ~/.pgpass');
+      config.archive = bare.url;
+      return;
+    }
     case 'ignore': {
       if (!Array.isArray(v)) { bad(value, '"ignore" must be a list of { "file": …, "text": … }; it is ignored'); return; }
       (value.children ?? []).forEach((n, i) => {
