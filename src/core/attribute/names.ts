@@ -37,8 +37,21 @@ const ORGANISATION = new Set(
 
 const lower = (w: string): string => (w.includes('.') ? w.toLowerCase().replace(/\./g, '') : w.toLowerCase());
 
+const folded = new Map<string, string>();
+/** Runs kept folded: news repeats its names, and folding one is a dozen regular expressions and sets. */
+const FOLDED_KEPT = 20_000;
+
 /** Strips titles and sentence-initial words from a run of capitalised words; '' when nothing is left. */
 export function foldName(run: string): string {
+  let name = folded.get(run);
+  if (name === undefined) {
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(run, (name = foldRun(run)));
+  }
+  return name;
+}
+
+function foldRun(run: string): string {
   let words = run
     .replace(/[’']s$/, '')
     .split(/\s+/)
