@@ -24,3 +24,5 @@ export { parseConfig, formatProblem, CONFIG_FILES, LEVELS, TOP_KEYS, RELATIONS, 
 export { layerOptions, configCandidates } from './config/merge';
 export { IgnoreList, IGNORE_FILE, parseIgnoreFile, formatIgnoreFile, type IgnoreEntry } from './config/ignoreList';
 export { decodeText, looksBinary, overCap, DEFAULT_MAX_FILE_BYTES, ENCODINGS, type Decoded, type Encoding } from './config/readPolicy';
+export { formatMessage, type Translate } from './rules/formatMessage';
+export { MESSAGE_TEMPLATES, type MessageId } from './rules/messageTemplates';
