@@ -86,7 +86,7 @@ export class ConfigFiles implements vscode.Disposable {
       try {
         uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, GLOB), '**/node_modules/**');
       } catch (err) {
-        this.log.warn(`Could not look for configuration files in ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
+        this.log.warn(vscode.l10n.t('Could not look for configuration files in {0}: {1}', folder.name, err instanceof Error ? err.message : String(err)));
       }
       // In one folder, .verbatim.json before .verbatim.jsonc (CONFIG_FILES order): the first found wins.
       uris.sort((a, b) => CONFIG_FILES.indexOf(a.path.split('/').pop()!) - CONFIG_FILES.indexOf(b.path.split('/').pop()!));
@@ -95,7 +95,7 @@ export class ConfigFiles implements vscode.Disposable {
         const dir = parent(uri);
         const shadowed = [...next.values()].find((c) => c.dir.toString() === dir.toString());
         if (shadowed) {
-          this.log.warn(`${vscode.workspace.asRelativePath(uri)} is not read: ${vscode.workspace.asRelativePath(shadowed.uri)} in the same folder comes first.`);
+          this.log.warn(vscode.l10n.t('{0} is not read: {1} in the same folder comes first.', vscode.workspace.asRelativePath(uri), vscode.workspace.asRelativePath(shadowed.uri)));
           continue;
         }
         next.set(key, { uri, dir, folder, parsed: await this.parse(uri) });
@@ -112,7 +112,7 @@ export class ConfigFiles implements vscode.Disposable {
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (err) {
-      this.log.warn(`${vscode.workspace.asRelativePath(uri)} cannot be read (${err instanceof Error ? err.message : String(err)}); using the defaults.`);
+      this.log.warn(vscode.l10n.t('{0} cannot be read ({1}); using the defaults.', vscode.workspace.asRelativePath(uri), err instanceof Error ? err.message : String(err)));
     }
     const parsed = parseConfig(text);
     for (const p of parsed.problems) {

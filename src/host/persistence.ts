@@ -85,7 +85,7 @@ export class IndexPersistence implements vscode.Disposable {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (err) {
       if (err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound')) {
-        this.log.info('No stored source index yet: every source is read.');
+        this.log.info(vscode.l10n.t('No stored source index yet: every source is read.'));
       } else this.refuse(uri, err);
       return undefined;
     }
@@ -108,7 +108,7 @@ export class IndexPersistence implements vscode.Disposable {
       }
       const deserializing = Date.now() - blocked;
       this.current = { index: engine.index, generation: engine.index.generation };
-      this.log.info(`Loaded the stored source index (${stamps.size} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms: ${decoding} ms decoding, ${deserializing} ms deserializing.`);
+      this.log.info(vscode.l10n.t('Loaded the stored source index ({0} sources, {1} MB) in {2} ms: {3} ms decoding, {4} ms deserializing.', stamps.size, mb(bytes.length), Date.now() - started, decoding, deserializing));
       return { engine, stamps };
     } catch (err) {
       this.refuse(uri, err);
@@ -160,14 +160,14 @@ export class IndexPersistence implements vscode.Disposable {
       // Renamed into place: a reader never sees half a file.
       await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
     } catch (err) {
-      this.log.warn(`Could not store the source index in ${dir.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(vscode.l10n.t('Could not store the source index in {0}: {1}', dir.fsPath, err instanceof Error ? err.message : String(err)));
       await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
       return false;
     }
     this.current = { index, generation };
     this.saves++;
     this.lastWrite = Date.now();
-    this.log.info(`Stored the source index (${header.files.length} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms, ${blocked} ms of it serializing.`);
+    this.log.info(vscode.l10n.t('Stored the source index ({0} sources, {1} MB) in {2} ms, {3} ms of it serializing.', header.files.length, mb(bytes.length), Date.now() - started, blocked));
     return true;
   }
 
@@ -178,7 +178,7 @@ export class IndexPersistence implements vscode.Disposable {
     const dir = this.storage.storageUri ?? this.storage.globalStorageUri;
     const inside = folders.find((f) => `${dir.toString()}/`.startsWith(`${f.uri.toString().replace(/\/$/, '')}/`));
     if (inside) {
-      if (!this.refusedDir) this.log.warn(`The extension storage ${dir.fsPath} is inside the workspace folder ${inside.name}: the source index is not stored.`);
+      if (!this.refusedDir) this.log.warn(vscode.l10n.t('The extension storage {0} is inside the workspace folder {1}: the source index is not stored.', dir.fsPath, inside.name));
       this.refusedDir = true;
       return undefined;
     }
@@ -188,7 +188,7 @@ export class IndexPersistence implements vscode.Disposable {
   }
 
   private refuse(uri: vscode.Uri, err: unknown): void {
-    this.problem = `The stored source index ${uri.fsPath} is not used (${err instanceof Error ? err.message : String(err)}): every source is read again.`;
+    this.problem = vscode.l10n.t('The stored source index {0} is not used ({1}): every source is read again.', uri.fsPath, err instanceof Error ? err.message : String(err));
     this.log.warn(this.problem);
   }
 }

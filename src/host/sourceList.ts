@@ -49,7 +49,7 @@ export async function listSources(settings: Settings, configs: ConfigFiles, log:
           n++;
         }
       } catch (err) {
-        log.warn(`Could not list ${glob} in ${vscode.workspace.asRelativePath(scope.base)}: ${err instanceof Error ? err.message : String(err)}`);
+        log.warn(vscode.l10n.t('Could not list {0} in {1}: {2}', glob, vscode.workspace.asRelativePath(scope.base), err instanceof Error ? err.message : String(err)));
       }
       if (n === 0 && scope.config && !glob.startsWith('!')) {
         const list = empty.get(scope.config) ?? [];
@@ -80,7 +80,7 @@ async function includeProblems(c: ConfigFile, log: vscode.LogOutputChannel): Pro
     try {
       if ((await vscode.workspace.findFiles(new vscode.RelativePattern(c.dir, glob), '**/node_modules/**', 1)).length) continue;
     } catch (err) {
-      log.warn(`Could not list ${glob} in ${vscode.workspace.asRelativePath(c.dir)}: ${err instanceof Error ? err.message : String(err)}`);
+      log.warn(vscode.l10n.t('Could not list {0} in {1}: {2}', glob, vscode.workspace.asRelativePath(c.dir), err instanceof Error ? err.message : String(err)));
       continue;
     }
     out.push({ ...c.parsed.locate(['include', i]), message: `include glob "${glob}" matches no file` });
