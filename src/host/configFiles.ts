@@ -6,7 +6,8 @@
  * Verbatim log; a file that cannot be parsed gives the defaults.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILES, configCandidates, formatProblem, parseConfig, type ParsedConfig, type Place } from '../core/index';
+import { CONFIG_FILES, configCandidates, fatalMessage, formatProblem, parseConfig, type LaterProblem, type ParsedConfig } from '../core/index';
+import { localize } from './l10n';
 import { watchAndReload } from './watchReload';
 
 /** A configuration file as loaded. */
@@ -24,7 +25,7 @@ const parent = (uri: vscode.Uri): vscode.Uri => uri.with({ path: uri.path.replac
 export class ConfigFiles implements vscode.Disposable {
   private byPath = new Map<string, ConfigFile>();
   /** Problems found after parsing (globs, authority), per file, kept until the file is read again. */
-  private readonly later = new Map<string, (Place & { message: string })[]>();
+  private readonly later = new Map<string, LaterProblem[]>();
   private readonly collection = vscode.languages.createDiagnosticCollection('verbatim-config');
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -64,12 +65,12 @@ export class ConfigFiles implements vscode.Disposable {
   }
 
   /** Sets the problems found outside the parser (globs matching nothing) for one file, replacing earlier ones. */
-  report(config: ConfigFile, problems: (Place & { message: string })[]): void {
+  report(config: ConfigFile, problems: LaterProblem[]): void {
     const key = config.uri.toString();
     const before = JSON.stringify(this.later.get(key) ?? []);
     if (before === JSON.stringify(problems)) return;
     this.later.set(key, problems);
-    for (const p of problems) this.log.warn(formatProblem(vscode.workspace.asRelativePath(config.uri), p));
+    for (const p of problems) this.log.warn(formatProblem(vscode.workspace.asRelativePath(config.uri), { ...p, message: localize(p.messageL10n) }));
     this.publish(config);
   }
 
@@ -116,13 +117,13 @@ export class ConfigFiles implements vscode.Disposable {
     }
     const parsed = parseConfig(text);
     for (const p of parsed.problems) {
-      this.log.warn(formatProblem(vscode.workspace.asRelativePath(uri), { ...p, message: p.fatal ? `${p.message}; using the defaults` : p.message }));
+      this.log.warn(formatProblem(vscode.workspace.asRelativePath(uri), { ...p, message: localize(p.fatal ? fatalMessage(p.messageL10n) : p.messageL10n) }));
     }
     return parsed;
   }
 
   private publish(c: ConfigFile): void {
-    const all = [...c.parsed.problems.map((p) => ({ ...p, message: p.fatal ? `${p.message}; using the defaults` : p.message })), ...(this.later.get(c.uri.toString()) ?? [])];
+    const all = [...c.parsed.problems, ...(this.later.get(c.uri.toString()) ?? [])].map((p) => ({ ...p, message: localize('fatal' in p && p.fatal ? fatalMessage(p.messageL10n) : p.messageL10n) }));
     this.collection.set(c.uri, all.map((p) => {
       const start = new vscode.Position(p.line - 1, p.column - 1);
       const d = new vscode.Diagnostic(new vscode.Range(start, start.translate(0, Math.max(1, p.length))), p.message,

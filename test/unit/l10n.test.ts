@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, MESSAGE_TEMPLATES, formatMessage, type DocumentReport, type Message, type MessageValue, type OptionsPatch } from '../../src/core/index';
+import { Engine, MESSAGE_TEMPLATES, fatalMessage, formatMessage, parseConfig, type DocumentReport, type Message, type MessageValue, type OptionsPatch } from '../../src/core/index';
 import { list, msg } from '../../src/core/rules/formatMessage';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -127,6 +127,26 @@ describe('localisation', () => {
     });
   });
 
+  describe('a configuration file’s problems', () => {
+    const bad = `{ "sorces": [], "sources": "x", "include": [1], "maxFileSizeKB": 0, "gitignore": "yes", "$schema": 1,
+      "ignore": [{ "file": 1 }], "relations": { "variant": "loud", "spelin": "hint" }, "match": { "minDensity": 2, "minWords": 1.5 },
+      "rules": { "quote-differs": { "severity": "auto", "meaningChang": "x" }, "speaker-differs": 3 }, "zzz": 1 }`;
+    const problems = [...parseConfig(bad).problems, ...parseConfig('{ "sources": [').problems, ...parseConfig('[]').problems];
+
+    it('are formatted from the templates, each in English and translated by the pseudo-localised bundle', () => {
+      assert.ok(problems.length >= 15, `${problems.length} problems`);
+      for (const p of [...problems.map((x) => x.messageL10n), ...problems.filter((x) => x.fatal).map((x) => fatalMessage(x.messageL10n))]) {
+        const english = formatMessage(p);
+        assert.ok(english.length > 10 && !/\{\w+\}/.test(english), `every placeholder filled: ${english}`);
+        const shown = formatMessage(p, pseudoTranslate);
+        assert.ok(shown.startsWith('⟦') && shown.endsWith('⟧') && shown !== english, shown);
+      }
+      for (const p of problems) assert.strictEqual(p.message, formatMessage(p.messageL10n));
+      assert.ok(problems.some((p) => p.message === 'unknown key "sorces" (did you mean "sources"?); it is ignored'), problems.map((p) => p.message).join('\n'));
+      assert.ok(problems.some((p) => p.message === '"relations.variant" must be one of "error", "warning", "info", "hint", "off", not "loud"; it is ignored'));
+    });
+  });
+
   describe('the engine’s messages on real articles', () => {
     const { reports: all, inputs } = reports();
     const pairs = all.flatMap(messages);
@@ -149,7 +169,8 @@ describe('localisation', () => {
       for (const [m] of pairs) ids(m, used);
       // Plural and rare forms these articles do not produce are checked by formatMessage's own tests.
       const rare = new Set(['quoteDiffers.related.unattributed', 'echo.appended', 'echo.note', 'source.more.one', 'disagree.more.other', 'change.typo', 'change.name', 'change.possibleTypo']);
-      const missing = Object.keys(MESSAGE_TEMPLATES).filter((id) => !used.has(id) && !rare.has(id));
+      // The configuration file's problems have their own test below.
+      const missing = Object.keys(MESSAGE_TEMPLATES).filter((id) => !used.has(id) && !rare.has(id) && !id.startsWith('config.'));
       assert.deepStrictEqual(missing, []);
     });
 
