@@ -431,7 +431,7 @@ export class Corpus implements vscode.Disposable {
             const prefix = uri.toString() + '/';
             for (const key of [...this.sources.keys()]) if (key.startsWith(prefix)) this.drop(key);
           }
-          if (!r.ok && r.reason === 'is a folder') return;
+          if (!r.ok && r.folder) return;
           this.apply(uri, reads[j]);
         });
         await yieldToHost();

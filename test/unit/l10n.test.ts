@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, MESSAGE_TEMPLATES, fatalMessage, formatMessage, parseConfig, type DocumentReport, type Message, type MessageValue, type OptionsPatch } from '../../src/core/index';
+import { Engine, MESSAGE_TEMPLATES, decodeText, fatalMessage, formatMessage, parseConfig, type DocumentReport, type Message, type MessageValue, type OptionsPatch } from '../../src/core/index';
 import { list, msg } from '../../src/core/rules/formatMessage';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -147,6 +147,24 @@ describe('localisation', () => {
     });
   });
 
+  describe('the read policy’s reasons and notes', () => {
+    it('are formatted from the templates and translated by the pseudo-localised bundle', () => {
+      const bytes = (...b: number[]) => Uint8Array.from(b);
+      const results = [
+        decodeText(bytes(0x41, 0, 0x42)), decodeText(new Uint8Array(3000), 2048), decodeText(bytes(0x93, 0x41, 0x94), 1024, 'windows-1252'),
+        decodeText(bytes(0x93, 0x41, 0x94), 1024, 'auto'), decodeText(bytes(0x93, 0x41, 0x94)),
+      ];
+      const messages = results.map((d) => (d.ok ? [d.noteL10n!, d.note!] : [d.reasonL10n, d.reason]) as [Message, string]);
+      assert.deepStrictEqual(messages.map(([m]) => m.id), ['read.binary', 'read.overCap', 'read.windows1252', 'read.auto1252', 'read.replaced']);
+      for (const [m, english] of messages) {
+        assert.strictEqual(formatMessage(m), english);
+        const shown = formatMessage(m, pseudoTranslate);
+        assert.ok(shown.startsWith('⟦') && shown !== english, shown);
+      }
+      assert.strictEqual(messages[1][1], 'is 3 KB, over the 2 KB size cap (maxFileSizeKB)');
+    });
+  });
+
   describe('the engine’s messages on real articles', () => {
     const { reports: all, inputs } = reports();
     const pairs = all.flatMap(messages);
@@ -169,8 +187,8 @@ describe('localisation', () => {
       for (const [m] of pairs) ids(m, used);
       // Plural and rare forms these articles do not produce are checked by formatMessage's own tests.
       const rare = new Set(['quoteDiffers.related.unattributed', 'echo.appended', 'echo.note', 'source.more.one', 'disagree.more.other', 'change.typo', 'change.name', 'change.possibleTypo']);
-      // The configuration file's problems have their own test below.
-      const missing = Object.keys(MESSAGE_TEMPLATES).filter((id) => !used.has(id) && !rare.has(id) && !id.startsWith('config.'));
+      // The configuration file's problems and the read policy's notes have their own tests.
+      const missing = Object.keys(MESSAGE_TEMPLATES).filter((id) => !used.has(id) && !rare.has(id) && !/^(config|read)\./.test(id));
       assert.deepStrictEqual(missing, []);
     });
 

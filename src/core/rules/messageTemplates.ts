@@ -1,5 +1,6 @@
 /**
- * Every text the engine words, by message id: English templates with named `{placeholders}`. Findings,
+ * Every text the engine words (findings, fixes, reasons, a configuration file's problems, the read
+ * policy's notes), by message id: English templates with named `{placeholders}`. Findings,
  * fixes, canonical reasons and change lists are built as `{ id, values }` (see formatMessage.ts) and
  * formatted from this table, so no English grammar is assembled in code: the CLI prints these
  * templates, and the editor passes each through `vscode.l10n.t`, whose bundle (l10n/bundle.l10n.json,
@@ -75,6 +76,12 @@ export const MESSAGE_TEMPLATES = Object.freeze({
   'config.sourcesNoMatch': 'sources glob "{glob}" matches no file',
   'config.includeNoMatch': 'include glob "{glob}" matches no file',
   'config.authorityNoSource': 'authority glob "{glob}" names no source file',
+  // The read policy (config/readPolicy.ts): why a file is skipped, or how it was read.
+  'read.overCap': 'is {size} KB, over the {cap} KB size cap (maxFileSizeKB)',
+  'read.binary': 'looks binary (it contains NUL bytes)',
+  'read.windows1252': 'was read as Windows-1252',
+  'read.auto1252': 'is not valid UTF-8; read as Windows-1252',
+  'read.replaced': 'is not valid UTF-8; invalid bytes were read as U+FFFD',
   // Separators of lists (a list message's items are joined by its template).
   'list.comma': ', ',
   'list.semicolon': '; ',
