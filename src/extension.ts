@@ -95,7 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     vscode.commands.registerCommand(OPEN_SAMPLE, () => openSample(context.extensionUri, context.globalStorageUri)),
     crossRefs.onDidChangeTreeData(() => {
       tree.description = crossRefs.article ? vscode.workspace.asRelativePath(crossRefs.article.uri) : undefined;
-      tree.message = crossRefs.article ? undefined : 'Open an article to see where its quotes appear in the sources.';
+      tree.message = crossRefs.article ? undefined : vscode.l10n.t('Open an article to see where its quotes appear in the sources.');
     }),
   );
 
@@ -103,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   persistence.start();
   corpus.start(() => persistence.load());
   checker.start();
-  log.info(`Verbatim ${String(context.extension.packageJSON.version)} is active in ${vscode.workspace.workspaceFolders?.length ?? 0} folder(s).`);
+  log.info(vscode.l10n.t('Verbatim {0} is active in {1} folder(s).', String(context.extension.packageJSON.version), vscode.workspace.workspaceFolders?.length ?? 0));
 
   const snapshot = (node?: Parameters<CrossReferences['getChildren']>[0]): CrossRefSnapshot[] =>
     crossRefs.getChildren(node).map((child) => {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILES, configCandidates, formatProblem, IGNORE_FILE, IgnoreList, parseConfig, parseIgnoreFile, type ParsedConfig } from '../core';
+import { CONFIG_FILES, configCandidates, fatalMessage, formatMessage, formatProblem, IGNORE_FILE, IgnoreList, parseConfig, parseIgnoreFile, type ParsedConfig } from '../core';
 
 export interface Scope {
   /** Absolute folder the scope's globs and ignore entries are relative to. */
@@ -58,7 +58,7 @@ export class Scopes {
       this.fatal = true;
     }
     const parsed = text === undefined ? undefined : parseConfig(text);
-    for (const p of parsed?.problems ?? []) this.problems.push(formatProblem(file, { ...p, message: p.fatal ? `${p.message}; using the defaults` : p.message }));
+    for (const p of parsed?.problems ?? []) this.problems.push(formatProblem(file, { ...p, message: p.fatal ? formatMessage(fatalMessage(p.messageL10n)) : p.message }));
     if (parsed?.fatal) this.fatal = true;
     const usable = parsed && !parsed.fatal ? parsed : undefined;
     scope = { dir, file, parsed: usable, ignore: new IgnoreList([...(usable?.config.ignore ?? []), ...this.ignoreFile(dir)]) };

@@ -3,7 +3,7 @@
  * engine with each document's options, drops the findings of ignored quotes, and returns the reports
  * and problems. Which source wins: flags, then the configuration file, then the defaults.
  */
-import { DEFAULT_MAX_FILE_BYTES, Engine, layerOptions, matchGlob, matchRelative, reaches, withOptions, type DocInput, type DocumentReport, type OptionsPatch } from '../core';
+import { DEFAULT_MAX_FILE_BYTES, Engine, formatProblem, laterProblem, layerOptions, matchGlob, msg, matchRelative, reaches, withOptions, type DocInput, type DocumentReport, type OptionsPatch } from '../core';
 import type { CheckArgs, FailOn } from './args';
 import { indexWithCache, type CacheStats } from './cache';
 import { Scopes, type Scope } from './config';
@@ -120,7 +120,7 @@ function sourcesOf(s: Scope, problems: string[], policy: WalkPolicy): string[] {
   config.sources!.forEach((g, i) => {
     if (g.startsWith('!') || scopeSources(s.dir, [g], config.exclude ?? [], [], policy).length) return;
     const at = s.parsed!.locate(['sources', i]);
-    problems.push(`${s.file}:${at.line}:${at.column}: sources glob "${g}" matches no file`);
+    problems.push(formatProblem(String(s.file), laterProblem(at, msg('config.sourcesNoMatch', { glob: g }))));
   });
   return all;
 }
@@ -133,7 +133,7 @@ function checkInclude(s: Scope, problems: string[], policy: WalkPolicy): void {
   globs.forEach((g, i) => {
     if (g.startsWith('!') || files.some((f) => matchRelative(g, relativeTo(s.dir, f)))) return;
     const at = s.parsed!.locate(['include', i]);
-    problems.push(`${s.file}:${at.line}:${at.column}: include glob "${g}" matches no file`);
+    problems.push(formatProblem(String(s.file), laterProblem(at, msg('config.includeNoMatch', { glob: g }))));
   });
 }
 
@@ -145,7 +145,7 @@ function checkAuthority(s: Scope, engine: Engine, problems: string[], overridden
   globs.forEach((g, i) => {
     if (uris.some((u) => matchGlob(g, u))) return;
     const at = s.parsed!.locate(['authority', i]);
-    problems.push(`${s.file}:${at.line}:${at.column}: authority glob "${g}" names no source file`);
+    problems.push(formatProblem(String(s.file), laterProblem(at, msg('config.authorityNoSource', { glob: g }))));
   });
 }
 

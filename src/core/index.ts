@@ -21,8 +21,10 @@ export { RULES, RULE_IDS, RULES_DOC, ruleById, ruleAnchor, SEVERITY_RANK, maxLev
 export { compareSourceOrder } from './config/order';
 export { matchRelative, pathFilter } from './config/glob';
 export { withoutPassword } from './config/archiveUrl';
-export { parseConfig, formatProblem, CONFIG_FILES, LEVELS, TOP_KEYS, RELATIONS, SHARES, type VerbatimConfig, type ParsedConfig, type ConfigProblem, type Place } from './config/file';
+export { parseConfig, formatProblem, laterProblem, fatalMessage, CONFIG_FILES, LEVELS, TOP_KEYS, RELATIONS, SHARES, type VerbatimConfig, type ParsedConfig, type ConfigProblem, type LaterProblem, type Place } from './config/file';
 export { layerOptions, configCandidates } from './config/merge';
 export { IgnoreList, IGNORE_FILE, parseIgnoreFile, formatIgnoreFile, type IgnoreEntry } from './config/ignoreList';
-export { decodeText, looksBinary, overCap, DEFAULT_MAX_FILE_BYTES, ENCODINGS, type Decoded, type Encoding } from './config/readPolicy';
+export { decodeText, looksBinary, overCap, overCapMessage, DEFAULT_MAX_FILE_BYTES, ENCODINGS, type Decoded, type Encoding } from './config/readPolicy';
+export { formatMessage, msg, type Translate } from './rules/formatMessage';
+export { MESSAGE_TEMPLATES, type MessageId } from './rules/messageTemplates';
 export { encodeSliced, decodeSliced, firstLine, type Slicer } from './index/slicedStore';

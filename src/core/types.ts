@@ -1,4 +1,7 @@
 /** Plain data exchanged between the engine and its front ends. Offsets are UTF-16 offsets. */
+import type { Message } from './rules/formatMessage';
+
+export type { Message, MessageValue } from './rules/formatMessage';
 
 export interface Span {
   start: number;
@@ -65,6 +68,8 @@ export interface Location extends Span {
 /** A text edit inside one document, computed from the text the engine was given. */
 export interface Fix {
   title: string;
+  /** `title` as a message id and values (rules/messageTemplates.ts), for a front end that translates it. */
+  titleL10n: Message;
   start: number;
   end: number;
   replacement: string;
@@ -76,10 +81,13 @@ export interface Fix {
 export interface Finding {
   rule: RuleId;
   severity: Severity;
+  /** In English, as the CLI prints it. */
   message: string;
+  /** `message` as a message id and values (rules/messageTemplates.ts), for a front end that translates it. */
+  messageL10n: Message;
   start: number;
   end: number;
-  related: (Location & { message: string })[];
+  related: (Location & { message: string; messageL10n: Message })[];
 }
 
 /** Another version of a quote found in a source. */
@@ -92,6 +100,8 @@ export interface Match {
   diff: DiffPart[];
   /** The changed words in a line, e.g. `“through” → “through on”`; empty when no word changed. */
   changes: string;
+  /** `changes` as a message (null when no word changed). */
+  changesL10n: Message | null;
   /** The source wording rewritten to cover exactly the checked quote's extent; null for a paraphrase. */
   replacement: string | null;
 }
@@ -99,6 +109,8 @@ export interface Match {
 export interface Canonical {
   text: string;
   reason: string;
+  /** `reason` as a message. */
+  reasonL10n: Message;
   source: Location | null;
 }
 

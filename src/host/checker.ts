@@ -238,7 +238,7 @@ export class Checker implements vscode.Disposable {
     const text = doc.getText();
     const cap = this.settings.for(doc.uri).maxBytes;
     if (text.length > cap) {
-      if (!this.tooLarge.has(key)) this.log.warn(`${vscode.workspace.asRelativePath(doc.uri)} is over the ${cap / 1024} KB cap and is not checked; raise maxFileSizeKB (the configuration file's or verbatim.maxFileSizeKB) to check it.`);
+      if (!this.tooLarge.has(key)) this.log.warn(vscode.l10n.t("{0} is over the {1} KB cap and is not checked; raise maxFileSizeKB (the configuration file's or verbatim.maxFileSizeKB) to check it.", vscode.workspace.asRelativePath(doc.uri), cap / 1024));
       this.tooLarge.add(key);
       if (this.reports.has(key)) this.forget(doc.uri);
       return undefined;
@@ -259,7 +259,7 @@ export class Checker implements vscode.Disposable {
       this.engine.options = this.optionsFor(uri);
       report = this.engine.check({ uri: uri.toString(), text, label });
     } catch (err) {
-      this.log.error(`Checking ${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.log.error(vscode.l10n.t('Checking {0} failed: {1}', label, err instanceof Error ? err.stack ?? err.message : String(err)));
       report = { uri: uri.toString(), quotes: [] };
     }
     return this.finish(uri, version, report, lines, NONE);

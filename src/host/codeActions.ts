@@ -7,6 +7,7 @@
  * is one WorkspaceEdit, so one undo reverts it. `context.only` is honoured.
  */
 import * as vscode from 'vscode';
+import { localize } from './l10n';
 import type { Fix } from '../core/index';
 import type { Checker } from './checker';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -43,14 +44,14 @@ export class QuoteFixes implements vscode.CodeActionProvider<vscode.CodeAction> 
         if (checked.ignored.has(i) || to < start - 1 || from > end + 1) return;
         const diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.intersection(rangeOf(document, qr.quote)));
         for (const fix of qr.fixes) {
-          const action = new FixAction(fix.title, vscode.CodeActionKind.QuickFix, document.uri, document.version, [fix]);
+          const action = new FixAction(localize(fix.titleL10n), vscode.CodeActionKind.QuickFix, document.uri, document.version, [fix]);
           action.isPreferred = fix.preferred;
           action.diagnostics = diagnostics;
           actions.push(action);
         }
         if (qr.findings.length) {
-          const ignore = new vscode.CodeAction('Ignore this quote', vscode.CodeActionKind.QuickFix);
-          ignore.command = { title: 'Ignore this quote', command: IGNORE_COMMAND, arguments: [document.uri.toString(), qr.quote.text] };
+          const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore this quote'), vscode.CodeActionKind.QuickFix);
+          ignore.command = { title: vscode.l10n.t('Ignore this quote'), command: IGNORE_COMMAND, arguments: [document.uri.toString(), qr.quote.text] };
           ignore.diagnostics = diagnostics;
           actions.push(ignore);
         }
@@ -59,7 +60,8 @@ export class QuoteFixes implements vscode.CodeActionProvider<vscode.CodeAction> 
     if (wants(FIX_ALL)) {
       const fixes = checked.report.quotes.flatMap((qr, i) =>
         checked.ignored.has(i) || !qr.findings.some((f) => f.rule === 'quote-differs') ? [] : qr.fixes.filter((f) => f.preferred));
-      if (fixes.length) actions.push(new FixAction(`Use the canonical wording for all ${fixes.length} quote${fixes.length === 1 ? '' : 's'}`, FIX_ALL, document.uri, document.version, fixes));
+      const title = fixes.length === 1 ? vscode.l10n.t('Use the canonical wording for all 1 quote') : vscode.l10n.t('Use the canonical wording for all {0} quotes', fixes.length);
+      if (fixes.length) actions.push(new FixAction(title, FIX_ALL, document.uri, document.version, fixes));
     }
     return actions;
   }
@@ -69,8 +71,8 @@ export class QuoteFixes implements vscode.CodeActionProvider<vscode.CodeAction> 
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === action.uri.toString());
     if (!doc || doc.isClosed || doc.version !== action.version) {
       // The text moved on since the fix was offered: refuse rather than edit text we have not read.
-      this.log.warn(`Not applying “${action.title}”: ${vscode.workspace.asRelativePath(action.uri)} changed since it was offered.`);
-      void vscode.window.showInformationMessage('Verbatim: the document changed since this fix was offered; ask for the fix again.');
+      this.log.warn(vscode.l10n.t('Not applying “{0}”: {1} changed since it was offered.', action.title, vscode.workspace.asRelativePath(action.uri)));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: the document changed since this fix was offered; ask for the fix again.'));
       return action;
     }
     const edit = new vscode.WorkspaceEdit();

@@ -67,7 +67,7 @@ async function listArticles(settings: Settings, configs: ConfigFiles, token: vsc
 /** Checks every article in the workspace (open ones as they are in the editor); returns the totals. */
 async function checkWorkspace(s: CommandServices): Promise<WorkspaceSummary> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Verbatim: checking articles', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verbatim: checking articles'), cancellable: true },
     async (progress, token) => {
       const summary: WorkspaceSummary = { articles: 0, quotes: 0, differing: 0, skipped: 0, cancelled: false };
       await s.corpus.ready;
@@ -86,7 +86,7 @@ async function checkWorkspace(s: CommandServices): Promise<WorkspaceSummary> {
         } else {
           const read = await readText(uri, s.settings.for(uri).maxBytes, s.settings.for(uri).host.encoding);
           if (read.ok) checked = await s.checker.checkText(uri, read.text);
-          else s.log.warn(`${label} ${read.reason}.`);
+          else s.log.warn(vscode.l10n.t('{0} {1}.', label, read.reason));
         }
         if (checked) {
           summary.articles++;
@@ -96,17 +96,26 @@ async function checkWorkspace(s: CommandServices): Promise<WorkspaceSummary> {
         progress.report({ increment: 100 / files.length, message: label });
         await yieldToHost();
       }
-      const line = `Checked ${summary.articles} article${summary.articles === 1 ? '' : 's'}: ${summary.quotes} quotes, ${summary.differing} differ from the sources${summary.skipped ? `; ${summary.skipped} skipped` : ''}${summary.cancelled ? ' (cancelled)' : ''}.`;
+      const line = checkedLine(summary);
       s.log.info(line);
-      void vscode.window.showInformationMessage(`Verbatim: ${line}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: {0}', line));
       return summary;
     },
   );
 }
 
+/** `Checked 3 articles: 21 quotes, 5 differ from the sources; 1 skipped (cancelled).`, each part a template. */
+function checkedLine(s: WorkspaceSummary): string {
+  const counts = s.articles === 1
+    ? vscode.l10n.t('Checked 1 article: {0} quotes, {1} differ from the sources', s.quotes, s.differing)
+    : vscode.l10n.t('Checked {0} articles: {1} quotes, {2} differ from the sources', s.articles, s.quotes, s.differing);
+  const skipped = s.skipped ? vscode.l10n.t('{0}; {1} skipped', counts, s.skipped) : counts;
+  return s.cancelled ? vscode.l10n.t('{0} (cancelled).', skipped) : vscode.l10n.t('{0}.', skipped);
+}
+
 async function rebuildIndex(s: CommandServices): Promise<IndexSummary> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Verbatim: indexing sources', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verbatim: indexing sources'), cancellable: true },
     (progress, token) => s.corpus.rebuild(token, progress),
   );
 }

@@ -6,7 +6,8 @@
  * Verbatim log; a file that cannot be parsed gives the defaults.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILES, configCandidates, formatProblem, parseConfig, type ParsedConfig, type Place } from '../core/index';
+import { CONFIG_FILES, configCandidates, fatalMessage, formatProblem, parseConfig, type LaterProblem, type ParsedConfig } from '../core/index';
+import { localize } from './l10n';
 import { watchAndReload } from './watchReload';
 
 /** A configuration file as loaded. */
@@ -24,7 +25,7 @@ const parent = (uri: vscode.Uri): vscode.Uri => uri.with({ path: uri.path.replac
 export class ConfigFiles implements vscode.Disposable {
   private byPath = new Map<string, ConfigFile>();
   /** Problems found after parsing (globs, authority), per file, kept until the file is read again. */
-  private readonly later = new Map<string, (Place & { message: string })[]>();
+  private readonly later = new Map<string, LaterProblem[]>();
   private readonly collection = vscode.languages.createDiagnosticCollection('verbatim-config');
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -64,12 +65,12 @@ export class ConfigFiles implements vscode.Disposable {
   }
 
   /** Sets the problems found outside the parser (globs matching nothing) for one file, replacing earlier ones. */
-  report(config: ConfigFile, problems: (Place & { message: string })[]): void {
+  report(config: ConfigFile, problems: LaterProblem[]): void {
     const key = config.uri.toString();
     const before = JSON.stringify(this.later.get(key) ?? []);
     if (before === JSON.stringify(problems)) return;
     this.later.set(key, problems);
-    for (const p of problems) this.log.warn(formatProblem(vscode.workspace.asRelativePath(config.uri), p));
+    for (const p of problems) this.log.warn(formatProblem(vscode.workspace.asRelativePath(config.uri), { ...p, message: localize(p.messageL10n) }));
     this.publish(config);
   }
 
@@ -86,7 +87,7 @@ export class ConfigFiles implements vscode.Disposable {
       try {
         uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, GLOB), '**/node_modules/**');
       } catch (err) {
-        this.log.warn(`Could not look for configuration files in ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
+        this.log.warn(vscode.l10n.t('Could not look for configuration files in {0}: {1}', folder.name, err instanceof Error ? err.message : String(err)));
       }
       // In one folder, .verbatim.json before .verbatim.jsonc (CONFIG_FILES order): the first found wins.
       uris.sort((a, b) => CONFIG_FILES.indexOf(a.path.split('/').pop()!) - CONFIG_FILES.indexOf(b.path.split('/').pop()!));
@@ -95,7 +96,7 @@ export class ConfigFiles implements vscode.Disposable {
         const dir = parent(uri);
         const shadowed = [...next.values()].find((c) => c.dir.toString() === dir.toString());
         if (shadowed) {
-          this.log.warn(`${vscode.workspace.asRelativePath(uri)} is not read: ${vscode.workspace.asRelativePath(shadowed.uri)} in the same folder comes first.`);
+          this.log.warn(vscode.l10n.t('{0} is not read: {1} in the same folder comes first.', vscode.workspace.asRelativePath(uri), vscode.workspace.asRelativePath(shadowed.uri)));
           continue;
         }
         next.set(key, { uri, dir, folder, parsed: await this.parse(uri) });
@@ -112,17 +113,17 @@ export class ConfigFiles implements vscode.Disposable {
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (err) {
-      this.log.warn(`${vscode.workspace.asRelativePath(uri)} cannot be read (${err instanceof Error ? err.message : String(err)}); using the defaults.`);
+      this.log.warn(vscode.l10n.t('{0} cannot be read ({1}); using the defaults.', vscode.workspace.asRelativePath(uri), err instanceof Error ? err.message : String(err)));
     }
     const parsed = parseConfig(text);
     for (const p of parsed.problems) {
-      this.log.warn(formatProblem(vscode.workspace.asRelativePath(uri), { ...p, message: p.fatal ? `${p.message}; using the defaults` : p.message }));
+      this.log.warn(formatProblem(vscode.workspace.asRelativePath(uri), { ...p, message: localize(p.fatal ? fatalMessage(p.messageL10n) : p.messageL10n) }));
     }
     return parsed;
   }
 
   private publish(c: ConfigFile): void {
-    const all = [...c.parsed.problems.map((p) => ({ ...p, message: p.fatal ? `${p.message}; using the defaults` : p.message })), ...(this.later.get(c.uri.toString()) ?? [])];
+    const all = [...c.parsed.problems, ...(this.later.get(c.uri.toString()) ?? [])].map((p) => ({ ...p, message: localize('fatal' in p && p.fatal ? fatalMessage(p.messageL10n) : p.messageL10n) }));
     this.collection.set(c.uri, all.map((p) => {
       const start = new vscode.Position(p.line - 1, p.column - 1);
       const d = new vscode.Diagnostic(new vscode.Range(start, start.translate(0, Math.max(1, p.length))), p.message,

@@ -232,15 +232,19 @@ export class Corpus implements vscode.Disposable {
           }
         }
         const handled = Math.min(i + batchSize, uris.length);
-        progress?.report({ increment: (100 * batch.length) / uris.length, message: `${handled.toLocaleString('en-US')} of ${uris.length.toLocaleString('en-US')} sources` });
+        progress?.report({ increment: (100 * batch.length) / uris.length, message: vscode.l10n.t('{0} of {1} sources', handled.toLocaleString('en-US'), uris.length.toLocaleString('en-US')) });
         this.report(epoch, { done: handled, total: uris.length });
         await yieldToHost();
         sliceStart = Date.now();
       }
       done();
       const { sources, quotes, skipped, cancelled } = summary;
-      const how = summary.fromStore ? `: ${summary.restored} restored from the stored index, ${summary.read} read, ${summary.dropped} dropped` : '';
-      this.log.info(`Indexed ${sources} source${sources === 1 ? '' : 's'} (${quotes} quotes) in ${summary.ms} ms${how}${skipped ? `; ${skipped} skipped` : ''}${cancelled ? '; cancelled' : ''}.`);
+      // Each part a whole template: the count picks one or many, the store's figures and the rest follow.
+      let line = sources === 1 ? vscode.l10n.t('Indexed 1 source ({0} quotes) in {1} ms', quotes, summary.ms) : vscode.l10n.t('Indexed {0} sources ({1} quotes) in {2} ms', sources, quotes, summary.ms);
+      if (summary.fromStore) line = vscode.l10n.t('{0}: {1} restored from the stored index, {2} read, {3} dropped', line, summary.restored, summary.read, summary.dropped);
+      if (skipped) line = vscode.l10n.t('{0}; {1} skipped', line, skipped);
+      if (cancelled) line = vscode.l10n.t('{0}; cancelled', line);
+      this.log.info(vscode.l10n.t('{0}.', line));
       return summary;
     } finally {
       this.busy--;
@@ -299,7 +303,7 @@ export class Corpus implements vscode.Disposable {
     // The first index of a session can take a while on a large archive: show it in the window's
     // progress area (the status bar item gives the count), without a dialog in the way.
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Verbatim: indexing sources' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Verbatim: indexing sources') },
       (progress) => this.rebuild(undefined, progress, stored),
     );
   }
@@ -374,15 +378,15 @@ export class Corpus implements vscode.Disposable {
     if (this.readSeq.get(key) !== seq) return true; // a newer read of this file will apply
     const label = this.labelOf(uri);
     if (!result.ok) {
-      if (result.missing) this.log.info(`${label} ${result.reason}.`);
-      else this.log.warn(`${label} ${result.reason}.`);
+      if (result.missing) this.log.info(vscode.l10n.t('{0} {1}.', label, result.reason));
+      else this.log.warn(vscode.l10n.t('{0} {1}.', label, result.reason));
       if (result.missing) this.skippedFiles.delete(key);
       else this.skippedFiles.set(key, result.reason);
       this.drop(key);
       return false;
     }
     this.skippedFiles.delete(key);
-    if (result.note) this.log.warn(`${label} ${result.note}.`);
+    if (result.note) this.log.warn(vscode.l10n.t('{0} {1}.', label, result.note));
     try {
       order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
       this.engine.setSource({ uri: key, text: result.text, label, order });
@@ -391,7 +395,7 @@ export class Corpus implements vscode.Disposable {
       return true;
     } catch (err) {
       // The engine should never throw; if it does, one bad file must not stop the others.
-      this.log.error(`${label} could not be analysed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.log.error(vscode.l10n.t('{0} could not be analysed: {1}', label, err instanceof Error ? err.stack ?? err.message : String(err)));
       this.skippedFiles.set(key, 'could not be analysed');
       this.drop(key);
       return false;
@@ -427,12 +431,12 @@ export class Corpus implements vscode.Disposable {
             const prefix = uri.toString() + '/';
             for (const key of [...this.sources.keys()]) if (key.startsWith(prefix)) this.drop(key);
           }
-          if (!r.ok && r.reason === 'is a folder') return;
+          if (!r.ok && r.folder) return;
           this.apply(uri, reads[j]);
         });
         await yieldToHost();
       }
-      this.log.info(`Sources changed on disk: ${uris.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}.`);
+      this.log.info(vscode.l10n.t('Sources changed on disk: {0}.', uris.map((u) => vscode.workspace.asRelativePath(u)).join(', ')));
       this.changed.fire();
     } finally {
       this.busy--;

@@ -6,6 +6,7 @@
  * show the backslashes.
  */
 import * as vscode from 'vscode';
+import { localize } from './l10n';
 import type { Match, QuoteReport, Relation } from '../core/index';
 import type { Checked, Checker } from './checker';
 import { excerpt } from './diagnostics';
@@ -101,24 +102,32 @@ export class CrossReferences implements vscode.TreeDataProvider<CrossRefNode>, v
       const item = new vscode.TreeItem(`“${excerpt(q.text, 70)}”`,
         node.qr.matches.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       const worst = worstRelation(node.qr.matches);
-      item.description = `${q.speaker ?? 'unattributed'} · ${node.qr.matches.length} version${node.qr.matches.length === 1 ? '' : 's'}${node.ignored ? ' · ignored' : ''}`;
-      item.tooltip = [q.text, ...node.qr.findings.map((f) => f.message)].join('\n\n');
+      const n = node.qr.matches.length;
+      const versions = n === 1 ? vscode.l10n.t('{0} · 1 version', q.speaker ?? vscode.l10n.t('unattributed')) : vscode.l10n.t('{0} · {1} versions', q.speaker ?? vscode.l10n.t('unattributed'), n);
+      item.description = node.ignored ? vscode.l10n.t('{0} · ignored', versions) : versions;
+      item.tooltip = [q.text, ...node.qr.findings.map((f) => localize(f.messageL10n))].join('\n\n');
       const [icon, color] = iconFor(worst, node.qr);
       item.iconPath = new vscode.ThemeIcon(node.ignored ? 'eye-closed' : icon, new vscode.ThemeColor(color));
       item.contextValue = worst ? `quote.${worst}` : 'quote';
       const target: RevealTarget = { uri: node.uri.toString(), start: q.start, end: q.end, version: node.version };
-      item.command = { title: 'Reveal quote', command: REVEAL_COMMAND, arguments: [target] };
+      item.command = { title: vscode.l10n.t('Reveal quote'), command: REVEAL_COMMAND, arguments: [target] };
       return item;
     }
     const m = node.match;
     // The sidebar is narrow: the source's name first, then how its version relates and what changed.
     const item = new vscode.TreeItem(m.quote.label.split('/').pop() ?? m.quote.label);
-    item.description = `${node.archived ? 'archive · ' : ''}${m.relation} · ${m.score.toFixed(2)} · ${m.changes || `“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 60)}”`}`;
-    item.tooltip = `${m.relation} (score ${m.score.toFixed(2)}) in ${m.quote.label}${node.archived ? ' (from the archive)' : ''}${m.quote.speaker ? `, ${m.quote.speaker}` : ''}\n\n${m.quote.text}${m.changes ? `\n\n${m.changes}` : ''}`;
+    const changes = m.changesL10n ? localize(m.changesL10n) : '';
+    const archive = node.archived ? `${vscode.l10n.t('archive')} · ` : '';
+    item.description = `${archive}${m.relation} · ${m.score.toFixed(2)} · ${changes || `“${excerpt(m.quote.text.slice(m.region.start - m.quote.start, m.region.end - m.quote.start), 60)}”`}`;
+    const label = node.archived ? vscode.l10n.t('{0} (from the archive)', m.quote.label) : m.quote.label;
+    const where = m.quote.speaker
+      ? vscode.l10n.t('{0} (score {1}) in {2}, {3}', m.relation, m.score.toFixed(2), label, m.quote.speaker)
+      : vscode.l10n.t('{0} (score {1}) in {2}', m.relation, m.score.toFixed(2), label);
+    item.tooltip = `${where}\n\n${m.quote.text}${changes ? `\n\n${changes}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(ICON[m.relation][0], new vscode.ThemeColor(ICON[m.relation][1]));
     item.contextValue = `match.${m.relation}`;
     const target: RevealTarget = { uri: node.archived?.toString() ?? m.quote.uri, start: m.region.start, end: m.region.end };
-    item.command = { title: 'Reveal source quote', command: REVEAL_COMMAND, arguments: [target] };
+    item.command = { title: vscode.l10n.t('Reveal source quote'), command: REVEAL_COMMAND, arguments: [target] };
     return item;
   }
 

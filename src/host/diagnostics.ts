@@ -4,6 +4,7 @@
  * severities; this file only translates them and points related information at the source quotes.
  */
 import * as vscode from 'vscode';
+import { localize } from './l10n';
 import { ruleAnchor, type Finding, type Severity, type Span } from '../core/index';
 import type { Checked, Checker } from './checker';
 import type { Corpus } from './corpus';
@@ -55,7 +56,7 @@ export function typedNow(f: Finding, quote: Span, checked: Checked, doc: vscode.
 }
 
 function toDiagnostic(f: Finding, checked: Checked, corpus: Corpus): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(rangeOf(checked.lines, f), f.message, SEVERITY[f.severity]);
+  const d = new vscode.Diagnostic(rangeOf(checked.lines, f), localize(f.messageL10n), SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.rule, target: ruleLink(ruleAnchor(f.rule)) };
   const related: vscode.DiagnosticRelatedInformation[] = [];
@@ -68,7 +69,7 @@ function toDiagnostic(f: Finding, checked: Checked, corpus: Corpus): vscode.Diag
     const words = source.text.slice(r.start, r.end);
     related.push(new vscode.DiagnosticRelatedInformation(
       new vscode.Location(archived?.uri ?? vscode.Uri.parse(r.uri), rangeOf(linesOf(source), r)),
-      `${r.message}: “${excerpt(words)}”`,
+      vscode.l10n.t('{0}: “{1}”', localize(r.messageL10n), excerpt(words)),
     ));
   }
   if (related.length) d.relatedInformation = related;

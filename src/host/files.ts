@@ -5,7 +5,8 @@
  * replacement characters and a note.
  */
 import * as vscode from 'vscode';
-import { decodeText, overCap, type Encoding } from '../core/index';
+import { decodeText, overCapMessage, type Encoding } from '../core/index';
+import { localize } from './l10n';
 import { nextTurn } from './platform';
 
 /** What tells that a file changed since it was read: its modification time and size, as `stat` gave them before the read. */
@@ -16,7 +17,7 @@ export interface FileStamp {
 
 export type ReadResult =
   | { ok: true; text: string; note?: string; stamp: FileStamp }
-  | { ok: false; reason: string; missing: boolean };
+  | { ok: false; reason: string; missing: boolean; folder?: true };
 
 function notFound(err: unknown): boolean {
   return err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound');
@@ -32,23 +33,23 @@ export async function readText(uri: vscode.Uri, maxBytes: number, encoding: Enco
   let stamp: FileStamp;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.Directory) return { ok: false, reason: 'is a folder', missing: false };
-    if (overCap(stat.size, maxBytes)) return tooLarge(stat.size, maxBytes);
+    if (stat.type & vscode.FileType.Directory) return { ok: false, reason: vscode.l10n.t('is a folder'), missing: false, folder: true };
+    if (overCapMessage(stat.size, maxBytes)) return tooLarge(stat.size, maxBytes);
     // Taken before the read: a change during the read leaves a stamp that no longer matches, never the reverse.
     stamp = { mtime: stat.mtime, size: stat.size };
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (err) {
     const missing = notFound(err);
-    return { ok: false, missing, reason: missing ? 'was deleted before it could be read' : `cannot be read: ${describe(err)}` };
+    return { ok: false, missing, reason: missing ? vscode.l10n.t('was deleted before it could be read') : vscode.l10n.t('cannot be read: {0}', describe(err)) };
   }
-  if (overCap(bytes.length, maxBytes)) return tooLarge(bytes.length, maxBytes);
+  if (overCapMessage(bytes.length, maxBytes)) return tooLarge(bytes.length, maxBytes);
   const d = decodeText(bytes, maxBytes, encoding);
-  if (!d.ok) return { ok: false, reason: `${d.reason}; skipped`, missing: false };
-  return d.note ? { ok: true, text: d.text, note: d.note, stamp } : { ok: true, text: d.text, stamp };
+  if (!d.ok) return { ok: false, reason: vscode.l10n.t('{0}; skipped', localize(d.reasonL10n)), missing: false };
+  return d.noteL10n ? { ok: true, text: d.text, note: localize(d.noteL10n), stamp } : { ok: true, text: d.text, stamp };
 }
 
 function tooLarge(size: number, maxBytes: number): ReadResult {
-  return { ok: false, missing: false, reason: `${overCap(size, maxBytes)}; raise maxFileSizeKB (the configuration file's or verbatim.maxFileSizeKB) to include it` };
+  return { ok: false, missing: false, reason: vscode.l10n.t("{0}; raise maxFileSizeKB (the configuration file's or verbatim.maxFileSizeKB) to include it", localize(overCapMessage(size, maxBytes)!)) };
 }
 
 /** Resolves on the next turn of the event loop, so other extension-host work can run in between. */

@@ -6,6 +6,7 @@
  * indexed source URIs.
  */
 import * as vscode from 'vscode';
+import { localize } from './l10n';
 import { renderDiff, type DiffPart, type Match, type QuoteReport } from '../core/index';
 import type { ArchivedSource } from './archive/archives';
 import type { Checker } from './checker';
@@ -43,16 +44,22 @@ export function sourceLink(corpus: Corpus, m: Match, archived: ReadonlyMap<strin
 export function hoverMarkdown(qr: QuoteReport, ignored: boolean, corpus: Corpus, archived: ReadonlyMap<string, ArchivedSource> = new Map()): vscode.MarkdownString {
   const md = inertMarkdown();
   const n = qr.matches.length;
-  const by = qr.quote.speaker ? ` by ${esc(qr.quote.speaker)} (confidence ${qr.quote.speakerConfidence.toFixed(2)})` : ', unattributed';
-  md.appendMarkdown(`**Verbatim**: quote${by}, ${n === 0 ? 'no other version in the sources' : `${n} other version${n === 1 ? '' : 's'}`}${ignored ? ' (ignored)' : ''}\n\n`);
-  for (const f of qr.findings) md.appendMarkdown(`- ${esc(f.message)}\n`);
-  if (qr.canonical) md.appendMarkdown(`\nCanonical wording: ${esc(qr.canonical.reason)}.\n`);
+  // The heading's parts, each a whole template; values are escaped before they go in.
+  const who = qr.quote.speaker
+    ? vscode.l10n.t('quote by {0} (confidence {1})', esc(qr.quote.speaker), qr.quote.speakerConfidence.toFixed(2))
+    : vscode.l10n.t('quote, unattributed');
+  const versions = n === 0 ? vscode.l10n.t('no other version in the sources') : n === 1 ? vscode.l10n.t('1 other version') : vscode.l10n.t('{0} other versions', n);
+  const heading = vscode.l10n.t('**Verbatim**: {0}, {1}', who, versions);
+  md.appendMarkdown(`${ignored ? vscode.l10n.t('{0} (ignored)', heading) : heading}\n\n`);
+  for (const f of qr.findings) md.appendMarkdown(`- ${esc(localize(f.messageL10n))}\n`);
+  if (qr.canonical) md.appendMarkdown(`\n${vscode.l10n.t('Canonical wording: {0}.', esc(localize(qr.canonical.reasonL10n)))}\n`);
   for (const m of qr.matches.slice(0, MAX_VERSIONS)) {
     md.appendMarkdown('\n---\n\n');
-    md.appendMarkdown(`**${esc(m.relation)}** · ${m.score.toFixed(2)} · ${m.quote.speaker ? `${esc(m.quote.speaker)} (${m.quote.speakerConfidence.toFixed(2)})` : 'unattributed'} · [${esc(m.quote.label)}](${linkTarget(sourceLink(corpus, m, archived))})${archived.has(m.quote.uri) ? ' · *archive*' : ''}\n\n`);
+    md.appendMarkdown(`**${esc(m.relation)}** · ${m.score.toFixed(2)} · ${m.quote.speaker ? `${esc(m.quote.speaker)} (${m.quote.speakerConfidence.toFixed(2)})` : vscode.l10n.t('unattributed')} · [${esc(m.quote.label)}](${linkTarget(sourceLink(corpus, m, archived))})${archived.has(m.quote.uri) ? ` · *${esc(vscode.l10n.t('archive'))}*` : ''}\n\n`);
     md.appendMarkdown(`“${diffMarkdown(m.diff)}”\n`);
   }
-  if (n > MAX_VERSIONS) md.appendMarkdown(`\n---\n\n${n - MAX_VERSIONS} more version${n - MAX_VERSIONS === 1 ? '' : 's'} in the Cross-references view.\n`);
+  const more = n - MAX_VERSIONS;
+  if (more > 0) md.appendMarkdown(`\n---\n\n${more === 1 ? vscode.l10n.t('1 more version in the Cross-references view.') : vscode.l10n.t('{0} more versions in the Cross-references view.', more)}\n`);
   return md;
 }
 

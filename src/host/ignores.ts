@@ -39,13 +39,13 @@ export class Ignores implements vscode.Disposable {
   async add(doc: vscode.Uri, text: string): Promise<boolean> {
     const place = this.place(doc);
     if (!place) {
-      void vscode.window.showWarningMessage('Verbatim can only ignore quotes in files inside a workspace folder.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Verbatim can only ignore quotes in files inside a workspace folder.'));
       return false;
     }
     const folderKey = place.folder.uri.toString();
     const list = new IgnoreList(await this.load(place.folder)).with(place.file, text);
     if (this.broken.has(folderKey)) {
-      void vscode.window.showErrorMessage(`Verbatim: ${FILE} in ${place.folder.name} is not valid JSON; fix or delete it first.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Verbatim: {0} in {1} is not valid JSON; fix or delete it first.', FILE, place.folder.name));
       return false;
     }
     const uri = vscode.Uri.joinPath(place.folder.uri, FILE);
@@ -53,11 +53,11 @@ export class Ignores implements vscode.Disposable {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(place.folder.uri, '.verbatim'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(formatIgnoreFile(list.entries)));
     } catch (err) {
-      void vscode.window.showErrorMessage(`Verbatim could not write ${FILE}: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Verbatim could not write {0}: {1}', FILE, err instanceof Error ? err.message : String(err)));
       return false;
     }
     this.byFolder.set(folderKey, list);
-    this.log.info(`Ignoring a quote in ${place.file} (${FILE}).`);
+    this.log.info(vscode.l10n.t('Ignoring a quote in {0} ({1}).', place.file, FILE));
     this.changed.fire();
     return true;
   }
@@ -94,7 +94,7 @@ export class Ignores implements vscode.Disposable {
       return parseIgnoreFile(raw);
     } catch (err) {
       this.broken.add(key);
-      this.log.warn(`${folder.name}/${FILE} is not valid JSON (${err instanceof Error ? err.message : String(err)}); no quotes are ignored until it is fixed.`);
+      this.log.warn(vscode.l10n.t('{0}/{1} is not valid JSON ({2}); no quotes are ignored until it is fixed.', folder.name, FILE, err instanceof Error ? err.message : String(err)));
       return [];
     }
   }

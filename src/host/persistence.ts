@@ -90,7 +90,7 @@ export class IndexPersistence implements vscode.Disposable {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (err) {
       if (err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound')) {
-        this.log.info('No stored source index yet: every source is read.');
+        this.log.info(vscode.l10n.t('No stored source index yet: every source is read.'));
       } else this.refuse(uri, err);
       return undefined;
     }
@@ -111,7 +111,7 @@ export class IndexPersistence implements vscode.Disposable {
       }
       this.current = { index: engine.index, generation: engine.index.generation };
       this.lastBytes = bytes.length;
-      this.log.info(`Loaded the stored source index (${stamps.size} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms, in slices of ${SLICE_MS} ms.`);
+      this.log.info(vscode.l10n.t('Loaded the stored source index ({0} sources, {1} MB) in {2} ms, in slices of {3} ms.', stamps.size, mb(bytes.length), Date.now() - started, SLICE_MS));
       return { engine, stamps };
     } catch (err) {
       this.refuse(uri, err);
@@ -164,7 +164,7 @@ export class IndexPersistence implements vscode.Disposable {
       if (!stale()) throw err;
     }
     if (!bytes) {
-      this.log.info('The sources changed while the source index was being written: it is written again later.');
+      this.log.info(vscode.l10n.t('The sources changed while the source index was being written: it is written again later.'));
       this.schedule();
       return false;
     }
@@ -176,7 +176,7 @@ export class IndexPersistence implements vscode.Disposable {
       // Renamed into place: a reader never sees half a file.
       await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
     } catch (err) {
-      this.log.warn(`Could not store the source index in ${dir.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(vscode.l10n.t('Could not store the source index in {0}: {1}', dir.fsPath, err instanceof Error ? err.message : String(err)));
       await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
       return false;
     }
@@ -184,7 +184,7 @@ export class IndexPersistence implements vscode.Disposable {
     this.lastBytes = bytes.length;
     this.saves++;
     this.lastWrite = Date.now();
-    this.log.info(`Stored the source index (${header.files.length} sources, ${mb(bytes.length)} MB) in ${Date.now() - started} ms, in slices of ${SLICE_MS} ms.`);
+    this.log.info(vscode.l10n.t('Stored the source index ({0} sources, {1} MB) in {2} ms, in slices of {3} ms.', header.files.length, mb(bytes.length), Date.now() - started, SLICE_MS));
     return true;
   }
 
@@ -195,7 +195,7 @@ export class IndexPersistence implements vscode.Disposable {
     const dir = this.storage.storageUri ?? this.storage.globalStorageUri;
     const inside = folders.find((f) => `${dir.toString()}/`.startsWith(`${f.uri.toString().replace(/\/$/, '')}/`));
     if (inside) {
-      if (!this.refusedDir) this.log.warn(`The extension storage ${dir.fsPath} is inside the workspace folder ${inside.name}: the source index is not stored.`);
+      if (!this.refusedDir) this.log.warn(vscode.l10n.t('The extension storage {0} is inside the workspace folder {1}: the source index is not stored.', dir.fsPath, inside.name));
       this.refusedDir = true;
       return undefined;
     }
@@ -216,7 +216,7 @@ export class IndexPersistence implements vscode.Disposable {
   }
 
   private refuse(uri: vscode.Uri, err: unknown): void {
-    this.problem = `The stored source index ${uri.fsPath} is not used (${err instanceof Error ? err.message : String(err)}): every source is read again.`;
+    this.problem = vscode.l10n.t('The stored source index {0} is not used ({1}): every source is read again.', uri.fsPath, err instanceof Error ? err.message : String(err));
     this.log.warn(this.problem);
   }
 }

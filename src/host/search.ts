@@ -50,7 +50,7 @@ interface EntryItem extends vscode.QuickPickItem {
   entry: QuoteEntry;
 }
 
-const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert this quote at the cursor' };
+const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert this quote at the cursor') };
 
 /** What the open search shows, for tests and the status of a running search. */
 export interface SearchState {
@@ -76,8 +76,8 @@ export class SearchPalette {
   show(initial = ''): Promise<QuoteEntry | undefined> {
     const target = vscode.window.activeTextEditor;
     const pick = vscode.window.createQuickPick<EntryItem>();
-    pick.title = 'Verbatim: Search Quotes';
-    pick.placeholder = 'Words or speaker of a quote, in the sources and open articles';
+    pick.title = vscode.l10n.t('Verbatim: Search Quotes');
+    pick.placeholder = vscode.l10n.t('Words or speaker of a quote, in the sources and open articles');
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
     const state: SearchState = { value: initial, busy: false, items: [], shown: [] };
@@ -132,7 +132,7 @@ function toItem(entry: QuoteEntry): EntryItem {
     // VS Code's own filter must not hide what fuse.js found.
     alwaysShow: true,
     label: escapeIcons(`“${excerpt(entry.text, 110)}”`),
-    description: escapeIcons(entry.speaker ?? 'unattributed'),
+    description: escapeIcons(entry.speaker ?? vscode.l10n.t('unattributed')),
     detail: escapeIcons(entry.label),
     buttons: [INSERT_BUTTON],
     entry,
@@ -142,7 +142,7 @@ function toItem(entry: QuoteEntry): EntryItem {
 /** Inserts the quote with its own marks at the cursor (replacing the selection) of `editor`. */
 async function insertAtCursor(editor: vscode.TextEditor | undefined, entry: QuoteEntry): Promise<void> {
   if (!editor || editor.document.isClosed) {
-    void vscode.window.showInformationMessage('Verbatim: open an article to insert a quote into.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: open an article to insert a quote into.'));
     return;
   }
   const text = `${entry.open}${entry.text}${entry.close ?? closingMark(entry.open)}`;

@@ -50,7 +50,7 @@ export class Settings implements vscode.Disposable {
         if (!e.affectsConfiguration('verbatim') && !e.affectsConfiguration('files.exclude')) return;
         this.cache.clear();
         this.fileExcludes.clear();
-        this.log.info('Settings changed; checking again.');
+        this.log.info(vscode.l10n.t('Settings changed; checking again.'));
         this.changed.fire();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -59,7 +59,7 @@ export class Settings implements vscode.Disposable {
       }),
       configs.onDidChange(() => {
         this.cache.clear();
-        this.log.info('A configuration file changed; checking again.');
+        this.log.info(vscode.l10n.t('A configuration file changed; checking again.'));
         this.changed.fire();
       }),
     ];

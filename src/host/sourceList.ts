@@ -7,7 +7,7 @@
  * that names no source, are reported in their configuration file.
  */
 import * as vscode from 'vscode';
-import { compareSourceOrder, matchGlob, pathFilter, type Place } from '../core/index';
+import { compareSourceOrder, laterProblem, matchGlob, msg, pathFilter, type LaterProblem } from '../core/index';
 import type { ConfigFile, ConfigFiles } from './configFiles';
 import type { Globs, Settings } from './settings';
 import { relative } from './settings';
@@ -36,7 +36,7 @@ export function sourceScopes(settings: Settings, configs: ConfigFiles): SourceSc
 /** Every source file, sorted in the source order; reports globs that match nothing in their configuration file. */
 export async function listSources(settings: Settings, configs: ConfigFiles, log: vscode.LogOutputChannel): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
-  const empty = new Map<ConfigFile, (Place & { message: string })[]>();
+  const empty = new Map<ConfigFile, LaterProblem[]>();
   for (const scope of sourceScopes(settings, configs)) {
     const excluded = pathFilter([], scope.exclude.globs);
     for (const [i, glob] of scope.globs.entries()) {
@@ -49,11 +49,11 @@ export async function listSources(settings: Settings, configs: ConfigFiles, log:
           n++;
         }
       } catch (err) {
-        log.warn(`Could not list ${glob} in ${vscode.workspace.asRelativePath(scope.base)}: ${err instanceof Error ? err.message : String(err)}`);
+        log.warn(vscode.l10n.t('Could not list {0} in {1}: {2}', glob, vscode.workspace.asRelativePath(scope.base), err instanceof Error ? err.message : String(err)));
       }
       if (n === 0 && scope.config && !glob.startsWith('!')) {
         const list = empty.get(scope.config) ?? [];
-        list.push({ ...scope.config.parsed.locate(['sources', i]), message: `sources glob "${glob}" matches no file` });
+        list.push(laterProblem(scope.config.parsed.locate(['sources', i]), msg('config.sourcesNoMatch', { glob })));
         empty.set(scope.config, list);
       }
     }
@@ -67,23 +67,23 @@ export async function listSources(settings: Settings, configs: ConfigFiles, log:
 }
 
 /** An authority glob of the file that names no source. */
-function authorityProblems(c: ConfigFile, sources: readonly vscode.Uri[]): (Place & { message: string })[] {
+function authorityProblems(c: ConfigFile, sources: readonly vscode.Uri[]): LaterProblem[] {
   return (c.parsed.config.authority ?? []).flatMap((g, i) =>
-    sources.some((u) => matchGlob(g, u.path)) ? [] : [{ ...c.parsed.locate(['authority', i]), message: `authority glob "${g}" names no source file` }]);
+    sources.some((u) => matchGlob(g, u.path)) ? [] : [laterProblem(c.parsed.locate(['authority', i]), msg('config.authorityNoSource', { glob: g }))]);
 }
 
 /** An include glob of the file that matches no file in its folder. */
-async function includeProblems(c: ConfigFile, log: vscode.LogOutputChannel): Promise<(Place & { message: string })[]> {
-  const out: (Place & { message: string })[] = [];
+async function includeProblems(c: ConfigFile, log: vscode.LogOutputChannel): Promise<LaterProblem[]> {
+  const out: LaterProblem[] = [];
   for (const [i, glob] of (c.parsed.config.include ?? []).entries()) {
     if (glob.startsWith('!')) continue;
     try {
       if ((await vscode.workspace.findFiles(new vscode.RelativePattern(c.dir, glob), '**/node_modules/**', 1)).length) continue;
     } catch (err) {
-      log.warn(`Could not list ${glob} in ${vscode.workspace.asRelativePath(c.dir)}: ${err instanceof Error ? err.message : String(err)}`);
+      log.warn(vscode.l10n.t('Could not list {0} in {1}: {2}', glob, vscode.workspace.asRelativePath(c.dir), err instanceof Error ? err.message : String(err)));
       continue;
     }
-    out.push({ ...c.parsed.locate(['include', i]), message: `include glob "${glob}" matches no file` });
+    out.push(laterProblem(c.parsed.locate(['include', i]), msg('config.includeNoMatch', { glob })));
   }
   return out;
 }

@@ -10,7 +10,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly checker: Checker, private readonly corpus: Corpus) {
-    this.item.name = 'Verbatim';
+    this.item.name = vscode.l10n.t('Verbatim');
     this.item.command = SHOW_CROSS_REFERENCES;
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
@@ -31,8 +31,8 @@ export class StatusBar implements vscode.Disposable {
     if (indexing) {
       // Shown whatever the active editor: indexing a large archive is the one long wait there is.
       const count = `${indexing.done.toLocaleString('en-US')}/${indexing.total.toLocaleString('en-US')}`;
-      this.item.text = `$(sync~spin) Indexing sources ${count}`;
-      this.item.tooltip = `Verbatim is reading the sources (${count}); open drafts are checked against what is indexed so far, and again when it ends.`;
+      this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing sources {0}', count)}`;
+      this.item.tooltip = vscode.l10n.t('Verbatim is reading the sources ({0}); open drafts are checked against what is indexed so far, and again when it ends.', count);
       this.item.show();
       return;
     }
@@ -45,8 +45,13 @@ export class StatusBar implements vscode.Disposable {
     }
     const quotes = c.report.quotes.filter((q) => q.quote.kind !== 'term').length;
     const differ = c.report.quotes.filter((q, i) => !c.ignored.has(i) && q.findings.some((f) => f.rule === 'quote-differs' || f.rule === 'speaker-differs')).length;
-    this.item.text = `$(quote) ${quotes} quote${quotes === 1 ? '' : 's'}, ${differ} differ${differ === 1 ? 's' : ''}`;
-    this.item.tooltip = `Verbatim: ${quotes} quotes in this article; ${differ} differ from the sources. Click for the cross-references.`;
+    // Each count picks its own template (vscode.l10n has no plural rules); the two are then one line.
+    const quoteCount = quotes === 1 ? vscode.l10n.t('{0} quote', quotes) : vscode.l10n.t('{0} quotes', quotes);
+    const differCount = differ === 1 ? vscode.l10n.t('{0} differs', differ) : vscode.l10n.t('{0} differ', differ);
+    this.item.text = `$(quote) ${vscode.l10n.t('{0}, {1}', quoteCount, differCount)}`;
+    this.item.tooltip = quotes === 1
+      ? vscode.l10n.t('Verbatim: 1 quote in this article; {0} differ from the sources. Click for the cross-references.', differ)
+      : vscode.l10n.t('Verbatim: {0} quotes in this article; {1} differ from the sources. Click for the cross-references.', quotes, differ);
     this.item.show();
   }
 

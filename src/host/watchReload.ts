@@ -26,7 +26,7 @@ export function watchAndReload(globs: readonly string[], load: () => Promise<voi
       try {
         await load();
       } catch (err) {
-        log.warn(`Could not reload ${globs.join(', ')}: ${err instanceof Error ? err.message : String(err)}`);
+        log.warn(vscode.l10n.t('Could not reload {0}: {1}', globs.join(', '), err instanceof Error ? err.message : String(err)));
       }
       loaded();
     } while (again); // no await between this test and `busy` clearing, so no event slips through

@@ -169,3 +169,19 @@ describe('verbatim.encoding', () => {
     assert.ok(log);
   });
 });
+
+describe('Localisation', () => {
+  it('shows the manifest’s texts from package.nls.json: no %key% reaches the user', async () => {
+    await api();
+    const ext = vscode.extensions.getExtension('verbatim.verbatim')!;
+    const { contributes } = ext.packageJSON as { contributes: { commands: { command: string; title: string; category: string }[]; walkthroughs: { title: string }[]; configuration: { properties: Record<string, { markdownDescription: string }> } } };
+    const search = contributes.commands.find((c) => c.command === 'verbatim.searchQuotes')!;
+    assert.deepStrictEqual([search.category, search.title], ['Verbatim', 'Search Quotes'], 'VS Code resolved %command.searchQuotes.title%');
+    assert.strictEqual(contributes.walkthroughs[0].title, 'Get started with Verbatim');
+    const texts = [...contributes.commands.flatMap((c) => [c.title, c.category]), ...Object.values(contributes.configuration.properties).map((p) => p.markdownDescription)];
+    // (assert.ok: the web host's small assert has no doesNotMatch)
+    for (const t of texts) assert.ok(!/^%.+%$/.test(t), `${t} is resolved`);
+    // English is VS Code's default language: the host's texts and the engine's templates come back as written.
+    assert.strictEqual(vscode.l10n.t('{0} quotes', 3), '3 quotes');
+  });
+});

@@ -1,14 +1,32 @@
 /**
  * The manifest as a published extension: icon, licence, changelog, walkthrough steps whose media exist
- * and whose command links name contributed commands, and a .vsix allow-list that ships them.
+ * and whose command links name contributed commands, a .vsix allow-list that ships them, and every
+ * user-visible text a `%key%` of package.nls.json (VS Code's manifest localisation).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const commands = new Set<string>(manifest.contributes.commands.map((c: { command: string }) => c.command));
+const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+const commands = new Set<string>(raw.contributes.commands.map((c: { command: string }) => c.command));
+// The ES module script, import()ed from CommonJS through a file URL.
+type Script = { settingsTable(m: unknown): string; resolveNls<T>(v: T, nls: Record<string, string>): T; START: string; END: string };
+const script = (): Promise<Script> => (new Function('u', 'return import(u)'))(require('url').pathToFileURL(path.join(root, 'scripts', 'settings-table.mjs')).href);
+// package.json as VS Code shows it (English): set before the tests run.
+let manifest: typeof raw;
+before(async () => {
+  manifest = (await script()).resolveNls(raw, nls);
+});
+
+/** Every string in `v` with where it is: [json path, value]. */
+function strings(v: unknown, at = ''): [string, string][] {
+  if (typeof v === 'string') return [[at, v]];
+  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${at}[${i}]`));
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => strings(x, at ? `${at}.${k}` : k));
+  return [];
+}
 
 describe('manifest', () => {
   it('has a PNG icon, keywords, a gallery banner, a LICENSE and a CHANGELOG', () => {
@@ -39,10 +57,35 @@ describe('manifest', () => {
   });
 });
 
+describe('manifest localisation (package.nls.json)', () => {
+  const refs = strings(raw).filter(([, v]) => /^%.+%$/.test(v));
+
+  it('has every %key% of package.json in package.nls.json, and no key nothing uses', () => {
+    const used = new Set(refs.map(([, v]) => v.slice(1, -1)));
+    assert.ok(used.size >= 50, `${used.size} keys`);
+    for (const [at, v] of refs) assert.ok(v.slice(1, -1) in nls, `${at}: ${v} is in package.nls.json`);
+    for (const key of Object.keys(nls)) assert.ok(used.has(key), `package.nls.json's ${key} is used by package.json`);
+    for (const [key, text] of Object.entries(nls)) assert.ok(typeof text === 'string' && text.trim().length > 0, `${key} has a text`);
+  });
+
+  it('leaves no user-visible text of the manifest in English in package.json', () => {
+    // The fields VS Code and the marketplace show to a user; everything else (ids, globs, when-clauses) is not text.
+    const visible = /(^displayName|^description|\.title|\.category|\.name|\.contextualTitle|\.contents|[dD]escription(\[\d+\])?|EnumDescriptions\[\d+\])$/;
+    const shown = strings(raw).filter(([at]) => visible.test(at) && !/\.(aliases|languages)/.test(at));
+    assert.ok(shown.length >= 60, `${shown.length} visible texts`);
+    for (const [at, v] of shown) assert.match(v, /^%.+%$/, `${at} is a %key% of package.nls.json, not “${v}”`);
+  });
+
+  it('is shipped: package.nls.json and the l10n bundle are in the .vsix allow-list', () => {
+    const allow = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    for (const needed of ['!package.nls.json', '!l10n/**']) assert.ok(allow.includes(needed), `.vscodeignore has ${needed}`);
+    assert.strictEqual(raw.l10n, './l10n');
+  });
+});
+
 describe('README settings table', () => {
   it('lists every contributed setting with its default, as scripts/settings-table.mjs makes it', async () => {
-    // The script is an ES module; import() from CommonJS through a file URL.
-    const { settingsTable, START, END } = await (new Function('u', 'return import(u)'))(require('url').pathToFileURL(path.join(root, 'scripts', 'settings-table.mjs')).href);
+    const { settingsTable, START, END } = await script();
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     const block = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
     assert.strictEqual(block, settingsTable(manifest), 'run `node scripts/settings-table.mjs --write` after changing a setting');

@@ -10,7 +10,11 @@ import { DEFAULT_OPTIONS } from '../../src/core/index';
 import { HOST_DEFAULTS, SETTINGS, SETTING_KEYS, defaultOf, readSettings } from '../../src/host/settingsMap';
 
 // Compiled to out/test/unit, so the repository root is three levels up.
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const root = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+// Descriptions are `%key%` references into package.nls.json (the manifest's English texts).
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+const text = (s: string | undefined): string | undefined => (s && /^%.+%$/.test(s) ? nls[s.slice(1, -1)] : s);
 const contributed: Record<string, { default?: unknown; scope?: string; markdownDescription?: string; enum?: string[] }> =
   manifest.contributes.configuration.properties;
 
@@ -44,7 +48,8 @@ describe('settings', () => {
 
   it('describes every setting in Markdown, with a scope', () => {
     for (const [key, p] of Object.entries(contributed)) {
-      assert.ok(p.markdownDescription && p.markdownDescription.length > 20, `${key} has a markdownDescription`);
+      const description = text(p.markdownDescription);
+      assert.ok(description && description.length > 20, `${key} has a markdownDescription`);
       // The archive is one connection per window, and a folder must not pick where quotes are sent.
       const scope = key === 'verbatim.archive.url' ? 'window' : 'resource';
       assert.strictEqual(p.scope, scope, `${key} is ${scope}-scoped`);

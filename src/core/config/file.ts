@@ -7,6 +7,7 @@
  */
 import { parseTree, printParseErrorCode, findNodeAtLocation, type Node, type ParseError } from 'jsonc-parser';
 import { RULES, ruleById } from '../rules/registry';
+import { formatMessage, list, msg, type Message } from '../rules/formatMessage';
 import { LineMap } from '../text/lines';
 import type { Relation } from '../types';
 import type { IgnoreEntry } from './ignoreList';
@@ -48,7 +49,10 @@ export interface Place {
 }
 
 export interface ConfigProblem extends Place {
+  /** In English, as the CLI prints it. */
   message: string;
+  /** `message` as a message id and values, for a front end that translates it. */
+  messageL10n: Message;
   /** The file could not be parsed: nothing in it was used. */
   fatal: boolean;
 }
@@ -76,56 +80,59 @@ export function parseConfig(text: string): ParsedConfig {
     const n = root && findNodeAtLocation(root, path);
     return n ? place(n.offset, n.length) : place(0, 0);
   };
-  for (const e of errors) problems.push({ ...place(e.offset, e.length), message: `cannot parse: ${describeError(printParseErrorCode(e.error))}`, fatal: true });
-  if (!errors.length && root?.type !== 'object') {
-    problems.push({ ...place(root?.offset ?? 0, root?.length ?? 0), message: 'the configuration must be an object ({ … })', fatal: true });
-  }
+  const problem = (at: Place, m: Message, fatal: boolean): ConfigProblem => ({ ...at, message: formatMessage(m), messageL10n: m, fatal });
+  for (const e of errors) problems.push(problem(place(e.offset, e.length), msg('config.cannotParse', { error: describeError(printParseErrorCode(e.error)) }), true));
+  if (!errors.length && root?.type !== 'object') problems.push(problem(place(root?.offset ?? 0, root?.length ?? 0), msg('config.notObject'), true));
   if (problems.length) return { config, problems, fatal: true, locate };
-  const bad = (n: Node, message: string): void => { problems.push({ ...place(n.offset, n.length), message, fatal: false }); };
+  const bad = (n: Node, m: Message): void => { problems.push(problem(place(n.offset, n.length), m, false)); };
   for (const prop of root!.children ?? []) {
     const [keyNode, value] = prop.children ?? [];
     if (!keyNode || !value) continue;
     const key = String(keyNode.value);
-    if (!TOP_KEYS.includes(key)) { bad(keyNode, `unknown key "${key}"${suggest(key, TOP_KEYS)}; it is ignored`); continue; }
+    if (!TOP_KEYS.includes(key)) {
+      const near = suggest(key, TOP_KEYS);
+      bad(keyNode, near ? msg('config.unknownKey.near', { key, near }) : msg('config.unknownKey', { key }));
+      continue;
+    }
     readKey(key, value, config, bad);
   }
   return { config, problems, fatal: false, locate };
 }
 
-type Bad = (n: Node, message: string) => void;
+type Bad = (n: Node, m: Message) => void;
 
 function readKey(key: string, value: Node, config: VerbatimConfig, bad: Bad): void {
   const v = nodeValue(value);
   switch (key) {
-    case '$schema': if (typeof v !== 'string') bad(value, '"$schema" must be a string'); return;
+    case '$schema': if (typeof v !== 'string') bad(value, msg('config.schema')); return;
     case 'sources': case 'include': case 'exclude': case 'authority': {
-      if (!Array.isArray(v) || !v.every((g) => typeof g === 'string' && g.length > 0)) { bad(value, `"${key}" must be a list of globs (strings); it is ignored`); return; }
+      if (!Array.isArray(v) || !v.every((g) => typeof g === 'string' && g.length > 0)) { bad(value, msg('config.globs', { key })); return; }
       config[key] = v as string[];
       if (key === 'authority') config.options.authority = v as string[];
       return;
     }
     case 'maxFileSizeKB':
-      if (typeof v !== 'number' || !(v >= 1)) { bad(value, '"maxFileSizeKB" must be a number of at least 1; it is ignored'); return; }
+      if (typeof v !== 'number' || !(v >= 1)) { bad(value, msg('config.maxFileSizeKB')); return; }
       config.maxFileSizeKB = v;
       return;
     case 'gitignore':
-      if (typeof v !== 'boolean') { bad(value, '"gitignore" must be true or false; it is ignored'); return; }
+      if (typeof v !== 'boolean') { bad(value, msg('config.gitignore')); return; }
       config.gitignore = v;
       return;
     case 'archive': {
-      if (typeof v !== 'string' || !/^postgres(?:ql)?:\/\/./i.test(v)) { bad(value, '"archive" must be a postgresql://user@host:port/database URL; it is ignored'); return; }
+      if (typeof v !== 'string' || !/^postgres(?:ql)?:\/\/./i.test(v)) { bad(value, msg('config.archive')); return; }
       const bare = withoutPassword(v);
       // A configuration file is shared (committed, synced): a password in it is refused, not used.
-      if (bare.hadPassword) bad(value, '"archive" must not hold a password (this file is shared): the password in it is ignored; use Verbatim: Set Archive Password, PGPASSWORD or ~/.pgpass');
+      if (bare.hadPassword) bad(value, msg('config.archivePassword'));
       config.archive = bare.url;
       return;
     }
     case 'ignore': {
-      if (!Array.isArray(v)) { bad(value, '"ignore" must be a list of { "file": …, "text": … }; it is ignored'); return; }
+      if (!Array.isArray(v)) { bad(value, msg('config.ignore')); return; }
       (value.children ?? []).forEach((n, i) => {
         const e = nodeValue(n) as Partial<IgnoreEntry> | null;
         if (e && typeof e === 'object' && typeof e.file === 'string' && typeof e.text === 'string' && Object.keys(e).every((k) => k === 'file' || k === 'text')) config.ignore.push({ file: e.file, text: e.text });
-        else bad(n, `ignore[${i}] must be { "file": "<path>", "text": "<the quote's words>" }; it is ignored`);
+        else bad(n, msg('config.ignoreEntry', { index: i }));
       });
       return;
     }
@@ -137,7 +144,7 @@ function readKey(key: string, value: Node, config: VerbatimConfig, bad: Bad): vo
       const x = nodeValue(n);
       const share = SHARES.has(k);
       if (typeof x !== 'number' || x < 0 || (share && x > 1) || (!share && !Number.isInteger(x))) {
-        bad(n, `"match.${k}" must be ${share ? 'a number from 0 to 1' : 'a whole number of at least 0'}; it is ignored`);
+        bad(n, msg(share ? 'config.share' : 'config.whole', { key: k }));
         return;
       }
       (config.options.match ??= {})[k as keyof typeof DEFAULT_OPTIONS.match] = x;
@@ -162,12 +169,14 @@ function readRule(id: string, n: Node, config: VerbatimConfig, bad: Bad): void {
 }
 
 function readTable(name: string, value: Node, keys: readonly string[], bad: Bad, each: (key: string, n: Node) => void): void {
-  if (value.type !== 'object') { bad(value, `"${name}" must be an object of ${keys.join(', ')}; it is ignored`); return; }
+  if (value.type !== 'object') { bad(value, msg('config.table', { table: name, keys: list('list.comma', keys) })); return; }
   for (const prop of value.children ?? []) {
     const [k, v] = prop.children ?? [];
     if (!k || !v) continue;
     const key = String(k.value);
-    if (!keys.includes(key)) bad(k, `unknown key "${key}" in "${name}"${suggest(key, keys)}; it is ignored`);
+    const near = keys.includes(key) ? undefined : suggest(key, keys);
+    if (near) bad(k, msg('config.unknownKeyIn.near', { key, table: name, near }));
+    else if (near === '') bad(k, msg('config.unknownKeyIn', { key, table: name }));
     else each(key, v);
   }
 }
@@ -175,7 +184,8 @@ function readTable(name: string, value: Node, keys: readonly string[], bad: Bad,
 function asLevel(n: Node, name: string, bad: Bad, auto: boolean): Level | 'auto' | undefined {
   const v = nodeValue(n);
   if (typeof v === 'string' && ((LEVELS as readonly string[]).includes(v) || (auto && v === 'auto'))) return v as Level | 'auto';
-  bad(n, `"${name}" must be one of ${[...(auto ? ['auto'] : []), ...LEVELS].map((l) => `"${l}"`).join(', ')}, not ${JSON.stringify(v)}; it is ignored`);
+  const levels = list('list.comma', [...(auto ? ['auto'] : []), ...LEVELS].map((l) => msg('config.quoted', { value: l })));
+  bad(n, msg('config.level', { key: name, levels, value: String(JSON.stringify(v)) }));
   return undefined;
 }
 
@@ -185,10 +195,9 @@ function nodeValue(n: Node): unknown {
   return n.value;
 }
 
-/** ` (did you mean "x"?)` for a key one or two edits from a known one. */
+/** The known key one or two edits from `key` (for "did you mean"), or '' when there is none. */
 function suggest(key: string, known: readonly string[]): string {
-  const near = known.find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
-  return near ? ` (did you mean "${near}"?)` : '';
+  return known.find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2) ?? '';
 }
 
 function distance(a: string, b: string): number {
@@ -212,3 +221,14 @@ function describeError(code: string): string {
 export function formatProblem(file: string, p: Place & { message: string }): string {
   return `${file}:${p.line}:${p.column}: ${p.message}`;
 }
+
+/** A problem found after parsing, by a front end that lists files. */
+export type LaterProblem = Place & { message: string; messageL10n: Message };
+
+/** A problem a front end finds later at `at` (a glob that matches nothing), in English and as a message. */
+export function laterProblem(at: Place, m: Message): LaterProblem {
+  return { ...at, message: formatMessage(m), messageL10n: m };
+}
+
+/** A fatal problem's message: the file's defaults are used instead. */
+export const fatalMessage = (m: Message): Message => msg('config.fatal', { message: m });

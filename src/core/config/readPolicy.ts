@@ -7,6 +7,8 @@
 
 // TextDecoder is in every runtime the engine runs in (Node, browsers, workers); declared here because
 // the core is compiled without Node's or the DOM's types.
+import { formatMessage, msg, type Message } from '../rules/formatMessage';
+
 declare const TextDecoder: new (label: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string };
 
 /**
@@ -45,7 +47,8 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-export type Decoded = { ok: true; text: string; note?: string } | { ok: false; reason: string };
+/** `note` and `reason` in English; their `…L10n` messages for a front end that translates them. */
+export type Decoded = { ok: true; text: string; note?: string; noteL10n?: Message } | { ok: false; reason: string; reasonL10n: Message };
 
 /** True when the first bytes contain a NUL. */
 export function looksBinary(bytes: Uint8Array): boolean {
@@ -56,22 +59,31 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /** The reason a file of `size` bytes is skipped under `maxBytes`, or undefined when it is within. */
 export function overCap(size: number, maxBytes: number): string | undefined {
+  const m = overCapMessage(size, maxBytes);
+  return m && formatMessage(m);
+}
+
+/** `overCap` as a message. */
+export function overCapMessage(size: number, maxBytes: number): Message | undefined {
   if (size <= maxBytes) return undefined;
   const kb = (n: number): number => Math.ceil(n / 1024);
-  return `is ${kb(size)} KB, over the ${kb(maxBytes)} KB size cap (maxFileSizeKB)`;
+  return msg('read.overCap', { size: kb(size), cap: kb(maxBytes) });
 }
+
+const skipped = (m: Message): Decoded => ({ ok: false, reason: formatMessage(m), reasonL10n: m });
+const noted = (text: string, m: Message): Decoded => ({ ok: true, text, note: formatMessage(m), noteL10n: m });
 
 /** The text of a file's bytes under the read policy, or why it is skipped; a note says how it was read when not as plain UTF-8. */
 export function decodeText(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES, encoding: Encoding = 'utf-8'): Decoded {
-  const big = overCap(bytes.length, maxBytes);
-  if (big) return { ok: false, reason: big };
-  if (looksBinary(bytes)) return { ok: false, reason: 'looks binary (it contains NUL bytes)' };
+  const big = overCapMessage(bytes.length, maxBytes);
+  if (big) return skipped(big);
+  if (looksBinary(bytes)) return skipped(msg('read.binary'));
   const strip = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
-  if (encoding === 'windows-1252') return { ok: true, text: decodeWindows1252(bytes), note: 'was read as Windows-1252' };
+  if (encoding === 'windows-1252') return noted(decodeWindows1252(bytes), msg('read.windows1252'));
   try {
     return { ok: true, text: strip(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
-    if (encoding === 'auto') return { ok: true, text: decodeWindows1252(bytes), note: 'is not valid UTF-8; read as Windows-1252' };
-    return { ok: true, text: strip(new TextDecoder('utf-8').decode(bytes)), note: 'is not valid UTF-8; invalid bytes were read as U+FFFD' };
+    if (encoding === 'auto') return noted(decodeWindows1252(bytes), msg('read.auto1252'));
+    return noted(strip(new TextDecoder('utf-8').decode(bytes)), msg('read.replaced'));
   }
 }

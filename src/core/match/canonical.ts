@@ -6,6 +6,7 @@
 import { matchGlob } from '../config/glob';
 import { compareSourceOrder } from '../config/order';
 import type { Canonical, Match } from '../types';
+import { formatMessage, msg, type Message } from '../rules/formatMessage';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -17,7 +18,7 @@ export function canonicalWording(all: readonly Match[], authority: readonly stri
   if (matches.length === 0) return null;
   for (const glob of authority) {
     const m = matches.find((x) => matchGlob(glob, x.quote.uri));
-    if (m) return { text: m.replacement, reason: `${m.quote.label} comes first in the authority order`, source: loc(m) };
+    if (m) return canonical(m, msg('canonical.authority', { label: m.quote.label }));
   }
   // Each source votes for its wording; the draft's wording is among them through identical matches.
   const votes = new Map<string, typeof matches>();
@@ -31,13 +32,17 @@ export function canonicalWording(all: readonly Match[], authority: readonly stri
   const sourceCount = new Set(matches.map((m) => m.quote.uri)).size;
   if (ranked.length > 1 && ranked[0].length > ranked[1].length) {
     const m = ranked[0][0];
-    return { text: m.replacement, reason: `${ranked[0].length} of ${sourceCount} sources agree on it`, source: loc(m) };
+    return canonical(m, msg('canonical.majority', { count: ranked[0].length, total: sourceCount }));
   }
   const earliest = [...matches].sort((x, y) => orderOf(x.quote.uri) - orderOf(y.quote.uri) || compareSourceOrder(x.quote.uri, y.quote.uri))[0];
   if (ranked.length === 1 && ranked[0].length > 1) {
-    return { text: earliest.replacement, reason: `all ${sourceCount} sources agree on it`, source: loc(earliest) };
+    return canonical(earliest, msg('canonical.all', { total: sourceCount }));
   }
-  return { text: earliest.replacement, reason: `the earliest source, ${earliest.quote.label}, has it`, source: loc(earliest) };
+  return canonical(earliest, msg('canonical.earliest', { label: earliest.quote.label }));
+}
+
+function canonical(m: Match & { replacement: string }, reasonL10n: Message): Canonical {
+  return { text: m.replacement, reason: formatMessage(reasonL10n), reasonL10n, source: loc(m) };
 }
 
 function loc(m: Match) {

@@ -9,6 +9,7 @@ import { replacementWording, wordDiff } from '../match/diff';
 import { withoutRepeats } from './echoes';
 import { compareSourceOrder } from '../config/order';
 import { describeChanges } from './messages';
+import { formatMessage } from './formatMessage';
 import { addQuoteDiffers, type Change } from './quoteDiffers';
 import { speakerDiffers } from './speakerDiffers';
 import { unbalancedQuoteFinding } from './unbalancedQuote';
@@ -82,9 +83,10 @@ function checkQuote(
     const c = compare(a, b, options);
     if (!c) continue;
     const wording = replacementWording(a, b, c);
+    const changesL10n = describeChanges(c.changes, 3, c.respelled);
     const match: Match = {
       quote: stripAnalysis(b), relation: c.relation, score: c.score, region: wording.region,
-      diff: wordDiff(a, b, c), replacement: wording.text, changes: describeChanges(c.changes, 3, c.respelled),
+      diff: wordDiff(a, b, c), replacement: wording.text, changes: changesL10n ? formatMessage(changesL10n) : '', changesL10n,
     };
     report.matches.push(match);
     changes.set(match, c.changes);

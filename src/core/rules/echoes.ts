@@ -7,7 +7,8 @@
  *   this quote is probably the other telling. Verbatim is unsure, so it says less: the finding becomes
  *   information (`quietEchoes`). A misquote repeated in one article is still shown, just not as a warning.
  */
-import { echoNote } from './messages';
+import { formatMessage } from './formatMessage';
+import { withEchoNote } from './messages';
 import type { Match, QuoteReport, Relation } from '../types';
 
 const WORD_CHANGE: ReadonlySet<Relation> = new Set(['variant', 'paraphrase']);
@@ -43,7 +44,11 @@ export function quietEchoes(reports: QuoteReport[]): QuoteReport[] {
     const echo = (m: Match): boolean =>
       (unchanged.get(`${m.quote.uri}\u0000${m.quote.start}`) ?? []).some((u) => u.quote !== i && u.start <= m.region.start && m.region.end <= u.end);
     if (!changed.every(echo)) return r;
-    const findings = r.findings.map((f) => (f.rule === 'quote-differs' && (f.severity === 'warning' || f.severity === 'error') ? { ...f, severity: 'info' as const, message: `${f.message} ${echoNote}` } : f));
+    const findings = r.findings.map((f) => {
+      if (f.rule !== 'quote-differs' || (f.severity !== 'warning' && f.severity !== 'error')) return f;
+      const messageL10n = withEchoNote(f.messageL10n);
+      return { ...f, severity: 'info' as const, message: formatMessage(messageL10n), messageL10n };
+    });
     return { ...r, findings };
   });
 }

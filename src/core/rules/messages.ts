@@ -2,6 +2,7 @@
 import { editDistance, type Respelling } from '../match/respell';
 import { STOPWORDS } from '../text/spelling';
 import type { Match, Token } from '../types';
+import { list, msg, type Message } from './formatMessage';
 
 type Change = { removed: Token[]; added: Token[] };
 type Respelled = Change & { kind: Respelling };
@@ -12,21 +13,22 @@ const words = (ts: Token[]): string => ts.map((t) => t.raw).join(' ');
 /**
  * `“through” → “through on”`, `“thing” added`, `“also” dropped`, `“here” → “hear” (possible typo)`, and
  * misspellings (`“De’Anglas” → “De’Angelas” (check the spelling of the name)`, `“goverment” →
- * “government” (probable typo)`); at most `max` changes.
+ * “government” (probable typo)`); at most `max` changes, as a comma list; null when nothing changed.
  */
-export function describeChanges(changes: Change[], max = 3, respelled: readonly Respelled[] = []): string {
+export function describeChanges(changes: Change[], max = 3, respelled: readonly Respelled[] = []): Message | null {
   const names = respelled.filter((r) => r.kind === 'name' || r.kind === 'typo');
-  const parts = [...names, ...changes].slice(0, max).map((c) => {
+  const parts = [...names, ...changes].slice(0, max).map((c): Message => {
     const kind = names.includes(c as Respelled) ? (c as Respelled).kind : null;
-    if (kind === 'name') return `“${words(c.removed)}” → “${words(c.added)}” (check the spelling of the name)`;
-    if (kind === 'typo') return `“${words(c.removed)}” → “${words(c.added)}” (probable typo)`;
-    if (possibleTypo(c)) return `“${words(c.removed)}” → “${words(c.added)}” (possible typo)`;
-    if (c.removed.length && c.added.length) return `“${words(c.removed)}” → “${words(c.added)}”`;
-    if (c.added.length) return `“${words(c.added)}” added`;
-    return `“${words(c.removed)}” dropped`;
+    const values = { removed: words(c.removed), added: words(c.added) };
+    if (kind === 'name') return msg('change.name', values);
+    if (kind === 'typo') return msg('change.typo', values);
+    if (possibleTypo(c)) return msg('change.possibleTypo', values);
+    if (c.removed.length && c.added.length) return msg('change.replaced', values);
+    if (c.added.length) return msg('change.added', values);
+    return msg('change.dropped', values);
   });
-  if (names.length + changes.length > max) parts.push(`${names.length + changes.length - max} more`);
-  return parts.join(', ');
+  if (names.length + changes.length > max) parts.push(msg('change.more', { count: names.length + changes.length - max }));
+  return parts.length ? list('list.comma', parts) : null;
 }
 
 const skeleton = (w: string): string => w.replace(/[aeiouy'’]/g, '').replace(/(.)\1+/g, '$1');
@@ -64,12 +66,13 @@ export function meaningChanged(changes: readonly Change[]): boolean {
 }
 
 /** The message of `quote-differs`: how many sources differ and, for the closest, which words. */
-export function quoteDiffersMessage(differing: Match[]): string {
+export function quoteDiffersMessage(differing: Match[]): Message {
   const sources = new Set(differing.map((m) => m.quote.uri)).size;
   const closest = differing[0];
-  const detail = closest.changes ? `: ${closest.changes}` : '';
-  return `Quote differs from ${sources} source${sources === 1 ? '' : 's'} (${closest.relation} in ${closest.quote.label}${detail}).`;
+  const values = { sources, relation: closest.relation, label: closest.quote.label };
+  if (!closest.changesL10n) return msg(sources === 1 ? 'quoteDiffers.one' : 'quoteDiffers.other', values);
+  return msg(sources === 1 ? 'quoteDiffers.one.changes' : 'quoteDiffers.other.changes', { ...values, changes: closest.changesL10n });
 }
 
-/** Added to a `quote-differs` lowered to information because the article quotes the source's words unchanged elsewhere. */
-export const echoNote = 'The article quotes these words unchanged elsewhere: this may be the same words said on another occasion.';
+/** A `quote-differs` message with the note that the article quotes the source's words unchanged elsewhere. */
+export const withEchoNote = (message: Message): Message => msg('echo.appended', { message, note: msg('echo.note') });

@@ -9,6 +9,7 @@ import type { Level, Options } from '../config/options';
 import { canonicalWording } from '../match/canonical';
 import type { Finding, Fix, Match, QuoteReport, Relation, Token } from '../types';
 import { meaningChanged, quoteDiffersMessage } from './messages';
+import { formatMessage, list, msg, type Message } from './formatMessage';
 import type { RuleMeta } from './registry';
 import { maxLevel, minLevel } from './severity';
 
@@ -29,14 +30,16 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const words = (ts: Token[]): string => ts.map((t) => t.raw).join(' ');
 
 /** What a source does to the quote's words, as its own action: `adds “on”`, `drops “also”`, `has “so” for “that”`. */
-export function sourceChanges(changes: readonly Change[], max = 1): string {
+export function sourceChanges(changes: readonly Change[], max = 1): Message {
   const parts = changes.slice(0, max).map((c) => {
-    if (c.removed.length && c.added.length) return `has “${words(c.added)}” for “${words(c.removed)}”`;
-    if (c.added.length) return `adds “${words(c.added)}”`;
-    return `drops “${words(c.removed)}”`;
+    const values = { removed: words(c.removed), added: words(c.added) };
+    if (c.removed.length && c.added.length) return msg('source.has', values);
+    if (c.added.length) return msg('source.adds', values);
+    return msg('source.drops', values);
   });
+  const shown = list('list.comma', parts);
   const more = changes.length - parts.length;
-  return parts.join(', ') + (more > 0 ? ` and ${more} more change${more === 1 ? '' : 's'}` : '');
+  return more > 0 ? msg(more === 1 ? 'source.more.one' : 'source.more.other', { changes: shown, count: more }) : shown;
 }
 
 /**
@@ -44,16 +47,16 @@ export function sourceChanges(changes: readonly Change[], max = 1): string {
  * `follows` names the canonical source, or, when that source also has a differing version (a quote its
  * parts match in several places), the reason the wording is canonical.
  */
-export function sourcesDisagreeMessage(differing: readonly { match: Match; changes: readonly Change[] }[], follows: Match, reason: string, max = 2): string {
-  const what = (d: { match: Match; changes: readonly Change[] }): string =>
-    d.match.relation === 'paraphrase' ? 'paraphrases it' : d.changes.length ? sourceChanges(d.changes) : `differs in ${d.match.relation}`;
-  const shown = differing.slice(0, max).map((d) => `${d.match.quote.label} ${what(d)}`);
+export function sourcesDisagreeMessage(differing: readonly { match: Match; changes: readonly Change[] }[], follows: Match, reason: Message, max = 2): Message {
+  const what = (d: { match: Match; changes: readonly Change[] }): Message =>
+    d.match.relation === 'paraphrase' ? msg('disagree.paraphrases') : d.changes.length ? sourceChanges(d.changes) : msg('disagree.differsIn', { relation: d.match.relation });
+  const shown = differing.slice(0, max).map((d) => msg('disagree.source', { label: d.match.quote.label, what: what(d) }));
   const more = differing.length - shown.length;
-  if (more > 0) shown.push(more === 1 ? '1 more source differs' : `${more} more sources differ`);
-  const tail = differing.some((d) => d.match.quote.uri === follows.quote.uri)
-    ? `this quote has the canonical wording (${reason})`
-    : `this quote follows ${follows.quote.label}, the canonical wording`;
-  return `Sources disagree: ${shown.join('; ')}; ${tail}.`;
+  if (more > 0) shown.push(msg(more === 1 ? 'disagree.more.one' : 'disagree.more.other', { count: more }));
+  const sources = list('list.semicolon', shown);
+  return differing.some((d) => d.match.quote.uri === follows.quote.uri)
+    ? msg('disagree.canonical', { sources, reason })
+    : msg('disagree.follows', { sources, label: follows.quote.label });
 }
 
 /**
@@ -83,17 +86,17 @@ export function addQuoteDiffers(
       .filter((d) => d.match !== follows && !SAME_WORDS.has(d.match.relation) && levelOf(d.match) !== 'off');
     if (others.length) {
       severity = minLevel(severity, 'info');
-      message = sourcesDisagreeMessage(others, follows, report.canonical!.reason);
+      message = sourcesDisagreeMessage(others, follows, report.canonical!.reasonL10n);
     }
   }
   if (severity === 'off') return;
   const finding: Finding = {
     rule: 'quote-differs', severity, start: q.start, end: q.end,
-    message,
-    related: differing.map((m) => ({
-      uri: m.quote.uri, start: m.region.start, end: m.region.end,
-      message: `${m.relation} (${m.quote.speaker ?? 'unattributed'})`,
-    })),
+    message: formatMessage(message), messageL10n: message,
+    related: differing.map((m) => {
+      const r = m.quote.speaker === null ? msg('quoteDiffers.related.unattributed', { relation: m.relation }) : msg('quoteDiffers.related', { relation: m.relation, speaker: m.quote.speaker });
+      return { uri: m.quote.uri, start: m.region.start, end: m.region.end, message: formatMessage(r), messageL10n: r };
+    }),
   };
   report.findings.unshift(finding);
 }
@@ -116,13 +119,15 @@ function fixesFor(q: AnalyzedQuote, report: QuoteReport): Fix[] {
   const c = report.canonical;
   if (c && !seen.has(c.text)) {
     seen.add(c.text);
-    fixes.push({ title: `Use the canonical wording (${c.reason})`, start: q.start, end: q.end, replacement: c.text, preferred: true, ...(c.source ? { source: c.source } : {}) });
+    const titleL10n = msg('fix.canonical', { reason: c.reasonL10n });
+    fixes.push({ title: formatMessage(titleL10n), titleL10n, start: q.start, end: q.end, replacement: c.text, preferred: true, ...(c.source ? { source: c.source } : {}) });
   }
   for (const m of report.matches) {
     if (m.replacement === null || seen.has(m.replacement)) continue;
     seen.add(m.replacement);
+    const titleL10n = msg('fix.source', { label: m.quote.label });
     fixes.push({
-      title: `Use the wording of ${m.quote.label}`, start: q.start, end: q.end, replacement: m.replacement, preferred: false,
+      title: formatMessage(titleL10n), titleL10n, start: q.start, end: q.end, replacement: m.replacement, preferred: false,
       source: { uri: m.quote.uri, start: m.region.start, end: m.region.end },
     });
   }

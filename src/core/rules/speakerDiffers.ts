@@ -8,6 +8,7 @@ import { sameSpeaker } from '../attribute/names';
 import type { Options } from '../config/options';
 import type { Finding } from '../types';
 import type { RuleMeta } from './registry';
+import { formatMessage, list, msg } from './formatMessage';
 
 export const SPEAKER_DIFFERS: RuleMeta = Object.freeze({
   id: 'speaker-differs',
@@ -35,11 +36,12 @@ export function speakerDiffers(q: Voice, sources: readonly Voice[], options: Opt
   }
   const major = groups.sort((x, y) => y.length - x.length)[0];
   if (!major || major.length * 2 <= named.length || sameSpeaker(q.speaker, major[0].speaker)) return null;
-  const who = major[0].speaker;
-  const where = major.map((v) => v.label).join(', ');
+  const messageL10n = msg('speakerDiffers', { speaker: q.speaker, other: major[0].speaker, sources: list('list.comma', major.map((v) => v.label)) });
   return {
-    rule: 'speaker-differs', severity: level, start: q.start, end: q.end,
-    message: `Attributed here to ${q.speaker}, but to ${who} in ${where}.`,
-    related: major.map((v) => ({ uri: v.uri, start: v.start, end: v.end, message: `${v.speaker}’s version` })),
+    rule: 'speaker-differs', severity: level, start: q.start, end: q.end, message: formatMessage(messageL10n), messageL10n,
+    related: major.map((v) => {
+      const m = msg('speakerDiffers.related', { speaker: v.speaker });
+      return { uri: v.uri, start: v.start, end: v.end, message: formatMessage(m), messageL10n: m };
+    }),
   };
 }

@@ -1,6 +1,7 @@
 /** `unbalanced-quote`: an opening quotation mark that is never closed. */
 import type { Finding, Quote, Severity } from '../types';
 import type { RuleMeta } from './registry';
+import { formatMessage, msg } from './formatMessage';
 
 export const UNBALANCED_QUOTE: RuleMeta = Object.freeze({
   id: 'unbalanced-quote',
@@ -12,8 +13,6 @@ export const UNBALANCED_QUOTE: RuleMeta = Object.freeze({
 
 /** The finding sits on the opening mark, just before the quote's words. */
 export function unbalancedQuoteFinding(severity: Severity, q: Quote): Finding {
-  return {
-    rule: 'unbalanced-quote', severity, start: q.start - 1, end: q.start,
-    message: 'This quotation mark is never closed: the quote runs to the end of the paragraph.', related: [],
-  };
+  const messageL10n = msg('unbalancedQuote');
+  return { rule: 'unbalanced-quote', severity, start: q.start - 1, end: q.start, message: formatMessage(messageL10n), messageL10n, related: [] };
 }

@@ -1,6 +1,7 @@
 /** `unverified-quote`: no source in the workspace has the quote. */
 import type { Finding, Quote, Severity } from '../types';
 import type { RuleMeta } from './registry';
+import { formatMessage, msg } from './formatMessage';
 
 export const UNVERIFIED_QUOTE: RuleMeta = Object.freeze({
   id: 'unverified-quote',
@@ -11,5 +12,6 @@ export const UNVERIFIED_QUOTE: RuleMeta = Object.freeze({
 } as const);
 
 export function unverifiedQuoteFinding(severity: Severity, q: Quote): Finding {
-  return { rule: 'unverified-quote', severity, start: q.start, end: q.end, message: 'No source in the workspace has this quote.', related: [] };
+  const messageL10n = msg('unverifiedQuote');
+  return { rule: 'unverified-quote', severity, start: q.start, end: q.end, message: formatMessage(messageL10n), messageL10n, related: [] };
 }

@@ -21,7 +21,7 @@ describe('input pipeline', () => {
     assert.deepEqual(decodeText(enc('\uFEFFHello')), { ok: true, text: 'Hello' });
     const bad = decodeText(Uint8Array.from([0x93, 0x68, 0x69, 0x94]));
     assert.ok(bad.ok && bad.text === '\uFFFDhi\uFFFD' && /not valid UTF-8/.test(bad.note!));
-    assert.deepEqual(decodeText(Uint8Array.from([0x41, 0, 0x42])), { ok: false, reason: 'looks binary (it contains NUL bytes)' });
+    assert.deepEqual(decodeText(Uint8Array.from([0x41, 0, 0x42])), { ok: false, reason: 'looks binary (it contains NUL bytes)', reasonL10n: { id: 'read.binary' } });
     const big = decodeText(enc('x'.repeat(3000)), 2048);
     assert.ok(!big.ok && /is 3 KB, over the 2 KB size cap/.test(big.reason));
     assert.ok(decodeText(enc('x'.repeat(3000))).ok, 'the default cap is 10 MB');
