@@ -43,14 +43,15 @@ export function foldName(run: string): string {
     .replace(/[’']s$/, '')
     .split(/\s+/)
     .filter((w) => w.length > 0);
+  // "Nevertheless Jane Roe", "Crabzilla Despite Trump", "Said Mr. King": a function word ends whatever
+  // came before (first, so that the titles after it are stripped too).
+  const lastFunction = words.map(functionWord).lastIndexOf(true);
+  if (lastFunction >= 0 && lastFunction < words.length - 1) words = words.slice(lastFunction + 1); // ("Jerry Pow", "Bam": names too)
   let i = 0;
   while (i < words.length && (TITLE.has(lower(words[i])) || NOT_NAME.has(lower(words[i])))) i++;
   // "Mr. King", "Dr. Rice": after an honorific the last word is a name even when it is also a title.
   if (i === words.length && words.length > 1 && /^(?:mr|mrs|ms|miss|dr)$/.test(lower(words[0])) && /^\p{Lu}\p{Ll}/u.test(words[i - 1])) i--;
   words = words.slice(i);
-  // "Nevertheless Jane Roe", "Crabzilla Despite Trump": a function word ends whatever came before.
-  const lastFunction = words.map(functionWord).lastIndexOf(true);
-  if (lastFunction >= 0 && lastFunction < words.length - 1) words = words.slice(lastFunction + 1); // ("Jerry Pow", "Bam": names too)
   // "Oversight Committee Chairman Trey Gowdy": the name follows the last title word.
   const lastTitle = words.map((w) => TITLE.has(lower(w))).lastIndexOf(true);
   if (lastTitle >= 0 && lastTitle < words.length - 1) words = words.slice(lastTitle + 1);

@@ -10,9 +10,10 @@ const VERB_STEMS =
   'term|hail|predict|promis|vow|suggest|complain|boast|jok|quip|shout|yell|scream|testif|confirm|conclud|' +
   'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|tout|proclaim|' +
   'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
-  'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report';
+  'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report|answer|echo|bark|assur|fum|gush|exclaim|scold|opin|' +
+  'questioned|mentioned|pressed|reasoned|snapped';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
-const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b`, 'g');
+const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
 // "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
 // Also "her Facebook post", "a now-deleted Facebook post".
@@ -78,7 +79,8 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
   if (before.length > 50 || before.split(/\s+/).length > 6 || /[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return null;
   // After a quote that closed its clause ("…,” officials said) an unnamed subject means nobody we know.
-  if (/^(?:and|but|or|while|as|so)\b/i.test(before)) return null;
+  // Nor does a subordinate clause: "“That makes me smart,” when Clinton blasted him" is Clinton's act, not her words.
+  if (/^(?:and|but|or|while|as|so|when|after|before|because|since|until|if|although|though|whereas|unless)\b/i.test(before)) return null;
   // A quote closed by its full stop ends the sentence: "“… neighborhood.” Russia insisted that …" opens
   // the next one, unless the attribution is all that follows ("“….” Mr. King added.").
   const rest = after.slice(v.index + v[0].length);
@@ -87,7 +89,13 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
 }
 
 /** `Mr Xi said: “…”` / `Blinken responded by saying the two countries “…”`. */
-export function fromLeft(left: string): Found | null {
+export function fromLeft(text: string): Found | null {
+  // "Said Ellis: …", "Continued Stone: …": a reporting verb opening the sentence, subject after it.
+  const left = text.replace(/^(\s*)(\p{Lu})(\p{Ll}+)(?=\s)/u, (m, space: string, first: string, rest: string) => {
+    const word = first.toLowerCase() + rest;
+    VERB.lastIndex = 0;
+    return VERB.exec(word)?.[0] === word ? space + word : m;
+  });
   const verbs: RegExpExecArray[] = [];
   VERB.lastIndex = 0;
   for (let v = VERB.exec(left); v; v = VERB.exec(left)) if (isVerbAt(left, v.index)) verbs.push(v);
@@ -197,7 +205,7 @@ export function afterColon(masked: string, q: RawQuote): Found | null {
   const prev = masked.slice(lineStart, end - 1);
   const sentenceStart = Math.max(prev.lastIndexOf('. '), prev.lastIndexOf('? ')) + 1;
   const sentence = prev.slice(sentenceStart);
-  return fromLeft(sentence) ?? sentenceSubject(sentence);
+  return fromLeft(`${sentence}:`) ?? sentenceSubject(sentence);
 }
 
 export function subjectOf(before: string, strict: boolean): Found | null {
@@ -208,7 +216,8 @@ export function subjectOf(before: string, strict: boolean): Found | null {
     const peeled = s
       .replace(/\s*\([^()]{0,40}\)$/, '')
       .replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '')
-      .replace(/\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, '');
+      // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
+      .replace(/\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
     const cut = peeled === s && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
     if (cut === s) break;
     s = cut;

@@ -1,0 +1,30 @@
+/**
+ * One small case per attribution rule written against PolNeAR train (issue 9): each is a rule of
+ * English news style, kept only when it also helped PolNeAR dev and did not hurt BASIL or the seeds.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+
+const speakers = (text: string): (string | null)[] => analyze({ uri: 'a', text }).quotes.map((q) => q.speaker);
+
+describe('attribution rules from PolNeAR', () => {
+  it('reads a reporting verb that opens the sentence, subject after it', () => {
+    assert.deepEqual(speakers('Ryan Ellis spoke to us. Said Ellis: “I don’t get the sense she is interested.”'), ['Ryan Ellis']);
+    assert.deepEqual(speakers('Roger Stone spoke to us.\n\nContinued Stone:\n\n“So I think it is a very real problem.”'), ['Roger Stone']);
+  });
+
+  it('knows more verbs of saying (answers, echoed, points out, shot back)', () => {
+    assert.deepEqual(speakers('“I can point to only two accomplishments,” Bozell answers.'), ['Bozell']);
+    assert.deepEqual(speakers('“He speaks his mind, and that is needed,” Jared Potts echoed.'), ['Jared Potts']);
+    assert.deepEqual(speakers('“There were some of us who thought so,” Bozell points out.'), ['Bozell']);
+  });
+
+  it('peels “of Ohio” after a name only, not “footage of Hillary Clinton”', () => {
+    assert.deepEqual(speakers('The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”'), ['Hillary Clinton']);
+    assert.deepEqual(speakers('Speaker John Boehner of Ohio said it was “a very bad deal for us”.'), ['John Boehner']);
+  });
+
+  it('takes no speaker from a subordinate clause after the quote', () => {
+    assert.deepEqual(speakers('The spot ends with footage of the debate last week, “That makes me smart,” when Clinton blasted him.'), [null]);
+  });
+});
