@@ -27,4 +27,10 @@ describe('attribution rules from PolNeAR', () => {
   it('takes no speaker from a subordinate clause after the quote', () => {
     assert.deepEqual(speakers('The spot ends with footage of the debate last week, “That makes me smart,” when Clinton blasted him.'), [null]);
   });
+
+  it('gives a quote to a named organisation that reports it, never to a pronoun after it', () => {
+    assert.deepEqual(speakers('The New York Post reports that her team avoided the hospital to “keep the details of her treatment under wraps.”'), ['New York Post']);
+    assert.deepEqual(speakers('“After the collapse of the market, his company was in debt,” the Times wrote.'), ['Times']);
+    assert.deepEqual(speakers('The Justice Department said the case was “closed for good now”. “We will not appeal it,” he said.'), ['Justice Department', null]);
+  });
 });

@@ -66,6 +66,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
   const out: Attribution[] = [];
   let paragraphStart = -1;
   let paragraphSpeaker: string | null = null;
+  let paragraphOrganisation = false; // no "he" or "she" refers to it
   let previousContinues = false;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
@@ -85,8 +86,10 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     let speaker: string | null = null;
     let inferred = true;
     let rule: SpeakerRule | null = null;
+    let organisation = false;
     if (found?.kind === 'name') {
-      speaker = resolve(found.name, q.start);
+      organisation = found.organisation === true;
+      speaker = organisation ? found.name : resolve(found.name, q.start);
       if (!nameLike(speaker)) speaker = null; // "Nevertheless", "Photo: Getty": no name, and nobody else either
       inferred = false;
       rule = via;
@@ -96,7 +99,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     } else if (found?.kind === 'anaphor' && (found.pronoun === 'they' || found.pronoun === 'we')) {
       speaker = null; // a group, or an organisation: not the last person named
     } else if (found?.kind === 'anaphor') {
-      speaker = paragraphSpeaker && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
+      speaker = paragraphSpeaker && !paragraphOrganisation && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
       // Surely so when that person is the last one mentioned, a sentence or two before.
       const last = salience.nearest(q.start, attributed);
       rule = last && last.name === speaker && q.start - last.at < NEAR ? 'pronoun-near' : 'pronoun';
@@ -113,8 +116,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
       speaker = adjacent ? prev.speaker : salience.latest(q.start, undefined, attributed);
       rule = adjacent ? 'next-paragraph' : 'continuation';
     }
-    if (speaker && !inferred) attributed.push({ at: q.start, name: speaker });
-    if (speaker) paragraphSpeaker = speaker;
+    if (speaker && !inferred && !organisation) attributed.push({ at: q.start, name: speaker });
+    if (speaker) { paragraphSpeaker = speaker; paragraphOrganisation = organisation; }
     previousContinues = q.continues;
     out.push(speaker && rule ? { speaker, inferred, rule, confidence: RULE_CONFIDENCE[rule] } : { speaker: null, inferred, rule: null, confidence: 0 });
   }

@@ -94,6 +94,33 @@ export function nameAtEnd(text: string): string | null {
   return name && /^[A-Z]/.test(name) ? name : null;
 }
 
+/**
+ * An organisation's name at the end of `text` (before a verb): a run of capitalised words ending in an
+ * organisation word ("The New York Post", "the Times", "the Democratic National Committee"), without
+ * its article; or null. Organisations speak too (reports, statements), but they are no person: they
+ * are not in the entity table and no pronoun refers to them.
+ */
+export function organisationAtEnd(text: string): string | null {
+  const m = RUN_AT_END.exec(text);
+  return m ? organisation(withinSentence(m[0], 'last')) : null;
+}
+
+/** An organisation's name at the start of `text` (after a verb or "according to"), or null. */
+export function organisationAtStart(text: string): string | null {
+  const m = RUN_AT_START.exec(text.replace(/^the\s+(?=\p{Lu})/u, ''));
+  return m ? organisation(withinSentence(m[0], 'first')) : null;
+}
+
+function organisation(run: string): string | null {
+  const words = run.replace(/[’']s$/, '').split(/[ \t]+/).map((w) => w.replace(/[,.;:]+$/, '')).filter(Boolean);
+  let i = 0;
+  while (i < words.length && NOT_NAME.has(lower(words[i]))) i++;
+  const kept = words.slice(i);
+  // A possessive inside ("Clinton’s campaign") makes it someone's office, not a named body.
+  if (kept.length === 0 || !ORGANISATION.has(lower(kept[kept.length - 1])) || kept.some((w) => /[’']s$/.test(w) || functionWord(w))) return null;
+  return /^\p{Lu}/u.test(kept[0]) && /^\p{Lu}/u.test(kept[kept.length - 1]) ? kept.join(' ') : null;
+}
+
 /** The name at the start of `text` (after a verb), folded, or null. */
 export function nameAtStart(text: string): string | null {
   const m = RUN_AT_START.exec(text);

@@ -3,7 +3,7 @@
  * subject of a sentence, and the people a text reports as speaking. Used by `attribute.ts`.
  */
 import type { RawQuote } from '../extract/extract';
-import { nameAtEnd, nameAtStart } from './names';
+import { nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
   'comment|repl|urg|announc|claim|acknowledg|admit|stated|stating|describ|recall|conced|agree|respond|call|label|dub|' +
@@ -39,7 +39,8 @@ const DESCRIBED_NAME = /^(?:the\s+)?(?:(?![Ii]n\b|[Oo]n\b|[Aa]t\b|[Ww]ith\b|[Tt]
 export const MASK = '\u2063'; // stands in for a quotation's text so its words are not taken for attribution
 
 /** A named subject, a pronoun or description pointing back (`pronoun` when it has a gender), or nobody. */
-export type Found = { kind: 'name'; name: string } | { kind: 'anaphor'; pronoun?: string; head?: string } | { kind: 'unknown' };
+export type Found = { kind: 'name'; name: string; organisation?: boolean } | { kind: 'anaphor'; pronoun?: string; head?: string } | { kind: 'unknown' };
+const body = (name: string | null): Found | null => (name ? { kind: 'name', name, organisation: true } : null);
 
 /** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
 export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSentence = false): Found | null {
@@ -60,6 +61,8 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     const rest = after.slice(v.index + v[0].length).replace(/^\s+/, '');
     const name = nameAtStart(rest.replace(/^the\s+(?=\p{Lu})/u, '')); // "said the Rev. Peter Wherry"
     if (name) return { kind: 'name', name };
+    const org = body(organisationAtStart(rest)); // "said the Justice Department"
+    if (org) return org;
     // "said MSNBC host Chris Matthews", "said 9/11 widow Terry Strada": a name after a short description.
     const described = DESCRIBED_NAME.exec(rest);
     const dname = described && nameAtStart(described[1]);
@@ -102,8 +105,11 @@ export function fromLeft(text: string): Found | null {
   for (let i = verbs.length - 1; i >= 0; i--) {
     const v = verbs[i];
     if (v[0].toLowerCase() === 'according to') {
-      const name = nameAtStart(left.slice(v.index + v[0].length).trim());
+      const rest = left.slice(v.index + v[0].length).trim();
+      const name = nameAtStart(rest);
       if (name) return { kind: 'name', name };
+      const org = body(organisationAtStart(rest)); // "according to The New York Times"
+      if (org) return org;
       continue;
     }
     const after = left.slice(v.index + v[0].length);
@@ -137,7 +143,7 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
     // Only unmistakable verb forms: "post", "call" or "tweet" are nouns as often as verbs.
     if (!/(?:ed|said|says|told|wrote|spoke)$/.test(v[0]) || !isVerbAt(masked, v.index)) continue;
     const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true);
-    if (found?.kind === 'name') out.push({ at: v.index, name: found.name });
+    if (found?.kind === 'name' && !found.organisation) out.push({ at: v.index, name: found.name });
   }
   // A person who is a sentence's subject is salient too ("Mary Cheney … took to Facebook").
   const SENTENCE = /[^.!?\n]+[.!?]*/g; // no `$` alternative: that backtracks over every unended line
@@ -226,6 +232,8 @@ export function subjectOf(before: string, strict: boolean): Found | null {
   if (s.endsWith(MASK) || s === '') return null;
   const name = nameAtEnd(s);
   if (name) return { kind: 'name', name };
+  const org = body(organisationAtEnd(s)); // "the Times wrote", "The New York Post reports that"
+  if (org) return org;
   const p = PRONOUN.exec(s);
   if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
   if (DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
