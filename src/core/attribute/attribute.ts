@@ -96,7 +96,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     } else if (found?.kind === 'anaphor' && found.head && titled(found.head, q.start)) {
       speaker = titled(found.head, q.start); // "the former vice president said" → who was called that
       rule = 'title';
-    } else if (found?.kind === 'anaphor' && (found.pronoun === 'they' || found.pronoun === 'we')) {
+    } else if (found?.kind === 'anaphor' && ((found.pronoun === 'they' || found.pronoun === 'we') || (found.head && NOT_A_PERSON.test(found.head)))) {
+      // "the Trump campaign explained", "the printed slate card said": a body or a document, not the last person named.
       speaker = null; // a group, or an organisation: not the last person named
     } else if (found?.kind === 'anaphor') {
       speaker = paragraphSpeaker && !paragraphOrganisation && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
@@ -148,6 +149,10 @@ function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
   parts.push(text.slice(at));
   return parts.join('');
 }
+
+// Heads of descriptions that name a body or an impersonal document, which no person named before can
+// be. (A statement, letter, tweet or post speaks for its author: those heads still resolve.)
+const NOT_A_PERSON = /^(?:campaign|committee|administration|agency|department|office|ministry|government|council|court|board|panel|party|group|organi[sz]ation|company|firm|network|station|newspaper|paper|tabloid|magazine|outlet|website|report|study|survey|poll|filing|complaint|lawsuit|platform|card)s?$/;
 
 const MAX_SENTENCE = 1500;
 // How close (in characters) the last person mentioned must be for a pronoun to mean them surely.
