@@ -157,7 +157,8 @@ const NOT_A_PERSON = /^(?:campaign|committee|administration|agency|department|of
 const MAX_SENTENCE = 1500;
 // How close (in characters) the last person mentioned must be for a pronoun to mean them surely.
 const NEAR = 300;
-const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|No|vs|U\.S|[A-Z])\.$/;
+// Titles and abbreviations whose full stop ends no sentence ("said the Rev. Peter Wherry").
+const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Cmdr|Det|Atty|Rev|Fr|Msgr|St|Jr|Sr|Prof|No|vs|U\.S|[A-Z])\.$/;
 
 /** The sentence holding a quote, within its paragraph; quotes count as words. */
 function sentenceAround(masked: string, q: RawQuote): Sentence {
