@@ -33,4 +33,14 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('“After the collapse of the market, his company was in debt,” the Times wrote.'), ['Times']);
     assert.deepEqual(speakers('The Justice Department said the case was “closed for good now”. “We will not appeal it,” he said.'), ['Justice Department', null]);
   });
+
+  it('gives a quotation standing as its own sentence to the name reported in the sentence before', () => {
+    assert.deepEqual(speakers('The administration may be reluctant to act, Schiff said. “The other factor is the election itself.”'), ['Schiff']);
+    // Not to a person merely mentioned there, nor past a sentence with a quotation of its own.
+    assert.deepEqual(speakers('The committee met Schiff on Monday. “The other factor is the election itself.”'), [null]);
+  });
+
+  it('ends no sentence at a title’s full stop', () => {
+    assert.deepEqual(speakers('“The city will never go back to normal,” said the Rev. Peter Wherry, of Mayfield Church.'), ['Peter Wherry']);
+  });
 });

@@ -7,7 +7,7 @@
 import type { RawQuote } from '../extract/extract';
 import { nameLike } from './lexicon';
 import { NameBook, namesIn } from './names';
-import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents } from './reporting';
+import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents, type Found } from './reporting';
 import { Salience, type Mention } from './salience';
 import { partitionPoint } from '../sorted';
 
@@ -25,14 +25,16 @@ export interface Attribution {
  * The sieve's rules, most precise first: a name beside the quote's reporting verb after it or before it,
  * the subject of the sentence, the sentence ending in a colon before a quotation paragraph, a
  * description resolved to who was given that title, a pronoun resolved to the latest compatible
- * person (surely so when that is the last person mentioned, close before), the paragraph's speaker, a bare quotation paragraph after one whose last quote was given to
- * someone by name, and any other bare quotation paragraph continuing the last speaker.
+ * person (surely so when that is the last person mentioned, close before), the paragraph's speaker,
+ * the name reported in the sentence before when the quotation is a sentence of its own, a bare
+ * quotation paragraph after one whose last quote was given to someone by name, and any other bare
+ * quotation paragraph continuing the last speaker.
  */
-export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'next-paragraph' | 'continuation';
+export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'previous-sentence' | 'next-paragraph' | 'continuation';
 
 /** Each rule's confidence: roughly its precision on PolNeAR train (printed per rule by `npm run eval`). */
 export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
-  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
+  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'previous-sentence': 0.8, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
 };
 
 interface Sentence {
@@ -87,6 +89,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     let inferred = true;
     let rule: SpeakerRule | null = null;
     let organisation = false;
+    let previous: (Found & { kind: 'name' }) | null = null;
     if (found?.kind === 'name') {
       organisation = found.organisation === true;
       speaker = organisation ? found.name : resolve(found.name, q.start);
@@ -109,6 +112,13 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     } else if (paragraphSpeaker) {
       speaker = paragraphSpeaker; // "“X,” he said. “Y.”": Y has no verb of its own
       rule = 'paragraph';
+    } else if (left.trim() === '' && sentence.start > q.lineStart && (previous = previousSentenceSpeaker(masked, q.lineStart, sentence.start))) {
+      // "…, Schiff said. “The other factor is …”": a quotation standing as its own sentence, right after
+      // a sentence that reports someone by name, goes on with that person's words.
+      speaker = previous.organisation ? previous.name : resolve(previous.name, q.start);
+      organisation = previous.organisation === true;
+      if (!nameLike(speaker)) speaker = null;
+      rule = 'previous-sentence';
     } else if (q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) {
       // A bare paragraph of quotation continues the last speaker; surely so when the paragraph before
       // ended with a quote given to someone by name.
@@ -186,6 +196,23 @@ function sentenceAround(masked: string, q: RawQuote): Sentence {
     }
   }
   return { start, end };
+}
+
+/** The named subject of the reporting verb of the sentence before `end` in its paragraph, or null. */
+function previousSentenceSpeaker(masked: string, lineStart: number, end: number): (Found & { kind: 'name' }) | null {
+  let start = lineStart;
+  for (let i = end - 3; i > lineStart; i--) {
+    const c = masked[i];
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(masked[i + 1] ?? '') && !ABBREV.test(masked.slice(Math.max(lineStart, i - 4), i + 1))) {
+      start = i + 1;
+      break;
+    }
+  }
+  const prev = masked.slice(start, end).replace(/[.!?]\s*$/, '');
+  // Its own quotation would have set the paragraph's speaker; one inside it is someone else's words.
+  if (prev.includes(MASK) || end - start > 400) return null;
+  const found = fromLeft(prev);
+  return found?.kind === 'name' ? found : null;
 }
 
 function startsParagraph(masked: string, q: RawQuote): boolean {
