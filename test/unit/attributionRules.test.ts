@@ -43,4 +43,14 @@ describe('attribution rules from PolNeAR', () => {
   it('ends no sentence at a title’s full stop', () => {
     assert.deepEqual(speakers('“The city will never go back to normal,” said the Rev. Peter Wherry, of Mayfield Church.'), ['Peter Wherry']);
   });
+
+  it('takes the full name set off by commas after a description, not the possessor', () => {
+    assert.deepEqual(speakers('Trump’s attorney, Alan Garten, said Nunberg was “looking for free publicity with false claims.”'), ['Alan Garten']);
+    assert.deepEqual(speakers('In a statement, her senior policy adviser, Jake Sullivan, said: “Cooperation is essential to us all.”'), ['Jake Sullivan']);
+  });
+
+  it('gives the question to who asked it, not who was asked', () => {
+    assert.deepEqual(speakers('Marco Rubio was asked by moderator Gerard Baker whether it would risk “adding another expensive entitlement program.”'), ['Gerard Baker']);
+    assert.deepEqual(speakers('Marco Rubio was asked whether it would risk “adding another expensive entitlement program.”'), [null]);
+  });
 });

@@ -170,8 +170,8 @@ export function sentenceSubject(left: string): Found | null {
   const candidates = [body];
   const intro = /^[^,]{0,60},\s*/.exec(body);
   if (intro) candidates.push(body.slice(intro[0].length));
-  // "The White House press secretary, Sarah Huckabee Sanders, sought …"
-  const described = /^(?:the|a|an)\s[^,]{0,60},\s*([^,]{3,40}),/i.exec(body);
+  // "The White House press secretary, Sarah Huckabee Sanders, sought …", "Trump's attorney, Alan Garten, …"
+  const described = /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:\p{Lu}[\p{L}.\-]*\s+){0,3}\p{Lu}[\p{L}.\-]*(?:[’']s|s'))\s[^,]{0,60},\s*([^,]{3,40}),/u.exec(body);
   if (described) {
     const name = nameAtStart(described[1]);
     if (name && name.includes(' ')) return { kind: 'name', name };
@@ -179,6 +179,17 @@ export function sentenceSubject(left: string): Found | null {
   for (const c of candidates) {
     if (c.startsWith(MASK)) continue;
     const name = nameAtStart(c);
+    if (name) {
+      const last = name.split(' ').pop()!;
+      const after = c.slice(c.indexOf(last) + last.length);
+      // "Sanders was asked by host Bill Maher, …, “…”": the one asked is not who speaks; the asker is.
+      const passive = /^[^\s]*\s+(?:was|were|had been|has been|is|is being)\s+(?:asked|told|questioned|pressed|urged|interviewed)\b(.*)$/su.exec(after);
+      if (passive) {
+        const by = /^\s+by\s+(.*)$/su.exec(passive[1]);
+        const agent = by && (nameAtStart(by[1]) ?? nameAtStart(DESCRIBED_NAME.exec(by[1])?.[1] ?? ''));
+        return agent ? { kind: 'name', name: agent } : null;
+      }
+    }
     if (name && looksLikeSubject(c, name)) return { kind: 'name', name };
     const p = /^(he|she|they)\b/i.exec(c);
     if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
@@ -216,6 +227,10 @@ export function afterColon(masked: string, q: RawQuote): Found | null {
 
 export function subjectOf(before: string, strict: boolean): Found | null {
   let s = before.replace(/\s+$/, '').replace(TRAILING_ADVERBS, '');
+  // "Her campaign manager, Robby Mook, said": a description, then the person's full name set off by commas.
+  const titled = /[\p{Ll}\d],\s*([^,]{3,40}),$/u.exec(s);
+  const appositiveName = titled && nameAtStart(titled[1]);
+  if (appositiveName && appositiveName.includes(' ') && appositiveName.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '')) return { kind: 'name', name: appositiveName };
   // Peel what stands between a name and its verb, outermost first: "Rep. Bobby Scott, D-Va., one of the
   // nine lawmakers to vote against it, said"; "John Boehner (R-Ohio)"; "Speaker John Boehner of Ohio".
   for (let round = 0; round < 4; round++) {
