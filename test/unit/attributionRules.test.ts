@@ -53,4 +53,13 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('Marco Rubio was asked by moderator Gerard Baker whether it would risk “adding another expensive entitlement program.”'), ['Gerard Baker']);
     assert.deepEqual(speakers('Marco Rubio was asked whether it would risk “adding another expensive entitlement program.”'), [null]);
   });
+
+  it('reads a verb’s spelling after a possessive as a noun (Mr. Obama’s remarks)', () => {
+    assert.deepEqual(speakers('Minyon Moore, a senior adviser, called Mr. Obama’s remarks on Saturday “a true wake-up call” to his voters.'), ['Minyon Moore']);
+  });
+
+  it('takes “as X put it” after a quote as its attribution, and X unnamed as nobody', () => {
+    assert.deepEqual(speakers('Members of Congress echo her concerns: the rule is a “lawful source of investment income,” as a Homeland Security memo put it.'), [null]);
+    assert.deepEqual(speakers('The rule is a “lawful source of investment income,” as Jeh Johnson put it.'), ['Jeh Johnson']);
+  });
 });

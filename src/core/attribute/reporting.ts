@@ -17,7 +17,8 @@ const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e
 const PRONOUN = /\b(he|she|they|i|we)$/i;
 // "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
 // Also "her Facebook post", "a now-deleted Facebook post".
-const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|its|this|that|our|my|your)\s+(?:[\p{L}’'\-]+\s+){0,3}$/u;
+// And after a possessive: "Mr. Obama's remarks on Saturday".
+const NOUN_BEFORE = /(?:\b(?:a|an|the|his|her|their|its|this|that|our|my|your)|\p{L}[’']s)\s+(?:[\p{L}’'\-]+\s+){0,3}$/u;
 const AMBIGUOUS = /^(?:post|tweet|call|comment|claim|note|remark|charge|demand|promise|counter|term|label|repl(?:y|ies)|answer|statement|plea)s?$/;
 export const isVerbAt = (text: string, at: number): boolean => {
   const word = /^[\p{L}]+/u.exec(text.slice(at, at + 20))?.[0] ?? '';
@@ -83,6 +84,8 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   if (before.length > 50 || before.split(/\s+/).length > 6 || /[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return null;
   // After a quote that closed its clause ("…,” officials said) an unnamed subject means nobody we know.
   // Nor does a subordinate clause: "“That makes me smart,” when Clinton blasted him" is Clinton's act, not her words.
+  // "“…,” as a Homeland Security memo put it": "as" with a verb of saying attributes the quote after all.
+  if (/^as\s/i.test(before) && /^put it\b|^(?:said|says|wrote|writes|noted|notes)\b/.test(v[0])) return subjectOf(before.slice(3), true) ?? { kind: 'unknown' };
   if (/^(?:and|but|or|while|as|so|when|after|before|because|since|until|if|although|though|whereas|unless)\b/i.test(before)) return null;
   // A quote closed by its full stop ends the sentence: "“… neighborhood.” Russia insisted that …" opens
   // the next one, unless the attribution is all that follows ("“….” Mr. King added.").
