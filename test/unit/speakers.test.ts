@@ -65,6 +65,9 @@ describe('the entity table’s keys', () => {
     assert.ok(sameSpeaker('Xi', 'Xi Jinping'));
     assert.ok(sameSpeaker('Vincente Fox', 'Vicente Fox'), 'one letter apart');
     assert.ok(sameSpeaker('Harry Reid', 'Reid'));
+    assert.ok(sameSpeaker('Mike Thibodeau', 'Michael Thibodeau'), 'a short form');
+    assert.ok(sameSpeaker('Dan Coats', 'Daniel Coats'), 'a short form that is a prefix');
+    assert.ok(!sameSpeaker('Dan Coats', 'Dana Coats'), 'a prefix one letter short is another name');
   });
   it('never merges two full names with different given names', () => {
     assert.ok(!sameSpeaker('Melania Trump', 'Donald Trump'));

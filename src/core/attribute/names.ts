@@ -247,9 +247,23 @@ export function entityKey(name: string): string {
   return kept.slice(i).map((w) => w.replace(/\./g, '').toLowerCase()).join(' ');
 }
 
-/** True when two given names are one name: equal, an initial of the other, or one letter apart (Vicente, Vincente). */
+// Common English short forms of given names whose spelling is no prefix of the full one (Mike Thibodeau
+// is Michael Thibodeau); short forms that are a prefix ("Dan", "Chris") are caught by rule.
+const SHORT_FORM: Readonly<Record<string, readonly string[]>> = {
+  mike: ['michael'], bill: ['william'], billy: ['william'], bob: ['robert'], bobby: ['robert'], rob: ['robert'],
+  jim: ['james'], jimmy: ['james'], joe: ['joseph'], dick: ['richard'], rick: ['richard'], ted: ['edward', 'theodore'],
+  chuck: ['charles'], charlie: ['charles'], jack: ['john'], harry: ['henry', 'harold'], peggy: ['margaret'],
+  maggie: ['margaret'], liz: ['elizabeth'], beth: ['elizabeth'], betsy: ['elizabeth'], kate: ['katherine', 'catherine', 'kathleen'],
+  larry: ['lawrence'], jerry: ['gerald', 'jerrold', 'jerome'], tony: ['anthony'], andy: ['andrew'], steve: ['stephen', 'steven'],
+  sue: ['susan'], peg: ['margaret'], hank: ['henry'], ned: ['edward'], bernie: ['bernard'], newt: ['newton'],
+};
+const shortFormOf = (short: string, full: string): boolean =>
+  (SHORT_FORM[short]?.includes(full) ?? false) || (short.length >= 3 && short.length <= 5 && full.length > short.length + 1 && full.startsWith(short));
+
+/** True when two given names are one name: equal, an initial or short form of the other, or one letter apart (Vicente, Vincente). */
 function sameGiven(x: string, y: string): boolean {
   if (x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return true;
+  if (shortFormOf(x, y) || shortFormOf(y, x)) return true;
   if (Math.min(x.length, y.length) < 5 || Math.abs(x.length - y.length) > 1) return false;
   let i = 0;
   while (i < x.length && x[i] === y[i]) i++;
