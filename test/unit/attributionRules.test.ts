@@ -62,4 +62,18 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('Members of Congress echo her concerns: the rule is a “lawful source of investment income,” as a Homeland Security memo put it.'), [null]);
     assert.deepEqual(speakers('The rule is a “lawful source of investment income,” as Jeh Johnson put it.'), ['Jeh Johnson']);
   });
+
+  it('knows singing as a way of saying (lyrics are the singer’s words)', () => {
+    assert.deepEqual(speakers('“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton.'), ['Blige']);
+  });
+
+  it('continues the last speaker only with a bare quotation paragraph, not a title inside a sentence', () => {
+    const text = '“We will win this fight,” said Mary J. Blige.\n\n“American Skin (41 Shots)” was written by a rock singer.';
+    assert.deepEqual(speakers(text), ['Mary J Blige', null]);
+  });
+
+  it('gives a verb after “and” or “despite …ing” the subject of the sentence', () => {
+    assert.deepEqual(speakers('House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns about “trial lawyers trying to get rich,” backed it.'), ['Paul Ryan']);
+    assert.deepEqual(speakers('Jane Roe toured the plant on Monday and said it was “a model for the whole country.”'), ['Jane Roe']);
+  });
 });

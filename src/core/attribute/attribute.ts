@@ -119,7 +119,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
       organisation = previous.organisation === true;
       if (!nameLike(speaker)) speaker = null;
       rule = 'previous-sentence';
-    } else if (q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) {
+    } else if ((q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) && !/\p{L}/u.test(right)) {
+      // (Only a bare quotation: "“American Skin” was written by Springsteen" is a title in a sentence.)
       // A bare paragraph of quotation continues the last speaker; surely so when the paragraph before
       // ended with a quote given to someone by name.
       const prev = out[qi - 1];

@@ -11,7 +11,7 @@ const VERB_STEMS =
   'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|tout|proclaim|' +
   'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
   'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report|answer|echo|bark|assur|fum|gush|exclaim|scold|opin|' +
-  'questioned|mentioned|pressed|reasoned|snapped';
+  'questioned|mentioned|pressed|reasoned|snapped|sing|sang';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
 const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
@@ -125,6 +125,13 @@ export function fromLeft(text: string): Found | null {
     const before = left.slice(0, v.index);
     // "…, adding that" / "responded by saying": the subject is that of the verb before.
     if (/ing$/.test(v[0]) && (/,\s*$/.test(before) || /\bby\s*$/.test(before))) continue;
+    // "Paul Ryan, R-Wis., despite admitting …", "Trump toured the plant and said …": the verb shares the
+    // subject of the sentence.
+    if ((/ing$/.test(v[0]) && /\b(?:despite|after|before|while|since|when|without)\s*$/.test(before)) || /\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$/.test(before)) {
+      const shared = sentenceSubject(before, true);
+      if (shared) return shared;
+      continue;
+    }
     const subject = subjectOf(before, true);
     if (subject) return subject;
   }
@@ -168,7 +175,7 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
  * writing: …", "Obama also ordered flags … “as a mark of respect”"): a name, pronoun or description
  * opening the sentence, after an introductory phrase ("Earlier this year, Fox railed …").
  */
-export function sentenceSubject(left: string): Found | null {
+export function sentenceSubject(left: string, verbFollows = false): Found | null {
   const body = left.replace(/^[\s\u2014\u2013-]+/, '');
   const candidates = [body];
   const intro = /^[^,]{0,60},\s*/.exec(body);
@@ -193,7 +200,8 @@ export function sentenceSubject(left: string): Found | null {
         return agent ? { kind: 'name', name: agent } : null;
       }
     }
-    if (name && looksLikeSubject(c, name)) return { kind: 'name', name };
+    // (A name opening the sentence needs no verb of its own right after it when one follows anyway.)
+    if (name && (verbFollows || looksLikeSubject(c, name))) return { kind: 'name', name };
     const p = /^(he|she|they)\b/i.exec(c);
     if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
     const role = /^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}?(president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.exec(c);
