@@ -76,4 +76,18 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns about “trial lawyers trying to get rich,” backed it.'), ['Paul Ryan']);
     assert.deepEqual(speakers('Jane Roe toured the plant on Monday and said it was “a model for the whole country.”'), ['Jane Roe']);
   });
+
+  it('reads long appositives after a quote, closed by a comma or a dash, and a title after “said the …,”', () => {
+    const nadler = '“I don’t really like that kind of language,” Representative Jerrold Nadler, Democrat of New York and the chairman of the House Judiciary Committee — where any impeachment inquiry must begin — said on CNN.';
+    assert.deepEqual(speakers(nadler), ['Jerrold Nadler']);
+    assert.deepEqual(speakers('“The message is clear,” Mr. Labrador, a former immigration lawyer elected in the wave of 2010, said in a statement.'), ['Labrador']);
+    assert.deepEqual(speakers('“All options are on the table,” said the Democratic leader of the Senate, Justin Alfond.'), ['Justin Alfond']);
+    assert.deepEqual(speakers('“It achieved a third as much savings,” Obama’s current campaign press secretary, Ben LaBolt, said in an email.'), ['Ben LaBolt']);
+    // No clause passes for an appositive: "Dalton Brody is a store, …, according to" names no speaker.
+    assert.deepEqual(speakers('Her reply was: “Is Dalton Brody off Conn or Wisconsin?” Dalton Brody is a Washington gifts store, which sells leather goods and crystal, according to its website.'), [null]);
+  });
+
+  it('peels “, of Peoria” after a name', () => {
+    assert.deepEqual(speakers('Bishop Daniel Jenky, of Peoria, Ill., said the president was “following a similar path” as others.'), ['Daniel Jenky']);
+  });
 });

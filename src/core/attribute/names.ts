@@ -12,6 +12,7 @@ const TITLE = new Set(
     'professor prof analyst chairman chairwoman chair speaker house leader majority minority whip justice judge chief ' +
     'general gen attorney director spokesman spokeswoman spokesperson former sir lord lady dame pope king queen ' +
     'prince princess ambassador mayor commissioner sheriff rev reverend father sister brother lt col adm sgt ' +
+    'bishop archbishop cardinal rabbi imam pastor ' +
     'capt captain officer agent deputy assistant undersecretary treasury defense defence homeland security ' +
     'democratic republican democrat gop independent candidate nominee first supreme court federal white ' +
     'mexican canadian israeli palestinian iranian european ukrainian ' +

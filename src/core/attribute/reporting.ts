@@ -45,7 +45,7 @@ const body = (name: string | null): Found | null => (name ? { kind: 'name', name
 
 /** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
 export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSentence = false): Found | null {
-  const m = /^[\s,\u2014\u2013-]*(.{0,120})/su.exec(right);
+  const m = /^[\s,\u2014\u2013-]*(.{0,240})/su.exec(right);
   if (!m) return null;
   const after = m[1];
   // A quote signed with a dash, as letters and readers' comments are: "“…” ― Pamela Padilla".
@@ -68,17 +68,26 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     const described = DESCRIBED_NAME.exec(rest);
     const dname = described && nameAtStart(described[1]);
     if (dname && dname.includes(' ')) return { kind: 'name', name: dname };
+    // "said the Democratic leader of the Senate, Justin Alfond."
+    const titled = /^(?:the|a|an)\s[^,]{0,60},\s*([^,.;]{3,40}?)\s*(?:[,.;]|$)/u.exec(rest);
+    const tname = titled && nameAtStart(titled[1]);
+    if (tname && tname.includes(' ') && tname.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '')) return { kind: 'name', name: tname };
     const d = /^(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,3}?([\p{Ll}]+)\b(?=[\s,.]|$)/u.exec(rest);
     if (d) return { kind: 'anaphor', head: d[1] };
     // The quote has a verb of its own and a subject we cannot name ("said one Democratic source"):
     // nobody, rather than the previous speaker.
     return { kind: 'unknown' };
   }
-  // "…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said".
-  const appositive = /^([^,]{3,60}),[^;:!?]{1,160},$/u.exec(before);
-  if (appositive && (before.length > 50 || before.split(/\s+/).length > 6)) {
+  // "…,” Obama's press secretary, Ben LaBolt, said".
+  const described = namedAfterDescription(before);
+  if (described) return described;
+  // "…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said";
+  // "…,” Representative Jerrold Nadler, Democrat of New York — where … — said"; "…,” Mr. Labrador, a former lawyer, said".
+  const appositive = /^([^,\u2014]{3,60})[,\u2014][^;:!?]{1,200}[,\u2014]$/u.exec(before);
+  // (The part before the appositive is a name and its titles only, all capitalised: no clause such as "Dalton Brody is a store,".)
+  if (appositive && (before.length > 50 || before.split(/\s+/).length > 6) && /^(?:\p{Lu}[\p{L}.’'\-]*\s*)+$/u.test(appositive[1].replace(/\([^()]*\)/g, '').trim())) {
     const name = nameAtStart(appositive[1].trim());
-    return name && name.includes(' ') ? { kind: 'name', name } : null;
+    return name && (name.includes(' ') || /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(appositive[1].trim())) ? { kind: 'name', name } : null;
   }
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
   if (before.length > 50 || before.split(/\s+/).length > 6 || /[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return null;
@@ -236,12 +245,17 @@ export function afterColon(masked: string, q: RawQuote): Found | null {
   return fromLeft(`${sentence}:`) ?? sentenceSubject(sentence);
 }
 
+/** "Her campaign manager, Robby Mook,": a description, then the person's full name set off by commas. */
+function namedAfterDescription(s: string): Found | null {
+  const titled = /[\p{Ll}\d],\s*([^,]{3,40}),$/u.exec(s);
+  const name = titled && nameAtStart(titled[1]);
+  return name && name.includes(' ') && name.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '') ? { kind: 'name', name } : null;
+}
+
 export function subjectOf(before: string, strict: boolean): Found | null {
   let s = before.replace(/\s+$/, '').replace(TRAILING_ADVERBS, '');
-  // "Her campaign manager, Robby Mook, said": a description, then the person's full name set off by commas.
-  const titled = /[\p{Ll}\d],\s*([^,]{3,40}),$/u.exec(s);
-  const appositiveName = titled && nameAtStart(titled[1]);
-  if (appositiveName && appositiveName.includes(' ') && appositiveName.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '')) return { kind: 'name', name: appositiveName };
+  const described = namedAfterDescription(s);
+  if (described) return described;
   // Peel what stands between a name and its verb, outermost first: "Rep. Bobby Scott, D-Va., one of the
   // nine lawmakers to vote against it, said"; "John Boehner (R-Ohio)"; "Speaker John Boehner of Ohio".
   for (let round = 0; round < 4; round++) {
@@ -249,7 +263,7 @@ export function subjectOf(before: string, strict: boolean): Found | null {
       .replace(/\s*\([^()]{0,40}\)$/, '')
       .replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '')
       // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
-      .replace(/\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
+      .replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
     const cut = peeled === s && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
     if (cut === s) break;
     s = cut;
