@@ -90,4 +90,18 @@ describe('attribution rules from PolNeAR', () => {
   it('peels “, of Peoria” after a name', () => {
     assert.deepEqual(speakers('Bishop Daniel Jenky, of Peoria, Ill., said the president was “following a similar path” as others.'), ['Daniel Jenky']);
   });
+
+  it('finds the verb of a sentence’s subject past an appositive, a home state, a time or an irregular past', () => {
+    assert.deepEqual(speakers('Reince Priebus, the chairman of the Republican National Committee, tried to deflect questions, saying that “this is the platform of the party.”'), ['Reince Priebus']);
+    assert.deepEqual(speakers('Gowdy went on to call the arrangement “highly unusual, if not unprecedented.”'), ['Gowdy']);
+    assert.deepEqual(speakers('President Trump on Saturday took aim at the tech giants, saying that “too many voices are being destroyed.”'), ['Trump']);
+  });
+
+  it('gives a participle after a quote (“…,” adding, “…”) the subject on the left', () => {
+    assert.deepEqual(speakers('On Twitter, Mr. Strzok said he was “deeply saddened by this decision,” adding, “It has been an honor to serve my country.”'), ['Strzok', 'Strzok']);
+  });
+
+  it('takes a described name after an opening phrase (On Friday, the aide, Elizabeth Lauten, …)', () => {
+    assert.deepEqual(speakers('On Friday, the aide, Elizabeth Lauten, 31, who has many followers, wrote an open letter, saying they should “try showing a little class.”'), ['Elizabeth Lauten']);
+  });
 });

@@ -23,7 +23,7 @@ describe('accuracy on the BASIL pairs', () => {
     assert.ok(s.quoteDiffers.recallAny >= 0.95, `recall ${s.quoteDiffers.recallAny}\n${why()}`);
   });
   it('extracts ≥ 99% of the labelled spans exactly', () => assert.ok(s.extraction.recall >= 0.99, why()));
-  it('names the speaker of ≥ 92% of sides that have one (issue 9 target 0.95)', () => assert.ok(s.speaker.value >= 0.92, `speaker ${s.speaker.value}\n${why()}`));
+  it('names the speaker of ≥ 95% of sides that have one (issue 9 target 0.95)', () => assert.ok(s.speaker.value >= 0.95, `speaker ${s.speaker.value}\n${why()}`));
   it('keeps link F1 ≥ 0.976 and the coarse relation ≥ 0.978 now that speakers block less', () => {
     // 0.977 before the repeated-words rule (rules/echoes.ts), which gives up one true link of a refrain
     // for quote-differs precision; 0.9768 again once attribution found more speakers (issue 9, third pass).

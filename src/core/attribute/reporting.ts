@@ -3,6 +3,7 @@
  * subject of a sentence, and the people a text reports as speaking. Used by `attribute.ts`.
  */
 import type { RawQuote } from '../extract/extract';
+import { tagsOf } from './lexicon';
 import { nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
@@ -74,6 +75,8 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     if (tname && tname.includes(' ') && tname.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '')) return { kind: 'name', name: tname };
     const d = /^(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,3}?([\p{Ll}]+)\b(?=[\s,.]|$)/u.exec(rest);
     if (d) return { kind: 'anaphor', head: d[1] };
+    // "“…,” adding, “…”": a participle has the subject of the sentence, found on the left.
+    if (/ing$/.test(v[0])) return null;
     // The quote has a verb of its own and a subject we cannot name ("said one Democratic source"):
     // nobody, rather than the previous speaker.
     return { kind: 'unknown' };
@@ -190,9 +193,9 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
   const intro = /^[^,]{0,60},\s*/.exec(body);
   if (intro) candidates.push(body.slice(intro[0].length));
   // "The White House press secretary, Sarah Huckabee Sanders, sought …", "Trump's attorney, Alan Garten, …"
-  const described = /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:\p{Lu}[\p{L}.\-]*\s+){0,3}\p{Lu}[\p{L}.\-]*(?:[’']s|s'))\s[^,]{0,60},\s*([^,]{3,40}),/u.exec(body);
-  if (described) {
-    const name = nameAtStart(described[1]);
+  for (const c of candidates) {
+    const described = /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:\p{Lu}[\p{L}.\-]*\s+){0,3}\p{Lu}[\p{L}.\-]*(?:[’']s|s'))\s[^,]{0,60},\s*([^,]{3,40}),/u.exec(c);
+    const name = described && nameAtStart(described[1]);
     if (name && name.includes(' ')) return { kind: 'name', name };
   }
   for (const c of candidates) {
@@ -229,8 +232,21 @@ function looksLikeSubject(sentence: string, name: string): boolean {
   const last = name.split(' ').pop()!;
   const after = sentence.slice(sentence.indexOf(last) + last.length);
   // A verb within a word or two, past a comma ("Mary Cheney, who is …", "Trump appeared …").
-  return /^\S*\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(after);
+  if (/^\S*\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(after)) return true;
+  // Or past what stands between a subject and its verb: an appositive, a home state, a time, adverbs
+  // ("Reince Priebus, the chairman of …, tried", "Rick Perry of Texas is", "Gowdy went on"), the verb
+  // known to compromise's lexicon as a finite form (went, took, is).
+  const rest = after
+    .replace(/^\s*\([^()]{0,40}\)/, '')
+    .replace(/^,[^,;:]{1,120},/, '')
+    .replace(/^\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/u, '')
+    .replace(TIME_OR_ADVERB, '');
+  const verb = /^\s+([a-z]+)\b/.exec(rest)?.[1];
+  if (!verb) return false;
+  const tags = tagsOf(verb);
+  return /(?:ed|[^s]s)$/.test(verb) || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || (tags.has('PresentTense') && !tags.has('Gerund') && !tags.has('Infinitive'));
 }
+const TIME_OR_ADVERB = new RegExp(String.raw`^(?:\s+(?:also|then|later|again|still|himself|herself|(?:on|last|this|early|late)\s+${DAY}|${DAY}|on\s+\p{Lu}\p{Ll}+\s+\d+|[a-z]+ly))+`, 'u');
 
 /** A paragraph that is only a quotation, after a paragraph ending "…, tweeting:". */
 export function afterColon(masked: string, q: RawQuote): Found | null {
