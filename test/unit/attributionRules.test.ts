@@ -104,4 +104,13 @@ describe('attribution rules from PolNeAR', () => {
   it('takes a described name after an opening phrase (On Friday, the aide, Elizabeth Lauten, …)', () => {
     assert.deepEqual(speakers('On Friday, the aide, Elizabeth Lauten, 31, who has many followers, wrote an open letter, saying they should “try showing a little class.”'), ['Elizabeth Lauten']);
   });
+
+  it('peels a phrase set off between a name and its verb (Clinton, during a town hall meeting in Columbus, said)', () => {
+    assert.deepEqual(speakers('Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal companies out of business.”'), ['Clinton']);
+  });
+
+  it('reads retort, report, quip as nouns after a determiner or a possessive (Sanders’ comments)', () => {
+    assert.deepEqual(speakers('Weaver was not impressed with Sanders’ comments Tuesday, telling reporters, “A lot of people said the governor should step down.”'), ['Weaver']);
+    assert.deepEqual(speakers('Jeb Bush offered a Trump-style retort on Twitter, tweeting at him, “You are a liar and a whiner.”'), ['Jeb Bush']);
+  });
 });

@@ -19,8 +19,8 @@ const PRONOUN = /\b(he|she|they|i|we)$/i;
 // "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
 // Also "her Facebook post", "a now-deleted Facebook post".
 // And after a possessive: "Mr. Obama's remarks on Saturday".
-const NOUN_BEFORE = /(?:\b(?:a|an|the|his|her|their|its|this|that|our|my|your)|\p{L}[’']s)\s+(?:[\p{L}’'\-]+\s+){0,3}$/u;
-const AMBIGUOUS = /^(?:post|tweet|call|comment|claim|note|remark|charge|demand|promise|counter|term|label|repl(?:y|ies)|answer|statement|plea)s?$/;
+const NOUN_BEFORE = /(?:\b(?:a|an|the|his|her|their|its|this|that|our|my|your)|\p{L}(?:[’']s|s[’']))\s+(?:[\p{L}’'\-]+\s+){0,3}$/u;
+const AMBIGUOUS = /^(?:post|tweet|call|comment|claim|note|remark|charge|demand|promise|counter|term|label|repl(?:y|ies)|answer|statement|plea|report|retort|quip|boast|pledge|vow|joke|warning)s?$/;
 export const isVerbAt = (text: string, at: number): boolean => {
   const word = /^[\p{L}]+/u.exec(text.slice(at, at + 20))?.[0] ?? '';
   return !AMBIGUOUS.test(word) || !NOUN_BEFORE.test(text.slice(Math.max(0, at - 60), at));
@@ -280,7 +280,9 @@ export function subjectOf(before: string, strict: boolean): Found | null {
       .replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '')
       // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
       .replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
-    const cut = peeled === s && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
+    let cut = peeled === s && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
+    // "Clinton, during a town hall meeting in Columbus, said": the phrase set off after the name goes too.
+    if (cut === s) cut = s.replace(/,\s*(?:during|at|in|on|after|before|while|from|speaking)\b[^,]{0,80}$/, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
     if (cut === s) break;
     s = cut;
   }
