@@ -102,6 +102,8 @@ export function nameAtEnd(text: string): string | null {
  * are not in the entity table and no pronoun refers to them.
  */
 export function organisationAtEnd(text: string): string | null {
+  // Cheap first: the last word must be an organisation word (most subjects tried are not).
+  if (!ORGANISATION.has(lower(/[\p{L}.]+$/u.exec(text)?.[0] ?? ''))) return null;
   const m = RUN_AT_END.exec(text);
   return m ? organisation(withinSentence(m[0], 'last')) : null;
 }

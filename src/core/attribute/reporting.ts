@@ -263,6 +263,7 @@ export function afterColon(masked: string, q: RawQuote): Found | null {
 
 /** "Her campaign manager, Robby Mook,": a description, then the person's full name set off by commas. */
 function namedAfterDescription(s: string): Found | null {
+  if (!s.endsWith(',')) return null;
   const titled = /[\p{Ll}\d],\s*([^,]{3,40}),$/u.exec(s);
   const name = titled && nameAtStart(titled[1]);
   return name && name.includes(' ') && name.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '') ? { kind: 'name', name } : null;
