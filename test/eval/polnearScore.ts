@@ -34,7 +34,8 @@ const NOT_NAME_WORD = new Set(
     'state states united us u s attorney general first lady gen sir jr sr ii iii').split(' '),
 );
 
-const fold = (w: string): string => w.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[.’']/g, '').toLowerCase();
+// A possessive is the name ("Hoff’s letter" is Hoff's): its ’s goes before the marks do.
+const fold = (w: string): string => w.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’']s?$/, '').replace(/[.’']/g, '').toLowerCase();
 const wordsOf = (s: string): string[] => (s.match(/[\p{L}][\p{L}.’'-]*/gu) ?? []).flatMap((w) => w.split('-')).map(fold).filter((w) => w && !NOT_NAME_WORD.has(w));
 
 /** True when `speaker` shares a name word with the annotated `source` span. */

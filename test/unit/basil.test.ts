@@ -23,11 +23,11 @@ describe('accuracy on the BASIL pairs', () => {
     assert.ok(s.quoteDiffers.recallAny >= 0.95, `recall ${s.quoteDiffers.recallAny}\n${why()}`);
   });
   it('extracts ≥ 99% of the labelled spans exactly', () => assert.ok(s.extraction.recall >= 0.99, why()));
-  it('names the speaker of ≥ 90.5% of sides that have one (issue 9 target 0.95)', () => assert.ok(s.speaker.value >= 0.905, `speaker ${s.speaker.value}\n${why()}`));
-  it('keeps link F1 ≥ 0.975 and the coarse relation ≥ 0.978 now that speakers block less', () => {
+  it('names the speaker of ≥ 95% of sides that have one (issue 9 target 0.95)', () => assert.ok(s.speaker.value >= 0.95, `speaker ${s.speaker.value}\n${why()}`));
+  it('keeps link F1 ≥ 0.976 and the coarse relation ≥ 0.978 now that speakers block less', () => {
     // 0.977 before the repeated-words rule (rules/echoes.ts), which gives up one true link of a refrain
-    // for quote-differs precision; guarded at the level reached.
-    assert.ok(s.links.f1 >= 0.975, `F1 ${s.links.f1}\n${why()}`);
+    // for quote-differs precision; 0.9768 again once attribution found more speakers (issue 9, third pass).
+    assert.ok(s.links.f1 >= 0.976, `F1 ${s.links.f1}\n${why()}`);
     assert.ok(s.relationCoarse.value >= 0.978, `coarse ${s.relationCoarse.value}\n${why()}`);
   });
   it('raises speaker-differs between labelled sides with precision ≥ 0.90', () => {

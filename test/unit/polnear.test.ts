@@ -4,7 +4,8 @@ import { sameSource, scorePolnear, type PolnearScores } from '../eval/polnearSco
 
 /**
  * Guards speaker attribution on PolNeAR dev (test/fixtures/polnear) at the level reached in issue 9.
- * The issue's targets are accuracy ≥ 0.93 and precision ≥ 0.97; the guards sit where the engine is.
+ * The issue's targets are accuracy ≥ 0.93 and precision ≥ 0.97; the guards sit where the engine is
+ * (0.934 and 0.985 after the third pass).
  */
 describe('speakers on PolNeAR dev', () => {
   let s: PolnearScores;
@@ -16,9 +17,9 @@ describe('speakers on PolNeAR dev', () => {
     assert.ok(!sameSource('Donald Trump', 'House Speaker Paul Ryan'));
     assert.ok(!sameSource('Speaker', 'House Speaker Paul Ryan'));
   });
-  it('is right on ≥ 0.955 of the quotes it gives a speaker (target 0.97)', () => assert.ok(s.precision >= 0.955, `precision ${s.precision}\n${why()}`));
-  it('names the right speaker of ≥ 0.875 of named-source quotes (target 0.93)', () => assert.ok(s.accuracy >= 0.875, `accuracy ${s.accuracy}\n${why()}`));
-  it('keeps the name-beside-a-verb rules ≥ 0.95 precise', () => {
-    for (const rule of ['verb-after', 'verb-before']) assert.ok(s.byRule[rule].value >= 0.95, `${rule} ${s.byRule[rule].value}\n${why()}`);
+  it('is right on ≥ 0.98 of the quotes it gives a speaker (target 0.97)', () => assert.ok(s.precision >= 0.98, `precision ${s.precision}\n${why()}`));
+  it('names the right speaker of ≥ 0.93 of named-source quotes (target 0.93)', () => assert.ok(s.accuracy >= 0.93, `accuracy ${s.accuracy}\n${why()}`));
+  it('keeps the name-beside-a-verb rules ≥ 0.98 precise', () => {
+    for (const rule of ['verb-after', 'verb-before']) assert.ok(s.byRule[rule].value >= 0.98, `${rule} ${s.byRule[rule].value}\n${why()}`);
   });
 });

@@ -26,7 +26,8 @@ describe('speaker sieve rules', () => {
   });
   it('verb-before: the subject of the verb before, not who was told', () => {
     assert.deepEqual(sieve('Adam Schiff told Capital Download on Wednesday, “It is not just the hacking of a party.”')[0].speaker, 'Adam Schiff');
-    assert.deepEqual(sieve('Said Mr. King: “It is not just the hacking of a party.”')[0].speaker, null);
+    // A reporting verb opening the sentence has its subject after it (news style: "Said Ellis: …").
+    assert.deepEqual(sieve('Said Mr. King: “It is not just the hacking of a party.”')[0].speaker, 'King');
   });
   it('dash-signed quotes, as letters and readers’ comments are', () => {
     assert.deepEqual(sieve('“He is a belligerent hot head who wants power.” ― Julie A. Diaz Martinez.')[0].speaker, 'Julie A Diaz Martinez');
@@ -64,6 +65,9 @@ describe('the entity table’s keys', () => {
     assert.ok(sameSpeaker('Xi', 'Xi Jinping'));
     assert.ok(sameSpeaker('Vincente Fox', 'Vicente Fox'), 'one letter apart');
     assert.ok(sameSpeaker('Harry Reid', 'Reid'));
+    assert.ok(sameSpeaker('Mike Thibodeau', 'Michael Thibodeau'), 'a short form');
+    assert.ok(sameSpeaker('Dan Coats', 'Daniel Coats'), 'a short form that is a prefix');
+    assert.ok(!sameSpeaker('Dan Coats', 'Dana Coats'), 'a prefix one letter short is another name');
   });
   it('never merges two full names with different given names', () => {
     assert.ok(!sameSpeaker('Melania Trump', 'Donald Trump'));

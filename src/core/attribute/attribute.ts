@@ -7,7 +7,7 @@
 import type { RawQuote } from '../extract/extract';
 import { nameLike } from './lexicon';
 import { NameBook, namesIn } from './names';
-import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents } from './reporting';
+import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents, type Found } from './reporting';
 import { Salience, type Mention } from './salience';
 import { partitionPoint } from '../sorted';
 
@@ -25,14 +25,16 @@ export interface Attribution {
  * The sieve's rules, most precise first: a name beside the quote's reporting verb after it or before it,
  * the subject of the sentence, the sentence ending in a colon before a quotation paragraph, a
  * description resolved to who was given that title, a pronoun resolved to the latest compatible
- * person (surely so when that is the last person mentioned, close before), the paragraph's speaker, a bare quotation paragraph after one whose last quote was given to
- * someone by name, and any other bare quotation paragraph continuing the last speaker.
+ * person (surely so when that is the last person mentioned, close before), the paragraph's speaker,
+ * the name reported in the sentence before when the quotation is a sentence of its own, a bare
+ * quotation paragraph after one whose last quote was given to someone by name, and any other bare
+ * quotation paragraph continuing the last speaker.
  */
-export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'next-paragraph' | 'continuation';
+export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'previous-sentence' | 'next-paragraph' | 'continuation';
 
 /** Each rule's confidence: roughly its precision on PolNeAR train (printed per rule by `npm run eval`). */
 export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
-  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
+  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'previous-sentence': 0.8, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
 };
 
 interface Sentence {
@@ -66,6 +68,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
   const out: Attribution[] = [];
   let paragraphStart = -1;
   let paragraphSpeaker: string | null = null;
+  let paragraphOrganisation = false; // no "he" or "she" refers to it
   let previousContinues = false;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
@@ -85,18 +88,22 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     let speaker: string | null = null;
     let inferred = true;
     let rule: SpeakerRule | null = null;
+    let organisation = false;
+    let previous: (Found & { kind: 'name' }) | null = null;
     if (found?.kind === 'name') {
-      speaker = resolve(found.name, q.start);
+      organisation = found.organisation === true;
+      speaker = organisation ? found.name : resolve(found.name, q.start);
       if (!nameLike(speaker)) speaker = null; // "Nevertheless", "Photo: Getty": no name, and nobody else either
       inferred = false;
       rule = via;
     } else if (found?.kind === 'anaphor' && found.head && titled(found.head, q.start)) {
       speaker = titled(found.head, q.start); // "the former vice president said" → who was called that
       rule = 'title';
-    } else if (found?.kind === 'anaphor' && (found.pronoun === 'they' || found.pronoun === 'we')) {
+    } else if (found?.kind === 'anaphor' && ((found.pronoun === 'they' || found.pronoun === 'we') || (found.head && NOT_A_PERSON.test(found.head)))) {
+      // "the Trump campaign explained", "the printed slate card said": a body or a document, not the last person named.
       speaker = null; // a group, or an organisation: not the last person named
     } else if (found?.kind === 'anaphor') {
-      speaker = paragraphSpeaker && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
+      speaker = paragraphSpeaker && !paragraphOrganisation && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
       // Surely so when that person is the last one mentioned, a sentence or two before.
       const last = salience.nearest(q.start, attributed);
       rule = last && last.name === speaker && q.start - last.at < NEAR ? 'pronoun-near' : 'pronoun';
@@ -105,7 +112,15 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     } else if (paragraphSpeaker) {
       speaker = paragraphSpeaker; // "“X,” he said. “Y.”": Y has no verb of its own
       rule = 'paragraph';
-    } else if (q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) {
+    } else if (left.trim() === '' && sentence.start > q.lineStart && (previous = previousSentenceSpeaker(masked, q.lineStart, sentence.start))) {
+      // "…, Schiff said. “The other factor is …”": a quotation standing as its own sentence, right after
+      // a sentence that reports someone by name, goes on with that person's words.
+      speaker = previous.organisation ? previous.name : resolve(previous.name, q.start);
+      organisation = previous.organisation === true;
+      if (!nameLike(speaker)) speaker = null;
+      rule = 'previous-sentence';
+    } else if ((q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) && !/\p{L}/u.test(right)) {
+      // (Only a bare quotation: "“American Skin” was written by Springsteen" is a title in a sentence.)
       // A bare paragraph of quotation continues the last speaker; surely so when the paragraph before
       // ended with a quote given to someone by name.
       const prev = out[qi - 1];
@@ -113,8 +128,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
       speaker = adjacent ? prev.speaker : salience.latest(q.start, undefined, attributed);
       rule = adjacent ? 'next-paragraph' : 'continuation';
     }
-    if (speaker && !inferred) attributed.push({ at: q.start, name: speaker });
-    if (speaker) paragraphSpeaker = speaker;
+    if (speaker && !inferred && !organisation) attributed.push({ at: q.start, name: speaker });
+    if (speaker) { paragraphSpeaker = speaker; paragraphOrganisation = organisation; }
     previousContinues = q.continues;
     out.push(speaker && rule ? { speaker, inferred, rule, confidence: RULE_CONFIDENCE[rule] } : { speaker: null, inferred, rule: null, confidence: 0 });
   }
@@ -146,10 +161,15 @@ function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
   return parts.join('');
 }
 
+// Heads of descriptions that name a body or an impersonal document, which no person named before can
+// be. (A statement, letter, tweet or post speaks for its author: those heads still resolve.)
+const NOT_A_PERSON = /^(?:campaign|committee|administration|agency|department|office|ministry|government|council|court|board|panel|party|group|organi[sz]ation|company|firm|network|station|newspaper|paper|tabloid|magazine|outlet|website|report|study|survey|poll|filing|complaint|lawsuit|platform|card)s?$/;
+
 const MAX_SENTENCE = 1500;
 // How close (in characters) the last person mentioned must be for a pronoun to mean them surely.
 const NEAR = 300;
-const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|No|vs|U\.S|[A-Z])\.$/;
+// Titles and abbreviations whose full stop ends no sentence ("said the Rev. Peter Wherry").
+const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Cmdr|Det|Atty|Rev|Fr|Msgr|St|Jr|Sr|Prof|No|vs|U\.S|[A-Z])\.$/;
 
 /** The sentence holding a quote, within its paragraph; quotes count as words. */
 function sentenceAround(masked: string, q: RawQuote): Sentence {
@@ -177,6 +197,23 @@ function sentenceAround(masked: string, q: RawQuote): Sentence {
     }
   }
   return { start, end };
+}
+
+/** The named subject of the reporting verb of the sentence before `end` in its paragraph, or null. */
+function previousSentenceSpeaker(masked: string, lineStart: number, end: number): (Found & { kind: 'name' }) | null {
+  let start = lineStart;
+  for (let i = end - 3; i > lineStart; i--) {
+    const c = masked[i];
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(masked[i + 1] ?? '') && !ABBREV.test(masked.slice(Math.max(lineStart, i - 4), i + 1))) {
+      start = i + 1;
+      break;
+    }
+  }
+  const prev = masked.slice(start, end).replace(/[.!?]\s*$/, '');
+  // Its own quotation would have set the paragraph's speaker; one inside it is someone else's words.
+  if (prev.includes(MASK) || end - start > 400) return null;
+  const found = fromLeft(prev);
+  return found?.kind === 'name' ? found : null;
 }
 
 function startsParagraph(masked: string, q: RawQuote): boolean {

@@ -12,6 +12,7 @@ const TITLE = new Set(
     'professor prof analyst chairman chairwoman chair speaker house leader majority minority whip justice judge chief ' +
     'general gen attorney director spokesman spokeswoman spokesperson former sir lord lady dame pope king queen ' +
     'prince princess ambassador mayor commissioner sheriff rev reverend father sister brother lt col adm sgt ' +
+    'bishop archbishop cardinal rabbi imam pastor ' +
     'capt captain officer agent deputy assistant undersecretary treasury defense defence homeland security ' +
     'democratic republican democrat gop independent candidate nominee first supreme court federal white ' +
     'mexican canadian israeli palestinian iranian european ukrainian ' +
@@ -56,14 +57,15 @@ function foldRun(run: string): string {
     .replace(/[’']s$/, '')
     .split(/\s+/)
     .filter((w) => w.length > 0);
+  // "Nevertheless Jane Roe", "Crabzilla Despite Trump", "Said Mr. King": a function word ends whatever
+  // came before (first, so that the titles after it are stripped too).
+  const lastFunction = words.map(functionWord).lastIndexOf(true);
+  if (lastFunction >= 0 && lastFunction < words.length - 1) words = words.slice(lastFunction + 1); // ("Jerry Pow", "Bam": names too)
   let i = 0;
   while (i < words.length && (TITLE.has(lower(words[i])) || NOT_NAME.has(lower(words[i])))) i++;
   // "Mr. King", "Dr. Rice": after an honorific the last word is a name even when it is also a title.
   if (i === words.length && words.length > 1 && /^(?:mr|mrs|ms|miss|dr)$/.test(lower(words[0])) && /^\p{Lu}\p{Ll}/u.test(words[i - 1])) i--;
   words = words.slice(i);
-  // "Nevertheless Jane Roe", "Crabzilla Despite Trump": a function word ends whatever came before.
-  const lastFunction = words.map(functionWord).lastIndexOf(true);
-  if (lastFunction >= 0 && lastFunction < words.length - 1) words = words.slice(lastFunction + 1); // ("Jerry Pow", "Bam": names too)
   // "Oversight Committee Chairman Trey Gowdy": the name follows the last title word.
   const lastTitle = words.map((w) => TITLE.has(lower(w))).lastIndexOf(true);
   if (lastTitle >= 0 && lastTitle < words.length - 1) words = words.slice(lastTitle + 1);
@@ -104,6 +106,35 @@ export function nameAtEnd(text: string): string | null {
   if (!m) return null;
   const name = foldName(withinSentence(m[0], 'last'));
   return name && /^[A-Z]/.test(name) ? name : null;
+}
+
+/**
+ * An organisation's name at the end of `text` (before a verb): a run of capitalised words ending in an
+ * organisation word ("The New York Post", "the Times", "the Democratic National Committee"), without
+ * its article; or null. Organisations speak too (reports, statements), but they are no person: they
+ * are not in the entity table and no pronoun refers to them.
+ */
+export function organisationAtEnd(text: string): string | null {
+  // Cheap first: the last word must be an organisation word (most subjects tried are not).
+  if (!ORGANISATION.has(lower(/[\p{L}.]+$/u.exec(text)?.[0] ?? ''))) return null;
+  const m = RUN_AT_END.exec(text);
+  return m ? organisation(withinSentence(m[0], 'last')) : null;
+}
+
+/** An organisation's name at the start of `text` (after a verb or "according to"), or null. */
+export function organisationAtStart(text: string): string | null {
+  const m = RUN_AT_START.exec(text.replace(/^the\s+(?=\p{Lu})/u, ''));
+  return m ? organisation(withinSentence(m[0], 'first')) : null;
+}
+
+function organisation(run: string): string | null {
+  const words = run.replace(/[’']s$/, '').split(/[ \t]+/).map((w) => w.replace(/[,.;:]+$/, '')).filter(Boolean);
+  let i = 0;
+  while (i < words.length && NOT_NAME.has(lower(words[i]))) i++;
+  const kept = words.slice(i);
+  // A possessive inside ("Clinton’s campaign") makes it someone's office, not a named body.
+  if (kept.length === 0 || !ORGANISATION.has(lower(kept[kept.length - 1])) || kept.some((w) => /[’']s$/.test(w) || functionWord(w))) return null;
+  return /^\p{Lu}/u.test(kept[0]) && /^\p{Lu}/u.test(kept[kept.length - 1]) ? kept.join(' ') : null;
 }
 
 /** The name at the start of `text` (after a verb), folded, or null. */
@@ -232,9 +263,23 @@ export function entityKey(name: string): string {
   return kept.slice(i).map((w) => w.replace(/\./g, '').toLowerCase()).join(' ');
 }
 
-/** True when two given names are one name: equal, an initial of the other, or one letter apart (Vicente, Vincente). */
+// Common English short forms of given names whose spelling is no prefix of the full one (Mike Thibodeau
+// is Michael Thibodeau); short forms that are a prefix ("Dan", "Chris") are caught by rule.
+const SHORT_FORM: Readonly<Record<string, readonly string[]>> = {
+  mike: ['michael'], bill: ['william'], billy: ['william'], bob: ['robert'], bobby: ['robert'], rob: ['robert'],
+  jim: ['james'], jimmy: ['james'], joe: ['joseph'], dick: ['richard'], rick: ['richard'], ted: ['edward', 'theodore'],
+  chuck: ['charles'], charlie: ['charles'], jack: ['john'], harry: ['henry', 'harold'], peggy: ['margaret'],
+  maggie: ['margaret'], liz: ['elizabeth'], beth: ['elizabeth'], betsy: ['elizabeth'], kate: ['katherine', 'catherine', 'kathleen'],
+  larry: ['lawrence'], jerry: ['gerald', 'jerrold', 'jerome'], tony: ['anthony'], andy: ['andrew'], steve: ['stephen', 'steven'],
+  sue: ['susan'], peg: ['margaret'], hank: ['henry'], ned: ['edward'], bernie: ['bernard'], newt: ['newton'],
+};
+const shortFormOf = (short: string, full: string): boolean =>
+  (SHORT_FORM[short]?.includes(full) ?? false) || (short.length >= 3 && short.length <= 5 && full.length > short.length + 1 && full.startsWith(short));
+
+/** True when two given names are one name: equal, an initial or short form of the other, or one letter apart (Vicente, Vincente). */
 function sameGiven(x: string, y: string): boolean {
   if (x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return true;
+  if (shortFormOf(x, y) || shortFormOf(y, x)) return true;
   if (Math.min(x.length, y.length) < 5 || Math.abs(x.length - y.length) > 1) return false;
   let i = 0;
   while (i < x.length && x[i] === y[i]) i++;

@@ -3,21 +3,24 @@
  * subject of a sentence, and the people a text reports as speaking. Used by `attribute.ts`.
  */
 import type { RawQuote } from '../extract/extract';
-import { nameAtEnd, nameAtStart } from './names';
+import { tagsOf } from './lexicon';
+import { nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
   'comment|repl|urg|announc|claim|acknowledg|admit|stated|stating|describ|recall|conced|agree|respond|call|label|dub|' +
   'term|hail|predict|promis|vow|suggest|complain|boast|jok|quip|shout|yell|scream|testif|confirm|conclud|' +
   'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|tout|proclaim|' +
   'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
-  'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report';
+  'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report|answer|echo|bark|assur|fum|gush|exclaim|scold|opin|' +
+  'questioned|mentioned|pressed|reasoned|snapped|sing|sang';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
-const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b`, 'g');
+const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
 // "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
 // Also "her Facebook post", "a now-deleted Facebook post".
-const NOUN_BEFORE = /\b(?:a|an|the|his|her|their|its|this|that|our|my|your)\s+(?:[\p{L}’'\-]+\s+){0,3}$/u;
-const AMBIGUOUS = /^(?:post|tweet|call|comment|claim|note|remark|charge|demand|promise|counter|term|label|repl(?:y|ies)|answer|statement|plea)s?$/;
+// And after a possessive: "Mr. Obama's remarks on Saturday".
+const NOUN_BEFORE = /(?:\b(?:a|an|the|his|her|their|its|this|that|our|my|your)|\p{L}(?:[’']s|s[’']))\s+(?:[\p{L}’'\-]+\s+){0,3}$/u;
+const AMBIGUOUS = /^(?:post|tweet|call|comment|claim|note|remark|charge|demand|promise|counter|term|label|repl(?:y|ies)|answer|statement|plea|report|retort|quip|boast|pledge|vow|joke|warning)s?$/;
 export const isVerbAt = (text: string, at: number): boolean => {
   const word = /^[\p{L}]+/u.exec(text.slice(at, at + 20))?.[0] ?? '';
   return !AMBIGUOUS.test(word) || !NOUN_BEFORE.test(text.slice(Math.max(0, at - 60), at));
@@ -38,11 +41,12 @@ const DESCRIBED_NAME = /^(?:the\s+)?(?:(?![Ii]n\b|[Oo]n\b|[Aa]t\b|[Ww]ith\b|[Tt]
 export const MASK = '\u2063'; // stands in for a quotation's text so its words are not taken for attribution
 
 /** A named subject, a pronoun or description pointing back (`pronoun` when it has a gender), or nobody. */
-export type Found = { kind: 'name'; name: string } | { kind: 'anaphor'; pronoun?: string; head?: string } | { kind: 'unknown' };
+export type Found = { kind: 'name'; name: string; organisation?: boolean } | { kind: 'anaphor'; pronoun?: string; head?: string } | { kind: 'unknown' };
+const body = (name: string | null): Found | null => (name ? { kind: 'name', name, organisation: true } : null);
 
 /** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
 export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSentence = false): Found | null {
-  const m = /^[\s,\u2014\u2013-]*(.{0,120})/su.exec(right);
+  const m = /^[\s,\u2014\u2013-]*(.{0,240})/su.exec(right);
   if (!m) return null;
   const after = m[1];
   // A quote signed with a dash, as letters and readers' comments are: "“…” ― Pamela Padilla".
@@ -59,26 +63,42 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     const rest = after.slice(v.index + v[0].length).replace(/^\s+/, '');
     const name = nameAtStart(rest.replace(/^the\s+(?=\p{Lu})/u, '')); // "said the Rev. Peter Wherry"
     if (name) return { kind: 'name', name };
+    const org = body(organisationAtStart(rest)); // "said the Justice Department"
+    if (org) return org;
     // "said MSNBC host Chris Matthews", "said 9/11 widow Terry Strada": a name after a short description.
     const described = DESCRIBED_NAME.exec(rest);
     const dname = described && nameAtStart(described[1]);
     if (dname && dname.includes(' ')) return { kind: 'name', name: dname };
+    // "said the Democratic leader of the Senate, Justin Alfond."
+    const titled = /^(?:the|a|an)\s[^,]{0,60},\s*([^,.;]{3,40}?)\s*(?:[,.;]|$)/u.exec(rest);
+    const tname = titled && nameAtStart(titled[1]);
+    if (tname && tname.includes(' ') && tname.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '')) return { kind: 'name', name: tname };
     const d = /^(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,3}?([\p{Ll}]+)\b(?=[\s,.]|$)/u.exec(rest);
     if (d) return { kind: 'anaphor', head: d[1] };
+    // "“…,” adding, “…”": a participle has the subject of the sentence, found on the left.
+    if (/ing$/.test(v[0])) return null;
     // The quote has a verb of its own and a subject we cannot name ("said one Democratic source"):
     // nobody, rather than the previous speaker.
     return { kind: 'unknown' };
   }
-  // "…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said".
-  const appositive = /^([^,]{3,60}),[^;:!?]{1,160},$/u.exec(before);
-  if (appositive && (before.length > 50 || before.split(/\s+/).length > 6)) {
+  // "…,” Obama's press secretary, Ben LaBolt, said".
+  const described = namedAfterDescription(before);
+  if (described) return described;
+  // "…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said";
+  // "…,” Representative Jerrold Nadler, Democrat of New York — where … — said"; "…,” Mr. Labrador, a former lawyer, said".
+  const appositive = /^([^,\u2014]{3,60})[,\u2014][^;:!?]{1,200}[,\u2014]$/u.exec(before);
+  // (The part before the appositive is a name and its titles only, all capitalised: no clause such as "Dalton Brody is a store,".)
+  if (appositive && (before.length > 50 || before.split(/\s+/).length > 6) && /^(?:\p{Lu}[\p{L}.’'\-]*\s*)+$/u.test(appositive[1].replace(/\([^()]*\)/g, '').trim())) {
     const name = nameAtStart(appositive[1].trim());
-    return name && name.includes(' ') ? { kind: 'name', name } : null;
+    return name && (name.includes(' ') || /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(appositive[1].trim())) ? { kind: 'name', name } : null;
   }
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
   if (before.length > 50 || before.split(/\s+/).length > 6 || /[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return null;
   // After a quote that closed its clause ("…,” officials said) an unnamed subject means nobody we know.
-  if (/^(?:and|but|or|while|as|so)\b/i.test(before)) return null;
+  // Nor does a subordinate clause: "“That makes me smart,” when Clinton blasted him" is Clinton's act, not her words.
+  // "“…,” as a Homeland Security memo put it": "as" with a verb of saying attributes the quote after all.
+  if (/^as\s/i.test(before) && /^put it\b|^(?:said|says|wrote|writes|noted|notes)\b/.test(v[0])) return subjectOf(before.slice(3), true) ?? { kind: 'unknown' };
+  if (/^(?:and|but|or|while|as|so|when|after|before|because|since|until|if|although|though|whereas|unless)\b/i.test(before)) return null;
   // A quote closed by its full stop ends the sentence: "“… neighborhood.” Russia insisted that …" opens
   // the next one, unless the attribution is all that follows ("“….” Mr. King added.").
   const rest = after.slice(v.index + v[0].length);
@@ -87,15 +107,24 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
 }
 
 /** `Mr Xi said: “…”` / `Blinken responded by saying the two countries “…”`. */
-export function fromLeft(left: string): Found | null {
+export function fromLeft(text: string): Found | null {
+  // "Said Ellis: …", "Continued Stone: …": a reporting verb opening the sentence, subject after it.
+  const left = text.replace(/^(\s*)(\p{Lu})(\p{Ll}+)(?=\s)/u, (m, space: string, first: string, rest: string) => {
+    const word = first.toLowerCase() + rest;
+    VERB.lastIndex = 0;
+    return VERB.exec(word)?.[0] === word ? space + word : m;
+  });
   const verbs: RegExpExecArray[] = [];
   VERB.lastIndex = 0;
   for (let v = VERB.exec(left); v; v = VERB.exec(left)) if (isVerbAt(left, v.index)) verbs.push(v);
   for (let i = verbs.length - 1; i >= 0; i--) {
     const v = verbs[i];
     if (v[0].toLowerCase() === 'according to') {
-      const name = nameAtStart(left.slice(v.index + v[0].length).trim());
+      const rest = left.slice(v.index + v[0].length).trim();
+      const name = nameAtStart(rest);
       if (name) return { kind: 'name', name };
+      const org = body(organisationAtStart(rest)); // "according to The New York Times"
+      if (org) return org;
       continue;
     }
     const after = left.slice(v.index + v[0].length);
@@ -108,6 +137,13 @@ export function fromLeft(left: string): Found | null {
     const before = left.slice(0, v.index);
     // "…, adding that" / "responded by saying": the subject is that of the verb before.
     if (/ing$/.test(v[0]) && (/,\s*$/.test(before) || /\bby\s*$/.test(before))) continue;
+    // "Paul Ryan, R-Wis., despite admitting …", "Trump toured the plant and said …": the verb shares the
+    // subject of the sentence.
+    if ((/ing$/.test(v[0]) && /\b(?:despite|after|before|while|since|when|without)\s*$/.test(before)) || /\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$/.test(before)) {
+      const shared = sentenceSubject(before, true);
+      if (shared) return shared;
+      continue;
+    }
     const subject = subjectOf(before, true);
     if (subject) return subject;
   }
@@ -129,7 +165,7 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
     // Only unmistakable verb forms: "post", "call" or "tweet" are nouns as often as verbs.
     if (!/(?:ed|said|says|told|wrote|spoke)$/.test(v[0]) || !isVerbAt(masked, v.index)) continue;
     const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true);
-    if (found?.kind === 'name') out.push({ at: v.index, name: found.name });
+    if (found?.kind === 'name' && !found.organisation) out.push({ at: v.index, name: found.name });
   }
   // A person who is a sentence's subject is salient too ("Mary Cheney … took to Facebook").
   const SENTENCE = /[^.!?\n]+[.!?]*/g; // no `$` alternative: that backtracks over every unended line
@@ -151,21 +187,33 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
  * writing: …", "Obama also ordered flags … “as a mark of respect”"): a name, pronoun or description
  * opening the sentence, after an introductory phrase ("Earlier this year, Fox railed …").
  */
-export function sentenceSubject(left: string): Found | null {
+export function sentenceSubject(left: string, verbFollows = false): Found | null {
   const body = left.replace(/^[\s\u2014\u2013-]+/, '');
   const candidates = [body];
   const intro = /^[^,]{0,60},\s*/.exec(body);
   if (intro) candidates.push(body.slice(intro[0].length));
-  // "The White House press secretary, Sarah Huckabee Sanders, sought …"
-  const described = /^(?:the|a|an)\s[^,]{0,60},\s*([^,]{3,40}),/i.exec(body);
-  if (described) {
-    const name = nameAtStart(described[1]);
+  // "The White House press secretary, Sarah Huckabee Sanders, sought …", "Trump's attorney, Alan Garten, …"
+  for (const c of candidates) {
+    const described = /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:\p{Lu}[\p{L}.\-]*\s+){0,3}\p{Lu}[\p{L}.\-]*(?:[’']s|s'))\s[^,]{0,60},\s*([^,]{3,40}),/u.exec(c);
+    const name = described && nameAtStart(described[1]);
     if (name && name.includes(' ')) return { kind: 'name', name };
   }
   for (const c of candidates) {
     if (c.startsWith(MASK)) continue;
     const name = nameAtStart(c);
-    if (name && looksLikeSubject(c, name)) return { kind: 'name', name };
+    if (name) {
+      const last = name.split(' ').pop()!;
+      const after = c.slice(c.indexOf(last) + last.length);
+      // "Sanders was asked by host Bill Maher, …, “…”": the one asked is not who speaks; the asker is.
+      const passive = /^[^\s]*\s+(?:was|were|had been|has been|is|is being)\s+(?:asked|told|questioned|pressed|urged|interviewed)\b(.*)$/su.exec(after);
+      if (passive) {
+        const by = /^\s+by\s+(.*)$/su.exec(passive[1]);
+        const agent = by && (nameAtStart(by[1]) ?? nameAtStart(DESCRIBED_NAME.exec(by[1])?.[1] ?? ''));
+        return agent ? { kind: 'name', name: agent } : null;
+      }
+    }
+    // (A name opening the sentence needs no verb of its own right after it when one follows anyway.)
+    if (name && (verbFollows || looksLikeSubject(c, name))) return { kind: 'name', name };
     const p = /^(he|she|they)\b/i.exec(c);
     if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
     const role = /^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}?(president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.exec(c);
@@ -184,8 +232,21 @@ function looksLikeSubject(sentence: string, name: string): boolean {
   const last = name.split(' ').pop()!;
   const after = sentence.slice(sentence.indexOf(last) + last.length);
   // A verb within a word or two, past a comma ("Mary Cheney, who is …", "Trump appeared …").
-  return /^\S*\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(after);
+  if (/^\S*\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(after)) return true;
+  // Or past what stands between a subject and its verb: an appositive, a home state, a time, adverbs
+  // ("Reince Priebus, the chairman of …, tried", "Rick Perry of Texas is", "Gowdy went on"), the verb
+  // known to compromise's lexicon as a finite form (went, took, is).
+  const rest = after
+    .replace(/^\s*\([^()]{0,40}\)/, '')
+    .replace(/^,[^,;:]{1,120},/, '')
+    .replace(/^\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/u, '')
+    .replace(TIME_OR_ADVERB, '');
+  const verb = /^\s+([a-z]+)\b/.exec(rest)?.[1];
+  if (!verb) return false;
+  const tags = tagsOf(verb);
+  return /(?:ed|[^s]s)$/.test(verb) || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || (tags.has('PresentTense') && !tags.has('Gerund') && !tags.has('Infinitive'));
 }
+const TIME_OR_ADVERB = new RegExp(String.raw`^(?:\s+(?:also|then|later|again|still|himself|herself|(?:on|last|this|early|late)\s+${DAY}|${DAY}|on\s+\p{Lu}\p{Ll}+\s+\d+|[a-z]+ly))+`, 'u');
 
 /** A paragraph that is only a quotation, after a paragraph ending "…, tweeting:". */
 export function afterColon(masked: string, q: RawQuote): Found | null {
@@ -197,19 +258,32 @@ export function afterColon(masked: string, q: RawQuote): Found | null {
   const prev = masked.slice(lineStart, end - 1);
   const sentenceStart = Math.max(prev.lastIndexOf('. '), prev.lastIndexOf('? ')) + 1;
   const sentence = prev.slice(sentenceStart);
-  return fromLeft(sentence) ?? sentenceSubject(sentence);
+  return fromLeft(`${sentence}:`) ?? sentenceSubject(sentence);
+}
+
+/** "Her campaign manager, Robby Mook,": a description, then the person's full name set off by commas. */
+function namedAfterDescription(s: string): Found | null {
+  if (!s.endsWith(',')) return null;
+  const titled = /[\p{Ll}\d],\s*([^,]{3,40}),$/u.exec(s);
+  const name = titled && nameAtStart(titled[1]);
+  return name && name.includes(' ') && name.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '') ? { kind: 'name', name } : null;
 }
 
 export function subjectOf(before: string, strict: boolean): Found | null {
   let s = before.replace(/\s+$/, '').replace(TRAILING_ADVERBS, '');
+  const described = namedAfterDescription(s);
+  if (described) return described;
   // Peel what stands between a name and its verb, outermost first: "Rep. Bobby Scott, D-Va., one of the
   // nine lawmakers to vote against it, said"; "John Boehner (R-Ohio)"; "Speaker John Boehner of Ohio".
   for (let round = 0; round < 4; round++) {
     const peeled = s
       .replace(/\s*\([^()]{0,40}\)$/, '')
       .replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '')
-      .replace(/\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, '');
-    const cut = peeled === s && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
+      // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
+      .replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
+    let cut = peeled === s && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
+    // "Clinton, during a town hall meeting in Columbus, said": the phrase set off after the name goes too.
+    if (cut === s) cut = s.replace(/,\s*(?:during|at|in|on|after|before|while|from|speaking)\b[^,]{0,80}$/, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
     if (cut === s) break;
     s = cut;
   }
@@ -217,6 +291,8 @@ export function subjectOf(before: string, strict: boolean): Found | null {
   if (s.endsWith(MASK) || s === '') return null;
   const name = nameAtEnd(s);
   if (name) return { kind: 'name', name };
+  const org = body(organisationAtEnd(s)); // "the Times wrote", "The New York Post reports that"
+  if (org) return org;
   const p = PRONOUN.exec(s);
   if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
   if (DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
