@@ -25,16 +25,21 @@ export function browserOptions(extra) {
 }
 
 /**
- * The host's archive driver (src/host/archive/driver.ts, node-postgres over TCP) has no place in a
- * browser: the web bundles get src/web/archiveDriver.ts, which offers none, in its stead.
+ * Host modules that are Node-only, and what the web bundles get in their stead: the archive driver
+ * (node-postgres over TCP; src/web/archiveDriver.ts offers none) and the analysis worker (a worker
+ * thread; src/web/analysisWorkers.ts starts a Web Worker).
  */
+const WEB_SWAPS = new Map([
+  [path.join(root, 'src', 'host', 'archive', 'driver'), path.join(root, 'src', 'web', 'archiveDriver.ts')],
+  [path.join(root, 'src', 'host', 'analysisWorkers'), path.join(root, 'src', 'web', 'analysisWorkers.ts')],
+]);
+
 const webArchiveDriver = {
-  name: 'web-archive-driver',
+  name: 'web-swaps',
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\/(?:archive\/)?driver$/ }, (args) => {
-      const target = path.resolve(args.resolveDir, args.path);
-      if (target !== path.join(root, 'src', 'host', 'archive', 'driver')) return undefined;
-      return { path: path.join(root, 'src', 'web', 'archiveDriver.ts') };
+    build.onResolve({ filter: /^\.\.?\/(?:[\w./]*\/)?(?:driver|analysisWorkers)$/ }, (args) => {
+      const swap = WEB_SWAPS.get(path.resolve(args.resolveDir, args.path));
+      return swap ? { path: swap } : undefined;
     });
   },
 };

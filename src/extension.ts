@@ -10,6 +10,7 @@ import { ConfigFiles } from './host/configFiles';
 import { QuoteFixes } from './host/codeActions';
 import { registerCommands } from './host/commands';
 import { Corpus, type IndexSummary } from './host/corpus';
+import { startAnalyzer } from './host/analysisWorkers';
 import { CrossReferences, VIEW_ID } from './host/crossRefs';
 import { Diagnostics } from './host/diagnostics';
 import { QuoteHover } from './host/hover';
@@ -66,6 +67,8 @@ export interface VerbatimApi {
   logFolder(): string;
   /** Copies the walkthrough's sample workspace into storage, as Open Sample Workspace does, without opening it. */
   prepareSample(): Promise<string>;
+  /** Batches of sources the analysis worker analysed so far; `on` false puts every analysis in the host's thread. */
+  analysisWorker(on?: boolean): { batches: number; on: boolean };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
@@ -74,7 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   await configs.start();
   const settings = new Settings(log, configs);
   const engine = new Engine(settings.for().options);
-  const corpus = new Corpus(engine, settings, configs, log);
+  const corpus = new Corpus(engine, settings, configs, log, () => startAnalyzer(context.extensionUri));
   const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
   const archives = new Archives(settings, context.secrets, log);
@@ -144,6 +147,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     reloadIndex: () => corpus.rebuild(undefined, undefined, () => persistence.load()),
     logFolder: () => context.logUri.toString(),
     prepareSample: async () => (await prepareSample(context.extensionUri, context.globalStorageUri)).toString(),
+    analysisWorker: (on) => {
+      if (on !== undefined) corpus.useWorker = on;
+      return { batches: corpus.workerBatches, on: corpus.useWorker };
+    },
   };
 }
 

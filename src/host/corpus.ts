@@ -8,7 +8,8 @@
  * Verbatim only ever reads these files.
  */
 import * as vscode from 'vscode';
-import type { AnalyzedDoc, Encoding, Engine } from '../core/index';
+import { unpackAnalyses, type AnalyzedDoc, type BatchInput, type Encoding, type Engine } from '../core/index';
+import type { AsyncAnalyzer } from './analysisWorkers';
 import { readText, yieldToHost, type FileStamp } from './files';
 import type { ConfigFiles } from './configFiles';
 import type { Settings } from './settings';
@@ -20,6 +21,11 @@ const SLICE_MS = 10;
 const READ_BATCH = 8;
 /** Files whose stamp is compared concurrently when starting from a stored index. */
 const STAT_BATCH = 32;
+/**
+ * Below this many files to read, a rebuild analyses in this thread: starting a worker costs 150–250 ms,
+ * more than a few dozen articles take (bench: break-even near 1.5 MB of text on two cores).
+ */
+const WORKER_MIN_FILES = 100;
 /** Watcher events are gathered this long before the sources are re-read. */
 const WATCH_DELAY_MS = 75;
 
@@ -91,11 +97,19 @@ export class Corpus implements vscode.Disposable {
   /** Fires as a rebuild reads its sources, and with undefined when it ends. */
   readonly onDidProgress = this.progressed.event;
 
+  /** The analysis worker, started when a rebuild first has enough files for it; false once it failed. */
+  private worker: AsyncAnalyzer | false | undefined;
+  /** Batches a worker analysed, for the tests and the log. */
+  workerBatches = 0;
+  /** Off: every analysis in this thread (a test compares the two). */
+  useWorker = true;
+
   constructor(
     private readonly engine: Engine,
     private readonly settings: Settings,
     private readonly configs: ConfigFiles,
     private readonly log: vscode.LogOutputChannel,
+    private readonly startWorker?: () => AsyncAnalyzer,
   ) {}
 
   /** Indexes the workspace, starting from the index `stored` loads if it gives one, and starts watching it. */
@@ -216,6 +230,11 @@ export class Corpus implements vscode.Disposable {
         const batch = uris.slice(i, i + batchSize);
         const unchanged = summary.fromStore ? await Promise.all(batch.map((uri) => this.unchanged(uri))) : batch.map(() => false);
         const reads = await Promise.all(batch.map((uri, j) => (unchanged[j] ? undefined : this.read(uri))));
+        const analysed = uris.length - summary.restored >= WORKER_MIN_FILES ? await this.analyseElsewhere(batch, reads, i) : undefined;
+        if (epoch !== this.epoch) {
+          summary.cancelled = true;
+          break;
+        }
         for (let j = 0; j < batch.length; j++) {
           // The order is the file's rank among the sources, as a rebuild from scratch gives it.
           const read = reads[j];
@@ -224,7 +243,7 @@ export class Corpus implements vscode.Disposable {
             summary.restored++;
           } else {
             summary.read++;
-            if (!this.apply(batch[j], read, i + j)) summary.skipped++;
+            if (!this.apply(batch[j], read, i + j, analysed?.get(batch[j].toString()))) summary.skipped++;
           }
           if (Date.now() - sliceStart > SLICE_MS) {
             await yieldToHost();
@@ -259,6 +278,8 @@ export class Corpus implements vscode.Disposable {
 
   dispose(): void {
     this.epoch++;
+    if (this.worker) this.worker.dispose();
+    this.worker = false;
     if (this.queueTimer) clearTimeout(this.queueTimer);
     for (const d of [...this.watchers, ...this.subscriptions]) d.dispose();
     this.changed.dispose();
@@ -372,8 +393,39 @@ export class Corpus implements vscode.Disposable {
     return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   }
 
-  /** Puts one read into the index (or takes the file out); false when the file was skipped. */
-  private apply(uri: vscode.Uri, { seq, result }: Awaited<ReturnType<Corpus['read']>>, order?: number): boolean {
+  /**
+   * The analyses of a batch's readable files, made by the worker while this thread goes on with other
+   * work (a keystroke's check, say); undefined when there is no worker (then `apply` analyses here).
+   */
+  private async analyseElsewhere(batch: vscode.Uri[], reads: (Awaited<ReturnType<Corpus['read']>> | undefined)[], first: number): Promise<Map<string, { doc: AnalyzedDoc; label: string }> | undefined> {
+    if (!this.useWorker || !this.startWorker || this.worker === false) return undefined;
+    const inputs: BatchInput[] = [];
+    reads.forEach((read, j) => {
+      if (read?.result.ok) inputs.push({ uri: batch[j].toString(), label: this.labelOf(batch[j]), text: read.result.text, order: first + j });
+    });
+    if (!inputs.length) return undefined;
+    try {
+      if (!this.worker) {
+        this.worker = this.startWorker();
+        this.log.info(vscode.l10n.t('Sources are analysed in a {0}.', this.worker.kind));
+      }
+      const docs = unpackAnalyses(inputs, await this.worker.analyze(inputs));
+      this.workerBatches++;
+      return new Map(docs.map((doc, k) => [doc.uri, { doc, label: inputs[k].label! }]));
+    } catch (err) {
+      // Nothing is lost: this thread analyses from here on, in slices as before.
+      this.log.warn(vscode.l10n.t('The analysis worker failed ({0}); sources are analysed in the extension host from now on.', err instanceof Error ? err.message : String(err)));
+      if (this.worker) this.worker.dispose();
+      this.worker = false;
+      return undefined;
+    }
+  }
+
+  /**
+   * Puts one read into the index (or takes the file out); false when the file was skipped. `analysed`
+   * is the worker's analysis of it, used when it is of this text, label and order.
+   */
+  private apply(uri: vscode.Uri, { seq, result }: Awaited<ReturnType<Corpus['read']>>, order?: number, analysed?: { doc: AnalyzedDoc; label: string }): boolean {
     const key = uri.toString();
     if (this.readSeq.get(key) !== seq) return true; // a newer read of this file will apply
     const label = this.labelOf(uri);
@@ -389,7 +441,8 @@ export class Corpus implements vscode.Disposable {
     if (result.note) this.log.warn(vscode.l10n.t('{0} {1}.', label, result.note));
     try {
       order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
-      this.engine.setSource({ uri: key, text: result.text, label, order });
+      if (analysed && analysed.doc.text === result.text && analysed.label === label && analysed.doc.order === order) this.engine.index.set(analysed.doc);
+      else this.engine.setSource({ uri: key, text: result.text, label, order });
       this.sources.set(key, uri);
       this.stampOf.set(key, { ...result.stamp, label, encoding: this.settings.for(uri).host.encoding });
       return true;

@@ -93,6 +93,29 @@ describe('Indexing in slices', () => {
     assert.ok(turns >= 20, `the extension host was given back only ${turns} times while indexing 300 sources`);
     this.test!.title += ` (longest hold ${worst} ms, ${turns} turns)`;
   });
+
+  it('analyses the sources in a worker off the host’s thread, with the findings an in-thread analysis gives', async function () {
+    this.timeout(180_000);
+    const verbatim = await api();
+    const { doc } = await openDraft();
+    const before = verbatim.analysisWorker().batches;
+    await vscode.commands.executeCommand('verbatim.rebuildIndex');
+    await verbatim.whenIdle();
+    const withWorker = verbatim.analysisWorker().batches;
+    assert.ok(withWorker > before, 'a rebuild of 300 sources was analysed in the worker');
+    const report = JSON.stringify(verbatim.checkAfresh(doc.uri));
+    const sources = verbatim.sources().sort();
+    verbatim.analysisWorker(false);
+    try {
+      await vscode.commands.executeCommand('verbatim.rebuildIndex');
+      await verbatim.whenIdle();
+      assert.strictEqual(verbatim.analysisWorker().batches, withWorker, 'with the worker off, this thread analysed everything');
+      assert.deepStrictEqual(verbatim.sources().sort(), sources);
+      assert.strictEqual(JSON.stringify(verbatim.checkAfresh(doc.uri)), report, 'the same findings either way');
+    } finally {
+      verbatim.analysisWorker(true);
+    }
+  });
 });
 
 describe('Fast typing', () => {

@@ -1,0 +1,60 @@
+/**
+ * Analysis off the extension host's thread, in the desktop (Node) host: one worker thread running the
+ * engine's own worker code (dist/analysisWorker.js, the CLI's too), asked asynchronously — the host
+ * never waits on it, so typing is answered while sources are analysed. The web bundle has
+ * src/web/analysisWorkers.ts in this module's place (scripts/webBuild.mjs), a Web Worker behind the
+ * same interface.
+ */
+import * as vscode from 'vscode';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { AnalysisReply, BatchInput, PackedAnalyses } from '../core/index';
+
+export interface AsyncAnalyzer {
+  /** Where the analysis runs, for the log and the tests. */
+  readonly kind: string;
+  /** The batch's analyses, packed; rejects when the worker failed (the caller analyses in-thread). */
+  analyze(docs: BatchInput[]): Promise<PackedAnalyses>;
+  dispose(): void;
+}
+
+export function startAnalyzer(extensionUri: vscode.Uri): AsyncAnalyzer {
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
+  const { port1, port2 } = new MessageChannel();
+  // The worker bumps this counter for the CLI's pool, which may wait on it; here nobody waits.
+  const worker = new Worker(script, { workerData: { port: port2, signal: new SharedArrayBuffer(4) }, transferList: [port2] });
+  const pending = new Map<number, { resolve: (p: PackedAnalyses) => void; reject: (e: Error) => void }>();
+  let failed: Error | undefined;
+  let next = 0;
+  const failAll = (err: Error): void => {
+    failed ??= err;
+    for (const p of pending.values()) p.reject(failed);
+    pending.clear();
+  };
+  port1.on('message', (reply: AnalysisReply) => {
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    if ('packed' in reply) p.resolve(reply.packed);
+    else p.reject(new Error(reply.error));
+  });
+  worker.on('error', (err) => failAll(err));
+  worker.on('exit', (code) => failAll(new Error(`the analysis worker exited (code ${code})`)));
+  worker.unref();
+  port1.unref();
+  return {
+    kind: 'worker thread',
+    analyze(docs) {
+      if (failed) return Promise.reject(failed);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        port1.postMessage({ id, docs });
+      });
+    },
+    dispose() {
+      failAll(new Error('the analysis worker was stopped'));
+      port1.close();
+      void worker.terminate();
+    },
+  };
+}
