@@ -54,6 +54,8 @@ describe('manifest', () => {
   it('ships the icon, walkthrough media, sample and licence in the .vsix', () => {
     const allow = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
     for (const needed of ['media/**', 'seeds/*.txt', 'LICENSE', 'CHANGELOG.md', 'docs/rules.md']) assert.ok(allow.includes(needed), `.vscodeignore lets ${needed} in`);
+    // The scripts the hosts start as analysis workers (src/host/analysisWorkers.ts, src/web/analysisWorkers.ts).
+    for (const needed of ['dist/extension.js', 'dist/analysisWorker.js', 'dist/web/extension.js', 'dist/web/analysisWorker.js']) assert.ok(allow.includes(needed), `.vscodeignore lets ${needed} in`);
   });
 });
 
