@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { AnalysisReply, BatchInput, PackedAnalyses } from '../core/index';
+import { PendingReplies } from './analysisReplies';
 
 export interface AsyncAnalyzer {
   /** Where the analysis runs, for the log and the tests. */
@@ -22,37 +23,17 @@ export function startAnalyzer(extensionUri: vscode.Uri): AsyncAnalyzer {
   const { port1, port2 } = new MessageChannel();
   // The worker bumps this counter for the CLI's pool, which may wait on it; here nobody waits.
   const worker = new Worker(script, { workerData: { port: port2, signal: new SharedArrayBuffer(4) }, transferList: [port2] });
-  const pending = new Map<number, { resolve: (p: PackedAnalyses) => void; reject: (e: Error) => void }>();
-  let failed: Error | undefined;
-  let next = 0;
-  const failAll = (err: Error): void => {
-    failed ??= err;
-    for (const p of pending.values()) p.reject(failed);
-    pending.clear();
-  };
-  port1.on('message', (reply: AnalysisReply) => {
-    const p = pending.get(reply.id);
-    if (!p) return;
-    pending.delete(reply.id);
-    if ('packed' in reply) p.resolve(reply.packed);
-    else p.reject(new Error(reply.error));
-  });
-  worker.on('error', (err) => failAll(err));
-  worker.on('exit', (code) => failAll(new Error(`the analysis worker exited (code ${code})`)));
+  const replies = new PendingReplies();
+  port1.on('message', (reply: AnalysisReply) => replies.settle(reply));
+  worker.on('error', (err) => replies.fail(err));
+  worker.on('exit', (code) => replies.fail(new Error(`the analysis worker exited (code ${code})`)));
   worker.unref();
   port1.unref();
   return {
     kind: 'worker thread',
-    analyze(docs) {
-      if (failed) return Promise.reject(failed);
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        port1.postMessage({ id, docs });
-      });
-    },
+    analyze: (docs) => replies.request((id) => port1.postMessage({ id, docs })),
     dispose() {
-      failAll(new Error('the analysis worker was stopped'));
+      replies.fail(new Error('the analysis worker was stopped'));
       port1.close();
       void worker.terminate();
     },

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
-import { checkAgainst, quoteWith } from './helpers';
+import { checkAgainst, quoteWith, speakersOf as speakers } from './helpers';
 
-const speakers = (text: string): (string | null)[] => analyze({ uri: 'a', text }).quotes.map((q) => q.speaker);
 
 describe('attribution', () => {
   it('finds the speaker on either side of the quote', () => {

@@ -3,9 +3,8 @@
  * English news style, kept only when it also helped PolNeAR dev and did not hurt BASIL or the seeds.
  */
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
+import { speakersOf as speakers } from './helpers';
 
-const speakers = (text: string): (string | null)[] => analyze({ uri: 'a', text }).quotes.map((q) => q.speaker);
 
 describe('attribution rules from PolNeAR', () => {
   it('reads a reporting verb that opens the sentence, subject after it', () => {

@@ -1,6 +1,8 @@
 /** Small builders shared by the unit tests. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { main, type Sink } from '../../src/cli/main';
-import { Engine, type DocumentReport, type OptionsPatch, type QuoteReport } from '../../src/core';
+import { analyze, Engine, type DocInput, type DocumentReport, type OptionsPatch, type QuoteReport } from '../../src/core';
 
 /** Checks `draft` against `sources` (name → text) and returns the draft's report. */
 export function checkAgainst(draft: string, sources: Record<string, string>, options: OptionsPatch = {}): DocumentReport {
@@ -57,3 +59,19 @@ export function relationTo(draft: string, source: string): string | undefined {
 export function quoteDiffersSeverity(draft: string, sources: Record<string, string>): string {
   return checkAgainst(draft, sources).quotes[0]?.findings.find((f) => f.rule === 'quote-differs')?.severity ?? 'none';
 }
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+/** The seeds and the first `basilDirs` BASIL article triples, in a stable order, labelled and ordered as sources. */
+export function fixtureDocs(basilDirs: number): DocInput[] {
+  const docs: DocInput[] = [];
+  for (const f of fs.readdirSync(path.join(repoRoot, 'seeds')).sort()) docs.push({ uri: `seeds/${f}`, text: fs.readFileSync(path.join(repoRoot, 'seeds', f), 'utf8') });
+  const basil = path.join(repoRoot, 'test/fixtures/basil/articles');
+  for (const d of fs.readdirSync(basil).sort().slice(0, basilDirs)) {
+    for (const f of ['fox.txt', 'hpo.txt', 'nyt.txt']) docs.push({ uri: `basil/${d}/${f}`, text: fs.readFileSync(path.join(basil, d, f), 'utf8') });
+  }
+  return docs.map((d, order) => ({ ...d, label: d.uri, order }));
+}
+
+/** The speakers analysis gives a text's quotes, in order. */
+export const speakersOf = (text: string): (string | null)[] => analyze({ uri: 'a', text }).quotes.map((q) => q.speaker);

@@ -3,10 +3,9 @@
  * English news style, not a fit to one article.
  */
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
 import { checkAgainst } from './helpers';
+import { speakersOf as speakers } from './helpers';
 
-const speakers = (text: string): (string | null)[] => analyze({ uri: 'a', text }).quotes.map((q) => q.speaker);
 const relationOf = (draft: string, source: string): string | undefined => checkAgainst(draft, { 's.txt': source }).quotes[0]?.matches[0]?.relation;
 
 describe('American news style', () => {

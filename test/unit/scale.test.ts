@@ -4,24 +4,14 @@
  * behaviour on the seeds and BASIL articles. (No timings here: benchmarks live in bench/.)
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyze, compareSourceOrder, Engine, QuoteIndex, type AnalyzedQuote, type DocInput, type Token } from '../../src/core';
 import { sameWord } from '../../src/core/match/align';
 import { TextArena } from '../../src/core/index/textArena';
 import { UriOrder } from '../../src/core/index/uriOrder';
+import { fixtureDocs } from './helpers';
 
-const root = path.resolve(__dirname, '../../..');
 
-function fixtures(): DocInput[] {
-  const docs: DocInput[] = [];
-  for (const f of fs.readdirSync(path.join(root, 'seeds')).sort()) docs.push({ uri: `seeds/${f}`, text: fs.readFileSync(path.join(root, 'seeds', f), 'utf8') });
-  const basil = path.join(root, 'test/fixtures/basil/articles');
-  for (const d of fs.readdirSync(basil).sort().slice(0, 12)) {
-    for (const f of ['fox.txt', 'hpo.txt', 'nyt.txt']) docs.push({ uri: `basil/${d}/${f}`, text: fs.readFileSync(path.join(basil, d, f), 'utf8') });
-  }
-  return docs.map((d, order) => ({ ...d, label: d.uri, order }));
-}
+const fixtures = (): DocInput[] => fixtureDocs(12);
 
 /** A small deterministic PRNG, so failures can be replayed. */
 function rng(seed: number): () => number {

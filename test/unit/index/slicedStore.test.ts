@@ -4,21 +4,8 @@
  * given up when the index changes under it, and a file cut short or shuffled refused.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { decodeSliced, encodeSliced, Engine, firstLine, type DocInput, type Slicer } from '../../../src/core';
-
-const root = path.resolve(__dirname, '../../../..');
-
-function docs(): DocInput[] {
-  const out: DocInput[] = [];
-  for (const f of fs.readdirSync(path.join(root, 'seeds')).sort()) out.push({ uri: `seeds/${f}`, text: fs.readFileSync(path.join(root, 'seeds', f), 'utf8') });
-  const basil = path.join(root, 'test/fixtures/basil/articles');
-  for (const d of fs.readdirSync(basil).sort().slice(0, 80)) {
-    for (const f of ['fox.txt', 'hpo.txt', 'nyt.txt']) out.push({ uri: `basil/${d}/${f}`, text: fs.readFileSync(path.join(basil, d, f), 'utf8') });
-  }
-  return out.map((d, order) => ({ ...d, label: d.uri, order }));
-}
+import { decodeSliced, encodeSliced, Engine, firstLine, type Slicer } from '../../../src/core';
+import { fixtureDocs } from '../helpers';
 
 /** A clock that moves one tick per reading, and counts the pauses: deterministic slices. */
 function tickingSlicer(sliceMs: number): Slicer & { pauses: number } {
@@ -28,7 +15,7 @@ function tickingSlicer(sliceMs: number): Slicer & { pauses: number } {
 }
 
 describe('Stored index in slices', () => {
-  const all = docs();
+  const all = fixtureDocs(80);
   const engine = new Engine({}, { keepText: true });
   for (const d of all) engine.setSource(d);
   engine.removeSource(all[4].uri); // a tombstone on the way
