@@ -3,7 +3,7 @@ import { attribute } from './attribute/attribute';
 import { extractQuotes } from './extract/extract';
 import { quoteKind } from './extract/kinds';
 import { STOPWORDS } from './text/spelling';
-import { tokenize } from './text/text';
+import { tokenizeCounting } from './text/text';
 import type { DocInput, Quote, Token } from './types';
 
 export interface AnalyzedQuote extends Quote {
@@ -40,8 +40,8 @@ export function analyze(doc: DocInput, order = 0): AnalyzedDoc {
   const raw = extractQuotes(text);
   const { speakers, names } = attribute(text, raw);
   const quotes: AnalyzedQuote[] = raw.map((r, index) => {
-    const tokens = tokenize(text, r.start, r.end);
-    const kind = quoteKind(text, r.start, r.end, r.lineStart);
+    const { tokens, words } = tokenizeCounting(text, r.start, r.end);
+    const kind = quoteKind(text, r.start, r.end, r.lineStart, words);
     return {
       uri: doc.uri,
       label: doc.label ?? doc.uri,

@@ -55,6 +55,18 @@ export function functionWord(word: string): boolean {
 
 /** True when `name` can be a person or organisation: its first word no function word, a one-word name no common adjective or verb. */
 export function nameLike(name: string): boolean {
+  let like = likeKept.get(name);
+  if (like === undefined) {
+    if (likeKept.size >= LIKE_KEPT) likeKept.clear();
+    likeKept.set(name, (like = judgeName(name)));
+  }
+  return like;
+}
+// Every name an article mentions is judged each time it is met; news repeats its names.
+const likeKept = new Map<string, boolean>();
+const LIKE_KEPT = 20_000;
+
+function judgeName(name: string): boolean {
   const words = name.split(' ');
   if (words.length === 1) return !is(words[0], ALONE) && !FURNITURE.has(words[0].toLowerCase());
   return !is(words[0], FUNCTION) && !words.some((w) => FURNITURE.has(w.toLowerCase()));

@@ -86,9 +86,10 @@ function foldRun(run: string): string {
 }
 
 /** A capitalised word, a name initial ("J."), or a name particle. */
+// (The look-aheads of FULL_NAME and RUN_AT_END list the letters these alternatives start with.)
 export const NAME_WORD = String.raw`(?:(?:[A-Z]\.){2,3}|[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
 // Runs of name words on one line; a run never starts inside a word.
-const RUN_AT_END = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
+const RUN_AT_END = new RegExp(String.raw`(?=[A-Zdvlba])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
 const RUN_AT_START = new RegExp(String.raw`^(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}`, 'u');
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|U\.S|U\.N|(?:[A-Z]\.)*[A-Z])\.$/;
 
@@ -100,11 +101,42 @@ function withinSentence(run: string, keep: 'first' | 'last'): string {
   return keep === 'last' ? words.slice(cuts[cuts.length - 1] + 1).join(' ') : words.slice(0, cuts[0] + 1).join(' ');
 }
 
+/**
+ * RUN_AT_END's match in `text`. A regular expression anchored at the end is tried from every start
+ * position, which made it the engine's costliest line; a run is at most six words with no space or tab
+ * inside one, so only the text after the seventh gap from the end can hold it. (The character before
+ * that text is kept for the look-behind; a gap cannot start a run.)
+ */
+function runAtEnd(text: string): string | null {
+  let at = text.length;
+  for (let gaps = 0; at > 0; at--) {
+    const c = text.charCodeAt(at - 1);
+    if (c !== 32 && c !== 9) continue;
+    if (++gaps === 6) break;
+    while (at > 1 && (text.charCodeAt(at - 2) === 32 || text.charCodeAt(at - 2) === 9)) at--;
+  }
+  return RUN_AT_END.exec(at > 0 ? text.slice(at - 1) : text)?.[0] ?? null;
+}
+
+/** The word of letters and dots ending `text` ('' when it ends otherwise): `/[\p{L}.]+$/u` read backwards. */
+function lastLetters(text: string): string {
+  let at = text.length;
+  while (at > 0) {
+    const low = text.charCodeAt(at - 1);
+    // A letter outside the basic plane is a surrogate pair, tested whole.
+    const width = low >= 0xdc00 && low <= 0xdfff && at > 1 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff ? 2 : 1;
+    if (!LETTER_OR_DOT.test(text.slice(at - width, at))) break;
+    at -= width;
+  }
+  return text.slice(at);
+}
+const LETTER_OR_DOT = /^[\p{L}.]$/u;
+
 /** The name at the end of `text` (before a verb), folded, or null. */
 export function nameAtEnd(text: string): string | null {
-  const m = RUN_AT_END.exec(text);
-  if (!m) return null;
-  const name = foldName(withinSentence(m[0], 'last'));
+  const run = runAtEnd(text);
+  if (!run) return null;
+  const name = foldName(withinSentence(run, 'last'));
   return name && /^[A-Z]/.test(name) ? name : null;
 }
 
@@ -116,9 +148,9 @@ export function nameAtEnd(text: string): string | null {
  */
 export function organisationAtEnd(text: string): string | null {
   // Cheap first: the last word must be an organisation word (most subjects tried are not).
-  if (!ORGANISATION.has(lower(/[\p{L}.]+$/u.exec(text)?.[0] ?? ''))) return null;
-  const m = RUN_AT_END.exec(text);
-  return m ? organisation(withinSentence(m[0], 'last')) : null;
+  if (!ORGANISATION.has(lower(lastLetters(text)))) return null;
+  const run = runAtEnd(text);
+  return run ? organisation(withinSentence(run, 'last')) : null;
 }
 
 /** An organisation's name at the start of `text` (after a verb or "according to"), or null. */
@@ -145,7 +177,9 @@ export function nameAtStart(text: string): string | null {
   return name && /^[A-Z]/.test(name) ? name : null;
 }
 
-const FULL_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
+// The look-ahead names the letters a name word can start with: without it, the look-behind was
+// evaluated at every position of the text (a third of namesIn's time).
+const FULL_NAME = new RegExp(String.raw`(?=[A-Zdvlba])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
 
 function sentenceParts(run: string): string[] {
   const parts: string[] = [];
@@ -164,10 +198,11 @@ export function namesIn(text: string): NameMention[] {
   FULL_NAME.lastIndex = 0;
   for (let m = FULL_NAME.exec(text); m; m = FULL_NAME.exec(text)) {
     if (m.index > 0 && text[m.index - 1] === '/') continue; // a photo credit ("Xinhua/Wang Ye"), not a mention
-    const before = text.slice(Math.max(0, m.index - 40), m.index).split(/\s+/).slice(-4).join(' ');
+    let before: string | undefined;
     for (const part of sentenceParts(m[0])) {
       const name = foldName(part);
       if (!name.includes(' ')) continue;
+      before ??= text.slice(Math.max(0, m.index - 40), m.index).split(/\s+/).slice(-4).join(' ');
       // Titles said with the name ("former Vice President Dick Cheney", "the committee chairman, Ed Royce")
       // let a later description ("the former vice president said") find who it means.
       const head = part.slice(0, part.lastIndexOf(name.split(' ')[0]));

@@ -194,6 +194,9 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
   if (intro) candidates.push(body.slice(intro[0].length));
   // "The White House press secretary, Sarah Huckabee Sanders, sought …", "Trump's attorney, Alan Garten, …"
   for (const c of candidates) {
+    // (It needs two commas: most sentences are passed over without trying it.)
+    const comma = c.indexOf(',');
+    if (comma < 0 || c.indexOf(',', comma + 1) < 0) continue;
     const described = /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:\p{Lu}[\p{L}.\-]*\s+){0,3}\p{Lu}[\p{L}.\-]*(?:[’']s|s'))\s[^,]{0,60},\s*([^,]{3,40}),/u.exec(c);
     const name = described && nameAtStart(described[1]);
     if (name && name.includes(' ')) return { kind: 'name', name };
@@ -227,7 +230,7 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
  * verb follows it ("Trump appeared …"), not when it is a capitalised common noun ("Meetings in …").
  */
 function looksLikeSubject(sentence: string, name: string): boolean {
-  const firstWord = sentence.split(/\s/)[0];
+  const firstWord = /^\S*/.exec(sentence)![0]; // (not split: that cut the whole sentence into words)
   if (!/^[A-Z][a-z]+$/.test(firstWord)) return true;
   const last = name.split(' ').pop()!;
   const after = sentence.slice(sentence.indexOf(last) + last.length);

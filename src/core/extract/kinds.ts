@@ -20,10 +20,9 @@ function isTitleCase(content: string): boolean {
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && MINOR.test(w))) && words.some((w) => /\p{Ll}/u.test(w));
 }
 
-/** The kind of the quote `text[start, end)`, judged from its length and the words before its mark. */
-export function quoteKind(text: string, start: number, end: number, lineStart: number): QuoteKind {
+/** The kind of the quote `text[start, end)`, judged from its length (`words`, its wordCount) and the words before its mark. */
+export function quoteKind(text: string, start: number, end: number, lineStart: number, words = wordCount(text.slice(start, end))): QuoteKind {
   const content = text.slice(start, end);
-  const words = wordCount(content);
   if (words <= MAX_TITLE_WORDS && isTitleCase(content)) return 'term';
   const before = text.slice(Math.max(lineStart, start - 80), Math.max(lineStart, start - 1));
   const embedded = /[\p{L}\p{N}]\s*$/u.test(before);

@@ -28,11 +28,18 @@ export function baseForm(raw: string): string {
 
 /** Splits `text[start, end)` into comparison tokens; a contraction yields several tokens at one place. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  return tokenizeCounting(text, start, end).tokens;
+}
+
+/** `tokenize`, with the span's `wordCount` counted on the way (the analysis needs both). */
+export function tokenizeCounting(text: string, start: number, end: number): { tokens: Token[]; words: number } {
   const out: Token[] = [];
+  let words = 0;
   const slice = text.slice(start, end);
   WORD.lastIndex = 0;
   let prev: { raw: string; start: number; at: number } | null = null;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    words++;
     let raw = m[0];
     let s = start + m.index;
     const e = s + raw.length;
@@ -43,11 +50,27 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       s = prev.start;
     }
     prev = { raw, start: s, at: out.length };
-    for (const key of foldWord(baseForm(raw))) {
-      out.push({ raw, key, stem: stem(key), start: s, end: e });
-    }
+    for (const f of foldedWord(raw)) out.push({ raw, key: f.key, stem: f.stem, start: s, end: e });
   }
-  return mergeNumbers(out, text);
+  return { tokens: mergeNumbers(out, text), words };
+}
+
+interface Folded {
+  key: string;
+  stem: string;
+}
+const foldedKept = new Map<string, readonly Folded[]>();
+/** Words kept folded: a language repeats its words, and folding one is a handful of regular expressions. */
+const FOLDED_KEPT = 50_000;
+
+/** The comparison keys and stems of one raw word. */
+function foldedWord(raw: string): readonly Folded[] {
+  let f = foldedKept.get(raw);
+  if (f === undefined) {
+    if (foldedKept.size >= FOLDED_KEPT) foldedKept.clear();
+    foldedKept.set(raw, (f = foldWord(baseForm(raw)).map((key) => ({ key, stem: stem(key) }))));
+  }
+  return f;
 }
 
 /** Separators between words reduced to what matters for a punctuation comparison. */
