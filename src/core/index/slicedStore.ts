@@ -16,6 +16,11 @@ export interface Slicer {
 
 const NEWLINE = 10;
 
+// In every runtime the engine runs in (Node, browsers, workers); declared here because the core is
+// compiled without Node's or the DOM's types (as in config/readPolicy.ts).
+declare const TextEncoder: new () => { encodeInto(text: string, into: Uint8Array): { read: number; written: number } };
+declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
+
 /**
  * `head` and then every line of `lines`, each ended by a newline, as UTF-8 bytes. `stale` is asked
  * after each pause: when it says the data changed, the write is given up (undefined). Lines are
