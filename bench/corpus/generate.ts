@@ -43,6 +43,9 @@ export const DRAFT_RELATED = 24;
 export const DRAFT_UNRELATED = 6;
 const BACKGROUND = 1000;
 const FRESH = 100_000_000;
+/** Follow-up quotes said nowhere else (ids apart from FRESH + i·16 + s), after this share of quotes. */
+const FOLLOW_UPS = FRESH + 500_000_000;
+const FOLLOW_UP = 0.35;
 
 export class Corpus {
   private readonly m: Material;
@@ -94,7 +97,7 @@ export class Corpus {
     for (let i = 0; i < this.size; i++) yield this.article(i);
   }
 
-  /** Article `i`: narrative paragraphs around 3–7 background quotes and any planted draft quotes. */
+  /** Article `i`: narrative paragraphs around 3–7 background quotes (a third of them followed by a pronoun-attributed one) and any planted draft quotes. */
   article(i: number): GenArticle {
     const rng = new Rng(`${this.seed}:${this.size}:article:${i}`);
     const w = new Writer(rng.chance(0.3) ? 'straight' : 'curly');
@@ -108,10 +111,13 @@ export class Corpus {
       quotes.splice(rng.int(0, quotes.length), 0, { id: p.utterance, v: this.version(new Rng(`${this.seed}:plant:${p.utterance}:${p.k}`), p.utterance, 99) });
     }
     this.narrative(rng, w, rng.int(2, 3));
-    for (const q of quotes) {
+    // Its own stream, so that adding the follow-ups left the rest of every article as it was.
+    const follow = new Rng(`${this.seed}:${this.size}:follow:${i}`);
+    quotes.forEach((q, s) => {
       this.quoteParagraph(rng, w, q.id, q.v);
+      if (follow.chance(FOLLOW_UP)) this.pronounParagraph(follow, w, FOLLOW_UPS + i * 64 + s);
       this.narrative(rng, w, rng.int(1, 4));
-    }
+    });
     if (rng.chance(0.3)) this.scareQuote(rng, w);
     return { uri: `corpus/${String(i).padStart(6, '0')}.txt`, text: w.text, truths: w.truths };
   }
@@ -153,6 +159,17 @@ export class Corpus {
     const i = rng.int(1, words.length - 2);
     const word = words[i].replace(/\W+$/, '');
     w.paragraph([[words.slice(0, i).join(' ') + ' '], [word, -1, 0, 0], [words[i].slice(word.length) + ' ' + words.slice(i + 1).join(' ')]]);
+  }
+
+  /**
+   * `“…,” he said.`: news goes on quoting the person just named with a pronoun, which the engine
+   * resolves by who spoke last (the costlier part of attribution, which a corpus naming every speaker
+   * would never exercise).
+   */
+  private pronounParagraph(rng: Rng, w: Writer, id: number): void {
+    const words = this.utterance(id);
+    const body = capitalise(words.join(' '));
+    w.paragraph([[''], [body + (/[?!]$/.test(body) ? '' : ','), id, 0, words.length], [` ${rng.chance(0.5) ? 'he' : 'she'} ${rng.chance(0.7) ? 'said' : 'added'}.`]]);
   }
 
   private quoteParagraph(rng: Rng, w: Writer, id: number, v: Version): void {

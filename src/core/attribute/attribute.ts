@@ -63,7 +63,11 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     for (let i = before(at) - 1; i >= 0; i--) if (known[i].titles.includes(head)) return known[i].name;
     return null;
   };
-  const salience = new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })).filter((e) => nameLike(e.name)), masked);
+  // Who was last reported speaking is read from every sentence of the text, a quarter of the analysis;
+  // only a pronoun or a bare continuation needs it, and many articles name every speaker.
+  let kept: Salience | undefined;
+  const salience = (): Salience =>
+    (kept ??= new Salience(speakerEvents(masked).map((e) => ({ at: e.at, name: resolve(e.name, e.at) })).filter((e) => nameLike(e.name)), masked));
   const attributed: Mention[] = []; // quotes' named speakers are mentions too
   const out: Attribution[] = [];
   let paragraphStart = -1;
@@ -103,9 +107,9 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
       // "the Trump campaign explained", "the printed slate card said": a body or a document, not the last person named.
       speaker = null; // a group, or an organisation: not the last person named
     } else if (found?.kind === 'anaphor') {
-      speaker = paragraphSpeaker && !paragraphOrganisation && salience.agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience.latest(q.start, found.pronoun, attributed);
+      speaker = paragraphSpeaker && !paragraphOrganisation && salience().agrees(paragraphSpeaker, found.pronoun) ? paragraphSpeaker : salience().latest(q.start, found.pronoun, attributed);
       // Surely so when that person is the last one mentioned, a sentence or two before.
-      const last = salience.nearest(q.start, attributed);
+      const last = salience().nearest(q.start, attributed);
       rule = last && last.name === speaker && q.start - last.at < NEAR ? 'pronoun-near' : 'pronoun';
     } else if (found?.kind === 'unknown') {
       speaker = null;
@@ -125,7 +129,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
       // ended with a quote given to someone by name.
       const prev = out[qi - 1];
       const adjacent = qi > 0 && prev.speaker !== null && !prev.inferred && masked.slice(quotes[qi - 1].lineEnd, q.lineStart).trim() === '' && masked.slice(quotes[qi - 1].end, quotes[qi - 1].lineEnd).indexOf(MASK) < 0;
-      speaker = adjacent ? prev.speaker : salience.latest(q.start, undefined, attributed);
+      speaker = adjacent ? prev.speaker : salience().latest(q.start, undefined, attributed);
       rule = adjacent ? 'next-paragraph' : 'continuation';
     }
     if (speaker && !inferred && !organisation) attributed.push({ at: q.start, name: speaker });
@@ -140,9 +144,11 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
 const FURNITURE_LINE = /^[ \t]*(?:(?:Related|Read more|Read More|Photo|Photos|Watch|Video|Image|Credit|Advertisement|Sign up|Click here)\b[^\n]*|[^\n\p{Ll}]*\p{Lu}{2}[^\n\p{Ll}]*|[^\n]{0,80}\b(?:Getty Images|AP Photo|Shutterstock)\b[^\n]*)$/gmu;
 
 // A headline or byline: a short line of capitalised words with no closing punctuation ("Meet Crabzilla").
+const ENDS_CLAUSE = '.!?:;,”"’)';
 const HEADLINE = /^[ \t]*(?:\S+[ \t]+){0,11}\S+[ \t]*$/;
+// (Its last mark first: most lines are prose ending in one, and HEADLINE backtracks over a long line.)
 const headline = (line: string): boolean =>
-  HEADLINE.test(line) && !/[.!?:;,”"’)]\s*$/.test(line) && line.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w));
+  !ENDS_CLAUSE.includes(line.trimEnd().slice(-1) || 'none') && HEADLINE.test(line) && line.split(/\s+/).every((w) => w.length < 4 || /^[\p{Lu}\d]/u.test(w));
 
 function maskFurniture(masked: string): string {
   // A quote inside furniture ("Related: Trump says “…”") keeps its place but loses its context.

@@ -198,35 +198,48 @@ export function namesIn(text: string): NameMention[] {
   FULL_NAME.lastIndex = 0;
   for (let m = FULL_NAME.exec(text); m; m = FULL_NAME.exec(text)) {
     if (m.index > 0 && text[m.index - 1] === '/') continue; // a photo credit ("Xinhua/Wang Ye"), not a mention
-    let before: string | undefined;
     for (const part of sentenceParts(m[0])) {
       const name = foldName(part);
-      if (!name.includes(' ')) continue;
-      before ??= text.slice(Math.max(0, m.index - 40), m.index).split(/\s+/).slice(-4).join(' ');
-      // Titles said with the name ("former Vice President Dick Cheney", "the committee chairman, Ed Royce")
-      // let a later description ("the former vice president said") find who it means.
-      const head = part.slice(0, part.lastIndexOf(name.split(' ')[0]));
-      const titles = `${before} ${head}`.split(/[\s,]+/).map(lower).filter((w) => TITLE.has(w) && w.length > 2);
-      out.push({ name, at: m.index + m[0].length, titles });
+      if (name.includes(' ')) out.push(new NameMention(name, m.index + m[0].length, text, m.index, part));
     }
   }
   return out;
 }
 
-export interface NameMention {
-  name: string;
-  /** Offset just after the mention. */
-  at: number;
-  /** Title words said with the name, lower-cased. */
-  titles: string[];
+export class NameMention {
+  private kept: string[] | undefined;
+
+  constructor(
+    readonly name: string,
+    /** Offset just after the mention. */
+    readonly at: number,
+    private readonly text: string,
+    private readonly start: number,
+    private readonly part: string,
+  ) {}
+
+  /**
+   * Title words said with the name, lower-cased: "former Vice President Dick Cheney", "the committee
+   * chairman, Ed Royce" let a later description ("the former vice president said") find who it means.
+   * Read when a description asks, which few do.
+   */
+  get titles(): readonly string[] {
+    if (this.kept) return this.kept;
+    const before = this.text.slice(Math.max(0, this.start - 40), this.start).split(/\s+/).slice(-4).join(' ');
+    const head = this.part.slice(0, this.part.lastIndexOf(this.name.split(' ')[0]));
+    return (this.kept = `${before} ${head}`.split(/[\s,]+/).map(lower).filter((w) => TITLE.has(w) && w.length > 2));
+  }
 }
 
 const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The family name: the last word that is not a generational suffix. */
 export function surnameOf(name: string): string {
   const words = name.split(' ').filter((w) => !SUFFIX.test(w));
-  return (words[words.length - 1] ?? name).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const last = words[words.length - 1] ?? name;
+  // (ASCII has nothing to decompose: most names skip the normalisation.)
+  return (ASCII.test(last) ? last : last.normalize('NFKD').replace(/\p{M}+/gu, '')).toLowerCase();
 }
 
 /**

@@ -37,19 +37,24 @@ export function tokenizeCounting(text: string, start: number, end: number): { to
   let words = 0;
   const slice = text.slice(start, end);
   WORD.lastIndex = 0;
-  let prev: { raw: string; start: number; at: number } | null = null;
+  // The word before (its text, start and first token), for joining a split-off contraction back.
+  let prevRaw: string | null = null;
+  let prevStart = 0;
+  let prevAt = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     words++;
     let raw = m[0];
     let s = start + m.index;
     const e = s + raw.length;
     // Tokenised text splits contractions off their word ("do n't", "it 's", "Trump 's"): join them back.
-    if (prev && CLITIC.test(raw) && /\s['’]$|\s$/.test(slice.slice(Math.max(0, m.index - 2), m.index)) && (raw[0] === 'n' || /['’]$/.test(slice.slice(0, m.index)))) {
-      out.length = prev.at;
-      raw = prev.raw + (raw[0] === 'n' || raw[0] === 'N' ? '' : '’') + raw;
-      s = prev.start;
+    if (prevRaw !== null && raw.length <= 3 && CLITIC.test(raw) && /\s['’]$|\s$/.test(slice.slice(Math.max(0, m.index - 2), m.index)) && (raw[0] === 'n' || slice[m.index - 1] === "'" || slice[m.index - 1] === '’')) {
+      out.length = prevAt;
+      raw = prevRaw + (raw[0] === 'n' || raw[0] === 'N' ? '' : '’') + raw;
+      s = prevStart;
     }
-    prev = { raw, start: s, at: out.length };
+    prevRaw = raw;
+    prevStart = s;
+    prevAt = out.length;
     for (const f of foldedWord(raw)) out.push({ raw, key: f.key, stem: f.stem, start: s, end: e });
   }
   return { tokens: mergeNumbers(out, text), words };
