@@ -1,7 +1,7 @@
 /**
  * Stage 2: quotation spans. A line is a paragraph (the convention of news copy); marks are paired with
  * a stack so nested quotes stay inside their outer quote, and apostrophes are told from single quotes by
- * the characters around them. Everything is one pass over the text: no regex backtracking, no quadratic
+ * the characters around them. One pass finds the marks, one over them pairs them: no backtracking, no quadratic
  * work on pathological input such as a line of opening marks.
  */
 
@@ -28,6 +28,8 @@ interface Open {
   mark: string;
 }
 
+// Every mark the scan acts on.
+const MARK = /[“”"‘’'„«»`]/g;
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
 const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/“‘"'«„]/;
@@ -38,6 +40,11 @@ const ELISION = /^(?:em|cause|cos|til|tis|twas|n|bout|round|s|\d\ds?)\b/i;
 /** The quotes of `text`, in order; never throws. */
 export function extractQuotes(text: string): RawQuote[] {
   const quotes: RawQuote[] = [];
+  // Where the marks are, found in one pass: a paragraph's scan then visits its marks only.
+  const marks: number[] = [];
+  MARK.lastIndex = 0;
+  for (let m = MARK.exec(text); m; m = MARK.exec(text)) marks.push(m.index);
+  const cursor = { mark: 0 };
   let lineStart = 0;
   let carry: { type: MarkType } | null = null;
   while (lineStart <= text.length) {
@@ -46,7 +53,7 @@ export function extractQuotes(text: string): RawQuote[] {
     const contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     const isBlank = text.slice(lineStart, contentEnd).trim() === '';
     if (!isBlank) {
-      carry = scanLine(text, lineStart, contentEnd, carry, quotes);
+      carry = scanLine(text, lineStart, contentEnd, carry, quotes, marks, cursor);
     }
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + 1;
@@ -70,6 +77,8 @@ function scanLine(
   to: number,
   carry: { type: MarkType } | null,
   out: RawQuote[],
+  marks: readonly number[],
+  cursor: { mark: number },
 ): { type: MarkType } | null {
   const stack: Open[] = [];
   let first = from;
@@ -86,9 +95,12 @@ function scanLine(
     });
     continuation = false;
   };
-  for (let i = from; i < to; i++) {
+  while (cursor.mark < marks.length && marks[cursor.mark] < from) cursor.mark++;
+  let i = from - 1; // the last position read (a two-mark token reads two)
+  for (; cursor.mark < marks.length && marks[cursor.mark] < to; cursor.mark++) {
+    if (marks[cursor.mark] <= i) continue;
+    i = marks[cursor.mark];
     const c = text[i];
-    if (c !== '“' && c !== '”' && c !== '"' && c !== '‘' && c !== '’' && c !== "'" && c !== '„' && c !== '«' && c !== '»' && c !== '`') continue;
     const prev = i > from ? text[i - 1] : undefined;
     const next = i + 1 < to ? text[i + 1] : undefined;
     const top = stack[stack.length - 1];
