@@ -2,33 +2,31 @@
  * What kind of word a candidate speaker is, from compromise's English lexicon (compromise/two, MIT):
  * a speaker is a name, never an adverb, preposition, determiner, conjunction, interjection, pronoun or
  * verb form ("Nevertheless", "Despite", "Several", "Responding", "Yes"). Only the lexicon is used: tagging
- * a whole article with compromise costs tens of milliseconds, a word look-up nothing. The library is
- * loaded once, with this module.
+ * a whole article with compromise costs tens of milliseconds, a word look-up nothing. The words and the
+ * tags asked about come from lexiconTags.ts, generated from compromise's lexicon by
+ * scripts/lexicon-tags.mjs: loading compromise itself took a quarter of a second per process and worker.
  */
-import nlp from 'compromise/two';
+import { TAGS, WORDS_BY_MASK } from './lexiconTags';
 
-interface TagInfo { parents?: string[] }
-interface Model { one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, TagInfo> } }
+/** Word → its tag mask (bit i: TAGS[i]), built once with this module (a few milliseconds). */
+const lexicon = new Map<string, number>();
+for (const [mask, words] of Object.entries(WORDS_BY_MASK)) for (const w of words.split(' ')) lexicon.set(w, Number(mask));
+/** One set per mask: there are a few dozen. */
+const sets = new Map<number, ReadonlySet<string>>();
 
-const model = nlp.model() as Model;
-
-/** The lexicon's tags of `word` with their ancestors (lower-cased look-up), or an empty set. */
+/**
+ * The lexicon's tags of `word` among those the attribution asks about, ancestors included (lower-cased
+ * look-up); an empty set for a word not in the lexicon. A word in it with none of those tags still
+ * has `size` 1 (the tag `Known`): the size tells whether the lexicon knows the word.
+ */
 export function tagsOf(word: string): ReadonlySet<string> {
-  const key = word.toLowerCase().replace(/[’']s$/, '');
-  if (!Object.hasOwn(model.one.lexicon, key)) return NONE; // "constructor" is no word of the lexicon
-  const raw = model.one.lexicon[key];
-  // Kept per lexicon word: the cache is bounded by the lexicon, not by the text read.
-  let out = expanded.get(key);
-  if (out) return out;
-  expanded.set(key, (out = new Set<string>()));
-  for (const t of Array.isArray(raw) ? raw : [raw]) {
-    out.add(t);
-    for (const p of model.one.tagSet[t]?.parents ?? []) out.add(p);
-  }
+  const mask = lexicon.get(word.toLowerCase().replace(/[’']s$/, ''));
+  if (mask === undefined) return NONE;
+  let out = sets.get(mask);
+  if (!out) sets.set(mask, (out = new Set(['Known', ...TAGS.filter((_, i) => mask & (1 << i))])));
   return out;
 }
 const NONE: ReadonlySet<string> = new Set();
-const expanded = new Map<string, Set<string>>();
 
 // Word classes that never open or make up a name.
 const FUNCTION = ['Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'Pronoun', 'QuestionWord', 'Gerund', 'PastTense', 'Copula', 'Auxiliary'];
