@@ -4,14 +4,17 @@ import { toJson } from './format/json';
 import { toSarif } from './format/sarif';
 import { inert, toText } from './format/text';
 import { exitCodeFor, runCheck, type CheckResult } from './run';
-import { runArchiveCheck } from './archiveCheck';
-import { ArchiveError } from '../archive/archive';
-import { INDEX_USAGE, runIndex } from './indexCommand';
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES_DOC } from '../core';
+
+// The archive's modules load the PostgreSQL client (a tenth of a second): only commands that use it
+// require them.
+const archiveCheck = (): typeof import('./archiveCheck') => require('./archiveCheck');
+const archive = (): typeof import('../archive/archive') => require('../archive/archive');
+const indexCommand = (): typeof import('./indexCommand') => require('./indexCommand');
 
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
@@ -42,10 +45,10 @@ export function main(argv: readonly string[], out: Sink = process.stdout, err: S
   }
   if (command === 'index') {
     if (rest.includes('-h') || rest.includes('--help')) {
-      out.write(INDEX_USAGE + '\n');
+      out.write(indexCommand().INDEX_USAGE + '\n');
       return 0;
     }
-    return runIndex(rest, out, err);
+    return indexCommand().runIndex(rest, out, err);
   }
   if (command !== 'check') {
     err.write(`verbatim: ${command ? `unknown command "${inert(command)}"` : 'no command'}\n\n${USAGE}\n`);
@@ -67,8 +70,8 @@ export function main(argv: readonly string[], out: Sink = process.stdout, err: S
   }
   if (args.db !== undefined) {
     const withDb = { ...args, db: args.db };
-    return runArchiveCheck(withDb, version).then((result) => report(result, withDb, out, err), (e) => {
-      if (!(e instanceof ArchiveError)) throw e;
+    return archiveCheck().runArchiveCheck(withDb, version).then((result) => report(result, withDb, out, err), (e) => {
+      if (!(e instanceof archive().ArchiveError)) throw e;
       err.write(`verbatim: ${inert(e.message)}\n`);
       return 2;
     });
