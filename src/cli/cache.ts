@@ -14,7 +14,8 @@ import { Engine, type BatchAnalyzer, type DocInput, type Encoding, type OptionsP
 import { readText } from './files';
 
 const FORMAT = 'verbatim-cache';
-const FORMAT_VERSION = 1;
+// 2: the index inside is stored index format 6.
+const FORMAT_VERSION = 2;
 
 interface Entry {
   size: number;

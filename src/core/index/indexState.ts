@@ -10,17 +10,25 @@ import { Postings } from './postings';
 import type { DocRecord, IndexData } from './indexData';
 import type { SavedColumns } from './slotTable';
 
-export interface StateDoc { uri: string; label: string; order: number; names: string[]; text: string | null; first: number; count: number }
+/** A document; its kept text, when there is one, is `textLength` characters of its part's `texts`. */
+export interface StateDoc { uri: string; label: string; order: number; names: string[]; textLength: number; first: number; count: number }
 
 /** One part of an index's state, in the order `stateParts` gives them. */
 export type StatePart =
   | { head: { keepText: boolean; strings: string[]; docs: number; slots: number } }
-  | { docs: StateDoc[] }
+  /**
+   * The kept texts of a part's documents are one string, `texts`: read back, a string that long is
+   * allocated outside the young generation, and each document's text is a slice of it. As one string
+   * per document, every text was copied by each young-generation collection during a reload — 30–40 ms
+   * pauses of the extension host at 10,000 articles.
+   */
+  | { docs: StateDoc[]; texts: string }
   /** Slots `from`…: the saved columns and each compact quote's text (null: the document text's slice, or a tombstone). */
   | { slots: { from: number; cols: SavedColumns; texts: (string | null)[] } }
   | { postings: [string, number[]][] };
 
 /** Parts of about this much work each: a few milliseconds to produce, write or read. */
+// (50 documents of news are 100–200 KB of text: above V8's large-object size, 128 KB, as `texts` must be.)
 const DOCS_PER_PART = 50;
 const SLOTS_PER_PART = 1000;
 const POSTED_PER_PART = 20_000;
@@ -35,15 +43,19 @@ export function* stateParts(data: IndexData, keepText: boolean): Generator<State
   yield { head: { keepText, strings: data.strings.values.slice(2) as string[], docs: data.docs.size, slots: n } };
   const docIndex = new Map<number, number>();
   let docs: StateDoc[] = [];
+  let texts: string[] = [];
   for (const rec of data.docs.values()) {
     docIndex.set(rec.id, docIndex.size);
-    docs.push({ uri: rec.uri, label: rec.label, order: rec.order, names: rec.names, text: rec.doc?.text ?? rec.text ?? null, first: rec.first, count: rec.count });
+    const text = rec.doc?.text ?? rec.text ?? null;
+    docs.push({ uri: rec.uri, label: rec.label, order: rec.order, names: rec.names, textLength: text === null ? -1 : text.length, first: rec.first, count: rec.count });
+    if (text !== null) texts.push(text);
     if (docs.length === DOCS_PER_PART) {
-      yield { docs };
+      yield { docs, texts: texts.join('') };
       docs = [];
+      texts = [];
     }
   }
-  if (docs.length) yield { docs };
+  if (docs.length) yield { docs, texts: texts.join('') };
   for (let from = 0; from < n; from += SLOTS_PER_PART) {
     const to = Math.min(n, from + SLOTS_PER_PART);
     const cols = t.exportSaved(from, to);
@@ -100,6 +112,7 @@ export class StateImport {
     if (!head) throw new Error('index state: a part before the head');
     if ('docs' in part) {
       if (this.slots > 0) throw new Error('index state: documents after slots');
+      let at = 0;
       for (const d of part.docs) {
         const rec: DocRecord = { id: data.nextDocId++, uri: d.uri, label: d.label, order: d.order, names: d.names, doc: null, first: d.first, count: d.count };
         data.register(rec);
@@ -107,8 +120,12 @@ export class StateImport {
         this.ids.push(rec.id);
         this.docs.push(d);
         // Documents whose text was kept keep it, so `get` gives it again; their quotes are rebuilt when read.
-        if (d.text !== null) rec.text = d.text;
+        if (d.textLength >= 0) {
+          if (at + d.textLength > part.texts.length) throw new Error('index state: a document text runs past its part');
+          rec.text = part.texts.slice(at, (at += d.textLength));
+        }
       }
+      if (at !== part.texts.length) throw new Error('index state: document texts left over');
     } else if ('slots' in part) {
       const { from, cols, texts } = part.slots;
       if (from !== this.slots || from + texts.length > head.slots) throw new Error('index state: slots out of order');
@@ -124,7 +141,7 @@ export class StateImport {
         data.addSpeakerSlot(s);
         // A quote's text is stored unless it is the slice of a kept document text.
         const text = texts[k];
-        if (d >= 0 && text === null && this.docs[d].text === null) throw new Error('index state: a compact quote has no text');
+        if (d >= 0 && text === null && this.docs[d].textLength < 0) throw new Error('index state: a compact quote has no text');
         c.textAt[s] = -1;
         if (text !== null) data.storeText(s, text);
       }

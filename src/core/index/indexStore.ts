@@ -12,7 +12,8 @@ const FORMAT = 'verbatim-index';
 // 3: words fold by transliteration, written numbers are one token (issue 15): older keys differ.
 // 4: speaker confidences in the quote flags.
 // 5: lines of state parts, written and read a slice at a time.
-const VERSION = 5;
+// 6: a part's document texts in one string.
+const VERSION = 6;
 
 /** Posting lists are ascending: stored as the gaps, which are short numbers. */
 function gaps(part: StatePart): StatePart {

@@ -66,4 +66,18 @@ describe('Stored index in slices', () => {
     assert.throws(() => Engine.deserialize('{"format":"verbatim-index","version":4,"meta":{},"state":{}}'), /version 4 is not supported/);
     assert.throws(() => read([...lines, lines[1]]), /after its end/);
   });
+
+  it('gives each document its own text from its part\'s one string, and refuses texts that do not add up', () => {
+    const lines = engine.serialize().split('\n');
+    const docLine = lines.findIndex((l) => l.startsWith('{"docs"'));
+    const part = JSON.parse(lines[docLine]) as { docs: { uri: string; textLength: number }[]; texts: string };
+    assert.ok(part.docs.length > 1 && part.docs.every((d) => d.textLength > 0));
+    assert.equal(part.texts.length, part.docs.reduce((n, d) => n + d.textLength, 0));
+    const reloaded = Engine.deserialize(engine.serialize());
+    for (const d of all.filter((_, i) => i !== 4)) assert.equal(reloaded.index.get(d.uri)?.text, d.text);
+    const read = (ls: string[]) => { const r = Engine.reader(); for (const l of ls) r.line(l); return r.finish(); };
+    const withTexts = (texts: string) => lines.map((l, i) => (i === docLine ? JSON.stringify({ ...part, texts }) : l));
+    assert.throws(() => read(withTexts(part.texts.slice(0, -5))), /runs past its part/);
+    assert.throws(() => read(withTexts(part.texts + 'extra')), /left over/);
+  });
 });
