@@ -109,6 +109,37 @@ function summary(r: Result): string {
     (r.cli ? ` cli_cold_ms=${fmt(r.cli.coldMs, 0)} cli_warm_ms=${fmt(r.cli.warmMs, 0)}` : '');
 }
 
+/**
+ * The targets of issues 4 and 12, each with what this run measured and whether it is met: at 10,000
+ * articles, and at 100,000 when that size ran. (`index` is the index with the analysis workers, the
+ * way every front end builds it.)
+ */
+function targets(results: Result[]): string {
+  const out: string[] = [];
+  const check = (name: string, value: number | undefined, limit: number, atMost = true): void => {
+    if (value === undefined || Number.isNaN(value)) return;
+    out.push(`${name}=${fmt(value, value < 10 ? 3 : 0)}${atMost ? '<=' : '>='}${limit}:${(atMost ? value <= limit : value >= limit) ? 'met' : 'MISSED'}`);
+  };
+  const tenK = results.find((r) => r.articles === 10_000);
+  if (tenK) {
+    check('full_ms', tenK.fullMs, 50);
+    check('incremental_ms', tenK.incrementalMs, 10);
+    check('recall', tenK.recall, Math.max(0.95, tenK.fuse.recall), false);
+    check('index_workers_ms', tenK.indexWorkersMs, 3000);
+    check('host_block_ms', tenK.hostBlockMs, 50);
+    check('cli_cold_ms', tenK.cli?.coldMs, 6000);
+    check('cli_warm_ms', tenK.cli?.warmMs, 1000);
+  }
+  const hundredK = results.find((r) => r.articles === 100_000);
+  if (hundredK) {
+    check('full_ms_100k', hundredK.fullMs, 50);
+    check('index_workers_ms_100k', hundredK.indexWorkersMs, 30_000);
+    check('heap_mb_100k', hundredK.peakMb, 300);
+    check('search_ms_100k', hundredK.searchMs, 50);
+  }
+  return `targets: ${out.join(' ')}`;
+}
+
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   return `${os.cpus().length} CPUs (nproc ${os.availableParallelism?.() ?? os.cpus().length}), ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -132,7 +163,7 @@ function main(): void {
   console.log(notes(results));
   if (hostile) console.log('\nHostile input (bench/hostile.ts)\n' + hostile);
   const tenK = results.find((r) => r.articles === 10_000) ?? results[results.length - 1];
-  const line = summary(tenK);
+  const line = summary(tenK) + '\n' + targets(results);
   if (args.includes('--write')) {
     const file = path.resolve(__dirname, '../../bench/RESULTS.md');
     const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';

@@ -20,6 +20,7 @@ export interface Scope {
 export class Scopes {
   private readonly byFile = new Map<string, Scope>();
   private readonly byDir = new Map<string, Scope>();
+  private readonly byWritten = new Map<string, Scope>();
   /** Problems as `file:line:col: message` lines, each once. */
   readonly problems: string[] = [];
   /** A configuration file could not be parsed (the CLI exits 2). */
@@ -30,13 +31,18 @@ export class Scopes {
   /** The scope of a document (or of a folder when `isDir`). */
   of(file: string, isDir = false): Scope {
     if (this.explicit) return this.load(this.explicit);
-    const dir = path.resolve(isDir ? file : path.dirname(file));
+    // Asked for each of 10,000 sources several times: the folder as written is looked up before it is resolved.
+    const written = isDir ? file : path.dirname(file);
+    const known = this.byWritten.get(written);
+    if (known) return known;
+    const dir = path.resolve(written);
     let scope = this.byDir.get(dir);
     if (!scope) {
       const found = configCandidates(dir, CONFIG_FILES).find((f) => fs.existsSync(f));
       scope = found ? this.load(path.relative('.', found) || found) : this.bare(dir);
       this.byDir.set(dir, scope);
     }
+    this.byWritten.set(written, scope);
     return scope;
   }
 

