@@ -8,6 +8,7 @@
  *                          it takes seconds per quote, so its time is scaled to all 30)
  *   --keep-text            index with the article texts kept (the default engine configuration)
  *   --no-cli               skip the CLI runs on files written to a temporary folder (bench/parallel.ts)
+ *   --cli-all              run them above 10,000 articles too (by default only up to 10,000, where their targets are)
  *   --hostile              also run the hostile-input section (bench/hostile.ts)
  *   --archive              instead: the archive on PostgreSQL beside the in-memory index (bench/archive.ts)
  *   --archive-size N       articles for --archive (default 50000)
@@ -46,6 +47,7 @@ function runSize(size: number): Result {
   const childArgs = ['--expose-gc', '--max-old-space-size=4096', path.join(__dirname, 'child.js'), String(size), '--runs', runs, '--fuse-quotes', fuseQuotes];
   if (args.includes('--keep-text')) childArgs.push('--keep-text');
   if (args.includes('--no-cli')) childArgs.push('--no-cli');
+  if (args.includes('--cli-all')) childArgs.push('--cli-all');
   process.stderr.write(`bench: ${size} articles…\n`);
   const r = spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
