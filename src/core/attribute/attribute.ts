@@ -10,6 +10,7 @@ import { NameBook, namesIn } from './names';
 import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents, type Found } from './reporting';
 import { Salience, type Mention } from './salience';
 import { partitionPoint } from '../sorted';
+import { replaceAtLineStarts } from '../text/lines';
 
 export interface Attribution {
   speaker: string | null;
@@ -141,7 +142,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
 }
 
 // Lines that are page furniture, not prose: credits, section labels, all-capital heads.
-const FURNITURE_LINE = /^[ \t]*(?:(?:Related|Read more|Read More|Photo|Photos|Watch|Video|Image|Credit|Advertisement|Sign up|Click here)\b[^\n]*|[^\n\p{Ll}]*\p{Lu}{2}[^\n\p{Ll}]*|[^\n]{0,80}\b(?:Getty Images|AP Photo|Shutterstock)\b[^\n]*)$/gmu;
+// Sticky: tried at line starts only (replaceAtLineStarts), not at every position of the text.
+const FURNITURE_LINE = /^[ \t]*(?:(?:Related|Read more|Read More|Photo|Photos|Watch|Video|Image|Credit|Advertisement|Sign up|Click here)\b[^\n]*|[^\n\p{Ll}]*\p{Lu}{2}[^\n\p{Ll}]*|[^\n]{0,80}\b(?:Getty Images|AP Photo|Shutterstock)\b[^\n]*)$/ymu;
 
 // A headline or byline: a short line of capitalised words with no closing punctuation ("Meet Crabzilla").
 const ENDS_CLAUSE = '.!?:;,”"’)';
@@ -153,8 +155,9 @@ const headline = (line: string): boolean =>
 function maskFurniture(masked: string): string {
   // A quote inside furniture ("Related: Trump says “…”") keeps its place but loses its context.
   const blank = (line: string): string => line.replace(/[^\u2063]/gu, ' ');
-  return masked.replace(FURNITURE_LINE, blank).replace(/^[^\n]+$/gm, (line) => (headline(line) ? blank(line) : line));
+  return replaceAtLineStarts(masked, FURNITURE_LINE, blank).replace(/^[^\n]+$/gm, (line) => (headline(line) ? blank(line) : line));
 }
+
 
 function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
   const parts: string[] = [];

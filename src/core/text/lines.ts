@@ -28,3 +28,32 @@ export class LineMap {
     return { line: lo, column: o - this.starts[lo] };
   }
 }
+
+/**
+ * `text.replace(re, f)` for a global search of a `^…`-anchored multiline pattern, given `re` sticky:
+ * it is tried at each line start (after \n, \r, U+2028 or U+2029, as `^` takes them) past the last
+ * match, which is where a global search can match it, instead of at every character.
+ */
+export function replaceAtLineStarts(text: string, re: RegExp, f: (match: string) => string): string {
+  const parts: string[] = [];
+  let kept = 0;
+  for (let at = 0; at <= text.length; ) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m && m[0].length > 0) {
+      parts.push(text.slice(kept, at), f(m[0]));
+      kept = at = at + m[0].length;
+      // A match can end just after a break it crossed ([^\n] takes \r): then a line starts right there.
+      if (LINE_BREAK_CHAR.test(text[at - 1])) continue;
+    }
+    LINE_BREAK.lastIndex = at;
+    const br = LINE_BREAK.exec(text);
+    if (!br) break;
+    at = br.index + 1;
+  }
+  if (kept === 0) return text;
+  parts.push(text.slice(kept));
+  return parts.join('');
+}
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+const LINE_BREAK_CHAR = /^[\n\r\u2028\u2029]$/;
