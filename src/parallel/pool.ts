@@ -45,6 +45,11 @@ interface Slot {
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  /** Workers started and not yet closed. */
+  get running(): number {
+    return this.slots.length;
+  }
+
   /** Batches analysed by workers so far (the rest were analysed in this thread). */
   workerBatches = 0;
 
@@ -132,6 +137,14 @@ export class AnalysisPool {
       s.port.close();
       void s.worker.terminate();
     }
+  }
+
+  /**
+   * Starts the workers ahead of the first analysis, so that they load while the caller reads its
+   * files; harmless when there is nothing to analyse after all (they are unref'd and closed with the pool).
+   */
+  warmUp(): void {
+    if (this.size > 0) this.start();
   }
 
   /** Starts the workers; false when the worker script is missing or a worker cannot be made. */

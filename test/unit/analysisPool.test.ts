@@ -77,6 +77,25 @@ describe('analysis in workers', function () {
     assert.deepEqual(plain(got), plain(docs.map((d) => analyze(d, d.order))));
   });
 
+  it('starts its workers ahead when warmed up, and they then analyse as a cold pool\'s would', () => {
+    const pool = new AnalysisPool(1);
+    try {
+      assert.equal(pool.running, 0);
+      pool.warmUp();
+      assert.equal(pool.running, 1, 'started before any analysis');
+      const got: AnalyzedDoc[] = [];
+      pool.analyzeAll(docs, { doc: (d) => got.push(d), packed: (inputs, packed) => got.push(...unpackAnalyses(inputs, packed)) }, 0);
+      assert.ok(pool.workerBatches > 0);
+      assert.deepEqual(plain(got), plain(docs.map((d) => analyze(d, d.order))));
+    } finally {
+      pool.close();
+    }
+    assert.equal(pool.running, 0);
+    const none = new AnalysisPool(0);
+    none.warmUp();
+    assert.equal(none.running, 0, 'a pool of no workers starts none');
+  });
+
   it('keeps small inputs in this thread without starting a worker', () => {
     const pool = new AnalysisPool(1);
     const got: AnalyzedDoc[] = [];
