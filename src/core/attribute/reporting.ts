@@ -273,24 +273,26 @@ function namedAfterDescription(s: string): Found | null {
 }
 
 export function subjectOf(before: string, strict: boolean): Found | null {
-  let s = before.replace(/\s+$/, '').replace(TRAILING_ADVERBS, '');
+  // Each pattern below is anchored at the end, so tried from every position: the cheap test before it
+  // (a character it cannot match without) spares most of them.
+  let s = before.trimEnd().replace(TRAILING_ADVERBS, '');
   const described = namedAfterDescription(s);
   if (described) return described;
   // Peel what stands between a name and its verb, outermost first: "Rep. Bobby Scott, D-Va., one of the
   // nine lawmakers to vote against it, said"; "John Boehner (R-Ohio)"; "Speaker John Boehner of Ohio".
   for (let round = 0; round < 4; round++) {
-    const peeled = s
-      .replace(/\s*\([^()]{0,40}\)$/, '')
-      .replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '')
-      // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
-      .replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
-    let cut = peeled === s && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
+    let peeled = s;
+    if (peeled.endsWith(')')) peeled = peeled.replace(/\s*\([^()]{0,40}\)$/, '');
+    if (peeled.includes('-')) peeled = peeled.replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '');
+    // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
+    if (peeled.includes('of')) peeled = peeled.replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
+    let cut = peeled === s && s.endsWith(',') && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
     // "Clinton, during a town hall meeting in Columbus, said": the phrase set off after the name goes too.
-    if (cut === s) cut = s.replace(/,\s*(?:during|at|in|on|after|before|while|from|speaking)\b[^,]{0,80}$/, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
+    if (cut === s && s.includes(',')) cut = s.replace(/,\s*(?:during|at|in|on|after|before|while|from|speaking)\b[^,]{0,80}$/, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
     if (cut === s) break;
     s = cut;
   }
-  s = s.replace(/,?\s*who$/, '');
+  if (s.endsWith('who')) s = s.replace(/,?\s*who$/, '');
   if (s.endsWith(MASK) || s === '') return null;
   const name = nameAtEnd(s);
   if (name) return { kind: 'name', name };
@@ -298,7 +300,7 @@ export function subjectOf(before: string, strict: boolean): Found | null {
   if (org) return org;
   const p = PRONOUN.exec(s);
   if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
-  if (DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
+  if (s.includes('th') && DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
   return strict ? null : { kind: 'unknown' };
 }
 
