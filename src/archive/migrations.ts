@@ -12,6 +12,7 @@
  * surnames resolve as the in-memory index resolves them whatever order concurrent ingests commit in; one totals row.
  */
 import type { ClientBase } from 'pg';
+import { INGEST_FUNCTIONS_V2 } from './ingestSql';
 
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -73,6 +74,54 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         generation bigint NOT NULL
       );
       INSERT INTO totals VALUES (true, 0, 0, 0);
+    `,
+  },
+  {
+    version: 2,
+    name: 'packed postings: fresh quotes, chunks, dead postings; no shared stem counts; ingest and removal as functions',
+    sql: `
+      -- Every quote gets a number; postings refer to quotes by it.
+      CREATE SEQUENCE quote_ids AS integer;
+      ALTER TABLE quotes ADD COLUMN qid int;
+      UPDATE quotes SET qid = nextval('quote_ids');
+      ALTER TABLE quotes ALTER COLUMN qid SET NOT NULL;
+      CREATE UNIQUE INDEX quotes_qid ON quotes (qid);
+      -- Quotes not yet packed, read by the stems they have (a small table: packing empties it).
+      CREATE TABLE fresh (
+        qid     int PRIMARY KEY,
+        n_stems int NOT NULL,
+        stems   int[] NOT NULL
+      );
+      CREATE INDEX fresh_stems ON fresh USING gin (stems);
+      INSERT INTO fresh SELECT qid, n_stems, stems FROM quotes;
+      -- Packed postings: per stem, chunks of n quote numbers (uint32, little-endian) followed by their
+      -- quotes' stem counts (uint16), stored uncompressed; lo and hi bound the numbers in the chunk.
+      CREATE TABLE chunks (
+        id      bigserial PRIMARY KEY,
+        stem_id int NOT NULL,
+        n       int NOT NULL,
+        lo      int NOT NULL,
+        hi      int NOT NULL,
+        data    bytea NOT NULL
+      );
+      ALTER TABLE chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+      CREATE INDEX chunks_stem ON chunks (stem_id) INCLUDE (n);
+      -- Postings in chunks whose quote is gone (until a pack rewrites the chunk).
+      CREATE TABLE dead (
+        stem_id int NOT NULL,
+        qid     int NOT NULL,
+        PRIMARY KEY (stem_id, qid)
+      );
+      DROP TABLE postings;
+      ALTER TABLE stems DROP COLUMN df;
+      -- A stem's live postings (what the in-memory index's list length is), for checks and operators.
+      CREATE VIEW stem_df AS
+        SELECT s.id AS stem_id, s.stem,
+          coalesce((SELECT sum(c.n) FROM chunks c WHERE c.stem_id = s.id), 0)
+          - (SELECT count(*) FROM dead d WHERE d.stem_id = s.id)
+          + (SELECT count(*) FROM fresh f WHERE f.stems @> ARRAY[s.id]) AS df
+        FROM stems s;
+${INGEST_FUNCTIONS_V2}
     `,
   },
 ];
