@@ -9,6 +9,7 @@
  * Prints one `ARCHIVE {json}` line.
  */
 import { Archive } from '../src/archive/archive';
+import { ArchiveSource } from '../src/archive/candidates';
 import { analyze, Engine, type AnalyzedDoc } from '../src/core';
 import { PgServer } from '../test/support/pgServer';
 import { Corpus } from './corpus/generate';
@@ -83,15 +84,23 @@ async function main(): Promise<void> {
     const queries = [...draftDoc.quotes, ...sample.flatMap((d) => d.quotes.slice(0, 2))].filter((q) => q.tokens.length >= 2);
     const limit = memory.options.match.maxCandidates;
     const dbLatency: number[] = [];
+    const coldLatency: number[] = [];
     const memLatency: number[] = [];
     let sameCandidates = 0;
+    // Cold: a reader keeping no chunks, so every query fetches all its postings from the server.
+    const cold = new ArchiveSource(archive.pool, 0);
+    const key = (cs: readonly { quote: { uri: string; start: number }; shared: number }[]): string => JSON.stringify(cs.map((c) => [c.quote.uri, c.quote.start, c.shared]));
     for (const q of queries) {
       const [tm, mem] = timed(() => memory.index.candidates(q.stems, q.uri, limit));
       memLatency.push(tm);
+      const [tc, dc] = await timedAsync(() => cold.candidates([{ stems: q.stems, exclude: q.uri, limit }]));
+      coldLatency.push(tc);
       const [td, db] = await timedAsync(() => archive.source.candidates([{ stems: q.stems, exclude: q.uri, limit }]));
       dbLatency.push(td);
-      if (JSON.stringify(mem.map((c) => [c.quote.uri, c.quote.start, c.shared])) === JSON.stringify(db[0].map((c) => [c.quote.uri, c.quote.start, c.shared]))) sameCandidates++;
+      if (key(mem) === key(db[0]) && key(mem) === key(dc[0])) sameCandidates++;
     }
+    // The draft check's first run through a fresh reader (nothing cached), then the runs below.
+    const [coldCheckMs] = await timedAsync(() => new Engine().checkWith(draftDoc, [new ArchiveSource(archive.pool)]));
     // Full draft check: through the archive (no local sources) and in memory.
     const local = new Engine();
     const dbCheck: number[] = [];
@@ -112,7 +121,7 @@ async function main(): Promise<void> {
       packMs, dbBytes: stats.bytes, diskBytes: server.diskBytes(), chunks: Number(chunkRows),
       relations: Object.fromEntries(sizes.map((s) => [s.name, Number(s.bytes)])),
       queries: queries.length, sameCandidates,
-      candidateMedian: median(dbLatency), candidateP95: p95(dbLatency), memCandidateMedian: median(memLatency), memCandidateP95: p95(memLatency),
+      candidateMedian: median(dbLatency), candidateP95: p95(dbLatency), coldMedian: median(coldLatency), coldP95: p95(coldLatency), coldCheckMs, memCandidateMedian: median(memLatency), memCandidateP95: p95(memLatency),
       draftQuotes: draftDoc.quotes.length, checkMs: median(dbCheck), memCheckMs: median(memCheck),
       sameReport: JSON.stringify(dbReport) === JSON.stringify(memReport),
       firstDifference: firstDifference(dbReport, memReport),
