@@ -9,6 +9,7 @@ import { Pool } from 'pg';
 import { ArchiveSource } from './candidates';
 import { fileStates, ingestDocument, removeDocument, reserveOrders, touchDocument, type FileState } from './ingest';
 import { checkSchema, migrate } from './migrations';
+import { pack } from './pack';
 import { clientConfig } from './password';
 import type { AnalyzedDoc } from '../core';
 
@@ -124,6 +125,15 @@ export class Archive {
   /** Fresh orders for `n` new documents, ascending. */
   reserveOrders(n: number): Promise<number[]> {
     return reserveOrders(this.pool, n);
+  }
+
+  /**
+   * Moves the quotes ingested since the last pack into their stems' chunks (what checks read fastest);
+   * null when another pack is running. Ingesting tools call it every few thousand documents and at
+   * the end of a run.
+   */
+  pack(batch?: number): Promise<{ quotes: number; dead: number; written: number } | null> {
+    return pack(this.pool, batch);
   }
 
   remove(uri: string): Promise<boolean> {

@@ -28,6 +28,15 @@ async function assertSameFindings(docs: DocInput[], archive: Archive): Promise<n
   return links;
 }
 
+/** Every stem's live posting count (chunks, less dead, plus fresh) is the number of quotes that have it. */
+async function assertCounts(archive: Archive): Promise<void> {
+  const check = await archive.pool.query('SELECT count(*)::int AS n FROM stem_df WHERE df < 0');
+  assert.equal(check.rows[0].n, 0, 'no stem count below zero');
+  const recount = await archive.pool.query(`SELECT count(*)::int AS n FROM stem_df s
+    WHERE df <> (SELECT count(*) FROM quotes q WHERE s.stem_id = ANY (q.stems))`);
+  assert.equal(recount.rows[0].n, 0, 'every stem count equals the quotes that have it');
+}
+
 describe('archive on PostgreSQL', function () {
   this.timeout(120_000);
   let server: PgServer;
@@ -43,7 +52,12 @@ describe('archive on PostgreSQL', function () {
     const archive = await Archive.open(await server.createDatabase('same'));
     try {
       const docs = [...seeds, ...basil];
-      for (const d of docs) await archive.ingest(analyze(d), d.label!, null);
+      // Half packed into chunks, half still fresh: a check reads both.
+      for (const [i, d] of docs.entries()) {
+        await archive.ingest(analyze(d), d.label!, null);
+        if (i === docs.length >> 1) assert.ok((await archive.pack())!.written > 0, 'packed some postings');
+      }
+      assert.ok(Number((await archive.pool.query('SELECT count(*) AS n FROM fresh')).rows[0].n) > 0, 'some quotes left fresh');
       const stats = await archive.stats();
       assert.equal(stats.documents, docs.length);
       assert.equal(stats.quotes, docs.reduce((n, d) => n + analyze(d).quotes.length, 0));
@@ -59,6 +73,8 @@ describe('archive on PostgreSQL', function () {
     try {
       const docs = [...seeds, ...basil.slice(0, 12)];
       for (const d of docs) await archive.ingest(analyze(d), d.label!, null);
+      // Packed first, so that the edits and deletions leave dead postings in the chunks.
+      await archive.pack();
       // Edit two documents (one quote's words changed, one quote dropped) and delete two others.
       const edited = docs.map((d) => ({ ...d }));
       edited[1].text = edited[1].text.replace('common understandings', 'shared understandings');
@@ -75,11 +91,13 @@ describe('archive on PostgreSQL', function () {
       assert.equal(stats.quotes, kept.reduce((n, d) => n + analyze(d).quotes.length, 0));
       // Orders: the archive keeps an edited document's place, as the in-memory engine does.
       await assertSameFindings(kept, archive);
-      const check = await archive.pool.query('SELECT count(*)::int AS n FROM stems WHERE df < 0');
-      assert.equal(check.rows[0].n, 0, 'no stem count below zero');
-      const recount = await archive.pool.query(`SELECT count(*)::int AS n FROM stems s
-        WHERE df <> (SELECT count(*) FROM quotes q WHERE s.id = ANY (q.stems))`);
-      assert.equal(recount.rows[0].n, 0, 'every stem count equals the quotes that have it');
+      assert.ok(Number((await archive.pool.query('SELECT count(*) AS n FROM dead')).rows[0].n) > 0, 'the deletions left dead postings');
+      await assertCounts(archive);
+      // A pack drops the dead postings from their chunks; the findings stay the same.
+      await archive.pack();
+      assert.equal(Number((await archive.pool.query('SELECT count(*) AS n FROM dead')).rows[0].n), 0, 'no dead postings after a pack');
+      await assertCounts(archive);
+      await assertSameFindings(kept, archive);
     } finally {
       await archive.close();
     }
@@ -99,9 +117,7 @@ describe('archive on PostgreSQL', function () {
       assert.equal(stats.documents, docs.length);
       const uris = await a.pool.query('SELECT count(DISTINCT uri)::int AS u, count(*)::int AS n FROM documents');
       assert.deepEqual(uris.rows[0], { u: docs.length, n: docs.length });
-      const recount = await a.pool.query(`SELECT count(*)::int AS n FROM stems s
-        WHERE df <> (SELECT count(*) FROM quotes q WHERE s.id = ANY (q.stems))`);
-      assert.equal(recount.rows[0].n, 0);
+      await assertCounts(a);
       const totals = await a.pool.query('SELECT quotes::int AS q, (SELECT count(*)::int FROM quotes) AS real FROM totals');
       assert.equal(totals.rows[0].q, totals.rows[0].real);
     } finally {
