@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Archive, ArchiveError } from '../archive/archive';
-import { ENCODINGS, analyze, type Encoding } from '../core';
+import { ENCODINGS, unpackAnalyses, type AnalyzedDoc, type Encoding } from '../core';
+import { AnalysisPool } from '../parallel/pool';
 import { UsageError } from './args';
 import { Scopes } from './config';
 import { expand, readText } from './files';
@@ -81,6 +82,10 @@ export function parseIndexArgs(argv: readonly string[]): IndexArgs {
 
 export interface IndexSummary { added: number; changed: number; unchanged: number; removed: number; skipped: number }
 
+/** Text analysed per batch: above the pool's in-thread limit, so a large ingest uses the workers. */
+const INGEST_BATCH_CHARS = 4_000_000;
+const INGEST_BATCH_FILES = 2_000;
+
 /** One pass: the archive made to match the files under `args.paths`. */
 export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): Promise<IndexSummary> {
   const problems: string[] = [];
@@ -104,25 +109,49 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): P
     pending.add(p);
     if (pending.size >= args.jobs) await Promise.race(pending);
   };
-  for (const file of files) {
-    let stat: fs.Stats;
-    try { stat = fs.statSync(file); } catch { present.delete(file); continue; }
-    const before = known.get(file);
-    if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) { summary.unchanged++; continue; }
-    const read = readText(file, args.maxBytes, args.encoding);
-    if ('problem' in read) { problems.push(`${file}: ${read.problem}`); summary.skipped++; present.delete(file); continue; }
-    if (read.note) problems.push(`${file}: ${read.note}`);
-    const text = read.text;
-    const state = { size: stat.size, mtimeMs: stat.mtimeMs, hash: createHash('sha256').update(text).digest('hex') };
-    if (before && before.hash === state.hash) {
-      summary.unchanged++;
-      await run(() => archive.touch(file, state));
-      continue;
+  // Changed files are analysed a batch at a time by the analysis workers and this thread; the writes
+  // of one batch go on at the server while the next is analysed.
+  const pool = new AnalysisPool();
+  let batch: { file: string; text: string; state: { size: number; mtimeMs: number; hash: string }; ord: number | undefined }[] = [];
+  let batchChars = 0;
+  const flush = async (): Promise<void> => {
+    const jobs = batch;
+    batch = [];
+    batchChars = 0;
+    const docs: AnalyzedDoc[] = [];
+    pool.analyzeAll(jobs.map((j) => ({ uri: j.file, label: j.file, text: j.text, order: 0 })), {
+      doc: (d) => docs.push(d),
+      packed: (inputs, packed) => docs.push(...unpackAnalyses(inputs, packed)),
+    });
+    for (let k = 0; k < jobs.length; k++) {
+      const { file, state, ord } = jobs[k];
+      await run(() => archive.ingest(docs[k], file, state, ord));
     }
-    const doc = analyze({ uri: file, label: file, text });
-    if (before === undefined) summary.added++; else summary.changed++;
-    const ord = before === undefined ? orders.shift() : undefined;
-    await run(() => archive.ingest(doc, file, state, ord));
+  };
+  try {
+    for (const file of files) {
+      let stat: fs.Stats;
+      try { stat = fs.statSync(file); } catch { present.delete(file); continue; }
+      const before = known.get(file);
+      if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) { summary.unchanged++; continue; }
+      const read = readText(file, args.maxBytes, args.encoding);
+      if ('problem' in read) { problems.push(`${file}: ${read.problem}`); summary.skipped++; present.delete(file); continue; }
+      if (read.note) problems.push(`${file}: ${read.note}`);
+      const text = read.text;
+      const state = { size: stat.size, mtimeMs: stat.mtimeMs, hash: createHash('sha256').update(text).digest('hex') };
+      if (before && before.hash === state.hash) {
+        summary.unchanged++;
+        await run(() => archive.touch(file, state));
+        continue;
+      }
+      if (before === undefined) summary.added++; else summary.changed++;
+      batch.push({ file, text, state, ord: before === undefined ? orders.shift() : undefined });
+      batchChars += text.length;
+      if (batchChars >= INGEST_BATCH_CHARS || batch.length >= INGEST_BATCH_FILES) await flush();
+    }
+    await flush();
+  } finally {
+    pool.close();
   }
   for (const uri of known.keys()) {
     if (present.has(uri)) continue;

@@ -22,6 +22,8 @@ import { analyze, type AnalysisReply, type AnalyzedDoc, type BatchAnalyzer, type
  * start-up in analysis, 1.5–2 MB of text.
  */
 export const IN_THREAD_CHARS = 2_000_000;
+/** IN_THREAD_CHARS, or VERBATIM_IN_THREAD_CHARS (tests use 0 to send even a small input to the workers). */
+const inThreadDefault = (): number => (/^\d+$/.test(process.env.VERBATIM_IN_THREAD_CHARS ?? '') ? Number(process.env.VERBATIM_IN_THREAD_CHARS) : IN_THREAD_CHARS);
 /** Text per batch: large enough to amortise a message, small enough to balance the threads. */
 const BATCH_CHARS = 200_000;
 const BATCH_DOCS = 256;
@@ -56,12 +58,12 @@ export class AnalysisPool {
   constructor(readonly size = defaultWorkerCount(), private readonly script = path.join(__dirname, 'analysisWorker.js')) {}
 
   /** A BatchAnalyzer over this pool (in this thread alone when the input is small or size is 0). */
-  analyzer(inThreadChars = IN_THREAD_CHARS): BatchAnalyzer {
+  analyzer(inThreadChars = inThreadDefault()): BatchAnalyzer {
     return (docs, sink) => this.analyzeAll(docs, sink, inThreadChars);
   }
 
   /** Analyses `docs`, handing each analysis to `sink` in input order. */
-  analyzeAll(docs: readonly BatchInput[], sink: BatchSink, inThreadChars = IN_THREAD_CHARS): void {
+  analyzeAll(docs: readonly BatchInput[], sink: BatchSink, inThreadChars = inThreadDefault()): void {
     let chars = 0;
     for (const d of docs) chars += d.text.length;
     // Waiting blocks this thread, so a worker that could never start is ruled out before it is awaited.

@@ -75,6 +75,16 @@ describe('verbatim index / check --db (CLI, PostgreSQL)', function () {
     assert.equal(viaDb.code, 0, viaDb.err);
     assert.equal(viaDb.out, local.out);
     assert.ok((JSON.parse(local.out).documents[0].quotes as { matches: unknown[] }[]).some((q) => q.matches.length > 0));
+    // Ingested with the analysis workers (as a large archive is), the archive checks the same.
+    const viaWorkers = await server.createDatabase('cliworkers');
+    process.env.VERBATIM_IN_THREAD_CHARS = '0';
+    try {
+      r = await run(['index', 'corpus', '--db', viaWorkers], dir);
+    } finally {
+      delete process.env.VERBATIM_IN_THREAD_CHARS;
+    }
+    assert.equal(r.code, 0, r.err);
+    assert.equal((await run(['check', 'drafts', '--db', viaWorkers, '--format', 'json', '--fail-on', 'never'], dir)).out, local.out);
     const text = await run(['check', 'drafts', '--db', db, '--fail-on', 'never'], dir);
     const textLocal = await run(['check', 'drafts', '--sources', 'corpus', '--fail-on', 'never'], dir);
     assert.equal(text.out, textLocal.out, 'line numbers of archived sources come from their stored text');
