@@ -13,7 +13,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { ChunkCache } from './chunkCache';
 import { decodeChunk, type Chunk } from './chunkData';
-import { compareSourceOrder, quoteFromFields, type CandidateRequest, type CandidateSource, type Quote, type SourceCandidate } from '../core';
+import { candidateScore, commonCap, compareSourceOrder, quoteFromFields, RAREST_KEPT, type CandidateRequest, type CandidateSource, type Quote, type SourceCandidate } from '../core';
 
 // Joins and one aggregate each, not a subquery per stem (which a generic plan ran as scans: 6 ms).
 const HEAD = `
@@ -120,12 +120,12 @@ export class ArchiveSource implements CandidateSource {
       }
     }
     const live = ex.live;
-    const cap = Math.max(1000, live * 0.05);
+    const cap = commonCap(live);
     // Each request's stems kept for counting, rarest first, as CandidateRanker keeps them.
     const used = requests.map((r) => {
       const lists = r.stems.map((s) => byStem.get(s)).filter((p): p is StemPostings & { id: number } => p !== undefined && p.df > 0);
       lists.sort((x, y) => x.df - y.df);
-      return lists.filter((l, i) => i < 2 || l.df <= cap);
+      return lists.filter((l, i) => i < RAREST_KEPT || l.df <= cap);
     });
     const wanted = [...new Set(used.flat().map((p) => p.id))];
     if (wanted.length) {
@@ -158,7 +158,7 @@ export class ArchiveSource implements CandidateSource {
       this.lens = new Uint16Array(this.counts.length);
     }
     const excluded = new Set(ex.qids);
-    const ranked = requests.map((r, j) => this.rank(used[j], Math.max(1, r.stems.length), limit, excluded));
+    const ranked = requests.map((r, j) => this.rank(used[j], r.stems.length, limit, excluded));
     // Ties at the limit are broken by uri and position: read those for requests with more than `limit`.
     const tied = ranked.filter((rs) => rs.length > limit).flat().map((x) => x.qid);
     const keys = new Map<number, { uri: string; start: number }>();
@@ -224,7 +224,7 @@ export class ArchiveSource implements CandidateSource {
       const shared = counts[q];
       counts[q] = 0;
       if (shared === 0 || limit <= 0) continue;
-      const score = (shared * shared) / Math.max(1, Math.min(own, lens[q]));
+      const score = candidateScore(shared, own, lens[q]);
       const full = topScore.length === limit;
       if (full && (score < topScore[limit - 1] || (score === topScore[limit - 1] && shared < topShared[limit - 1]))) continue;
       if (excluded.size && excluded.has(q)) continue;

@@ -5,8 +5,9 @@ export { analyze, type AnalyzedDoc, type AnalyzedQuote } from './analyze';
 export { checkDocument } from './rules/check';
 export { extractQuotes } from './extract/extract';
 export { QuoteIndex } from './index/sourceIndex';
+export { candidateScore, commonCap, RAREST_KEPT } from './index/candidates';
 export {
-  memorySource, quoteFromFields, compareCandidates, candidateScore,
+  memorySource, quoteFromFields, compareCandidates,
   type CandidateSource, type CandidateRequest, type SourceCandidate,
 } from './index/candidateSource';
 export { checkWithSources } from './rules/checkSources';

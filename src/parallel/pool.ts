@@ -47,15 +47,15 @@ interface Slot {
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
-  /** Workers started and not yet closed. */
-  get running(): number {
-    return this.slots.length;
-  }
-
   /** Batches analysed by workers so far (the rest were analysed in this thread). */
   workerBatches = 0;
 
   constructor(readonly size = defaultWorkerCount(), private readonly script = path.join(__dirname, 'analysisWorker.js')) {}
+
+  /** Workers started and not yet closed. */
+  get running(): number {
+    return this.slots.length;
+  }
 
   /** A BatchAnalyzer over this pool (in this thread alone when the input is small or size is 0). */
   analyzer(inThreadChars = inThreadDefault()): BatchAnalyzer {

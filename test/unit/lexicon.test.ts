@@ -36,6 +36,8 @@ describe('the lexicon table', () => {
     assert.ok(tagsOf('also').has('Adverb'));
     assert.strictEqual(tagsOf('Xqzzy').size, 0);
     assert.ok(functionWord('Despite'));
+    assert.ok(functionWord('WATCH'), 'a common word set in capitals');
+    assert.ok(!functionWord('ZXQW'), 'capitals the lexicon does not know: an acronym');
     assert.ok(!nameLike('Nevertheless'));
     assert.ok(nameLike('Jane Roe'));
   });

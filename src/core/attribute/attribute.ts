@@ -158,7 +158,6 @@ function maskFurniture(masked: string): string {
   return replaceAtLineStarts(masked, FURNITURE_LINE, blank).replace(/^[^\n]+$/gm, (line) => (headline(line) ? blank(line) : line));
 }
 
-
 function maskQuotes(text: string, quotes: readonly RawQuote[]): string {
   const parts: string[] = [];
   let at = 0;

@@ -6,6 +6,7 @@
  * tags asked about come from lexiconTags.ts, generated from compromise's lexicon by
  * scripts/lexicon-tags.mjs: loading compromise itself took a quarter of a second per process and worker.
  */
+import { keptResults } from '../kept';
 import { TAGS, WORDS_BY_MASK } from './lexiconTags';
 
 /** Word → its tag mask (bit i: TAGS[i]), built once with this module (a few milliseconds). */
@@ -14,16 +15,17 @@ for (const [mask, words] of Object.entries(WORDS_BY_MASK)) for (const w of words
 /** One set per mask: there are a few dozen. */
 const sets = new Map<number, ReadonlySet<string>>();
 
+const keyOf = (word: string): string => word.toLowerCase().replace(/[’']s$/, '');
+
 /**
  * The lexicon's tags of `word` among those the attribution asks about, ancestors included (lower-cased
- * look-up); an empty set for a word not in the lexicon. A word in it with none of those tags still
- * has `size` 1 (the tag `Known`): the size tells whether the lexicon knows the word.
+ * look-up); an empty set for a word not in the lexicon, or in it with none of those tags.
  */
 export function tagsOf(word: string): ReadonlySet<string> {
-  const mask = lexicon.get(word.toLowerCase().replace(/[’']s$/, ''));
+  const mask = lexicon.get(keyOf(word));
   if (mask === undefined) return NONE;
   let out = sets.get(mask);
-  if (!out) sets.set(mask, (out = new Set(['Known', ...TAGS.filter((_, i) => mask & (1 << i))])));
+  if (!out) sets.set(mask, (out = new Set(TAGS.filter((_, i) => mask & (1 << i)))));
   return out;
 }
 const NONE: ReadonlySet<string> = new Set();
@@ -48,21 +50,14 @@ const is = (word: string, classes: readonly string[]): boolean => {
 export function functionWord(word: string): boolean {
   if (is(word, FUNCTION)) return true;
   const tags = tagsOf(word);
-  return /^\p{Lu}{4,}$/u.test(word) && tags.size > 0 && !named(tags);
+  return /^\p{Lu}{4,}$/u.test(word) && lexicon.has(keyOf(word)) && !named(tags);
 }
 
-/** True when `name` can be a person or organisation: its first word no function word, a one-word name no common adjective or verb. */
-export function nameLike(name: string): boolean {
-  let like = likeKept.get(name);
-  if (like === undefined) {
-    if (likeKept.size >= LIKE_KEPT) likeKept.clear();
-    likeKept.set(name, (like = judgeName(name)));
-  }
-  return like;
-}
-// Every name an article mentions is judged each time it is met; news repeats its names.
-const likeKept = new Map<string, boolean>();
-const LIKE_KEPT = 20_000;
+/**
+ * True when `name` can be a person or organisation: its first word no function word, a one-word name no
+ * common adjective or verb. (Kept: every name an article mentions is judged each time it is met.)
+ */
+export const nameLike = keptResults(judgeName, 20_000);
 
 function judgeName(name: string): boolean {
   const words = name.split(' ');

@@ -2,6 +2,7 @@
  * Person names: titles and honorifics fold away ("Chinese President Xi Jinping", "Mr. Xi" → "Xi…"),
  * and a surname alone resolves to a full name seen earlier.
  */
+import { keptResults } from '../kept';
 import { partitionPoint } from '../sorted';
 import { functionWord } from './lexicon';
 
@@ -38,19 +39,11 @@ const ORGANISATION = new Set(
 
 const lower = (w: string): string => (w.includes('.') ? w.toLowerCase().replace(/\./g, '') : w.toLowerCase());
 
-const folded = new Map<string, string>();
-/** Runs kept folded: news repeats its names, and folding one is a dozen regular expressions and sets. */
-const FOLDED_KEPT = 20_000;
-
-/** Strips titles and sentence-initial words from a run of capitalised words; '' when nothing is left. */
-export function foldName(run: string): string {
-  let name = folded.get(run);
-  if (name === undefined) {
-    if (folded.size >= FOLDED_KEPT) folded.clear();
-    folded.set(run, (name = foldRun(run)));
-  }
-  return name;
-}
+/**
+ * Strips titles and sentence-initial words from a run of capitalised words; '' when nothing is left.
+ * (Kept: news repeats its names, and folding one is a dozen regular expressions and sets.)
+ */
+export const foldName = keptResults(foldRun, 20_000);
 
 function foldRun(run: string): string {
   let words = run
@@ -85,8 +78,10 @@ function foldRun(run: string): string {
   return words.join(' ');
 }
 
-/** A capitalised word, a name initial ("J."), or a name particle. */
-// (The look-aheads of FULL_NAME and RUN_AT_END list the letters these alternatives start with.)
+/**
+ * A capitalised word, a name initial ("J."), or a name particle. (The look-aheads of FULL_NAME and
+ * RUN_AT_END list the letters these alternatives start with.)
+ */
 export const NAME_WORD = String.raw`(?:(?:[A-Z]\.){2,3}|[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
 // Runs of name words on one line; a run never starts inside a word.
 const RUN_AT_END = new RegExp(String.raw`(?=[A-Zdvlba])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
@@ -104,7 +99,7 @@ function withinSentence(run: string, keep: 'first' | 'last'): string {
 /**
  * RUN_AT_END's match in `text`. A regular expression anchored at the end is tried from every start
  * position, which made it the engine's costliest line; a run is at most six words with no space or tab
- * inside one, so only the text after the seventh gap from the end can hold it. (The character before
+ * inside one, so only the text after the sixth gap from the end can hold it. (The character before
  * that text is kept for the look-behind; a gap cannot start a run.)
  */
 function runAtEnd(text: string): string | null {

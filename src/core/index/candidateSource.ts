@@ -11,6 +11,7 @@ import { compareSourceOrder } from '../config/order';
 import { tokenize } from '../text/text';
 import type { Quote } from '../types';
 import type { QuoteIndex } from './sourceIndex';
+import { candidateScore } from './candidates';
 
 /** A source quote found for a checked quote: how many content stems they share. */
 export interface Candidate {
@@ -49,11 +50,6 @@ export interface IndexView {
   get(uri: string): { order: number } | undefined;
   names(): string[];
   candidates(stems: readonly string[], exclude: string, limit: number): Candidate[];
-}
-
-/** The ranking score of a candidate sharing `shared` stems, as the in-memory index computes it. */
-export function candidateScore(shared: number, ownStems: number, theirStems: number): number {
-  return (shared * shared) / Math.max(1, Math.min(Math.max(1, ownStems), theirStems));
 }
 
 /** Candidate order across sources: best first; negative when `x` ranks ahead of `y`. */

@@ -6,6 +6,25 @@ import type { Postings } from './postings';
 import type { SlotTable } from './slotTable';
 import { heapPush, heapReplace } from './topK';
 
+/**
+ * The rule that keeps a query cheap, shared by every candidate source (the in-memory index, the
+ * archive): a stem in more than `share` of all quotes (and in at least COMMON_FLOOR of them) is skipped
+ * unless it is among the query's RAREST_KEPT rarest stems.
+ */
+export const COMMON_SHARE = 0.05;
+const COMMON_FLOOR = 1000;
+export const RAREST_KEPT = 2;
+export const commonCap = (live: number, share = COMMON_SHARE): number => Math.max(COMMON_FLOOR, live * share);
+
+/**
+ * The ranking score of a candidate sharing `shared` stems: shared² / the fewer stems of either quote.
+ * As many shared stems as possible, and a short quote whose few stems are all shared (an excerpt, half
+ * of a split quote) ahead of a long one that shares as many common words by chance.
+ */
+export function candidateScore(shared: number, ownStems: number, theirStems: number): number {
+  return (shared * shared) / Math.max(1, Math.min(Math.max(1, ownStems), theirStems));
+}
+
 export interface RankQuery {
   stems: readonly string[];
   /** Slots [excludeFirst, excludeEnd) are left out (the checked document's own quotes). */
@@ -44,14 +63,14 @@ export class CandidateRanker {
       if (l) lists.push(l);
     }
     lists.sort((x, y) => x.length - y.length);
-    const cap = Math.max(1000, live * q.commonShare);
+    const cap = commonCap(live, q.commonShare);
     // A slot is in a list at most once, so its count is at most the number of lists.
     const counts: Int32Array | Uint8Array = lists.length < 255 ? this.counts8 : this.counts;
     let touched = this.touched;
     let n = 0;
     for (let i = 0; i < lists.length; i++) {
       const list = lists[i];
-      if (list.length > cap && i >= 2) continue;
+      if (list.length > cap && i >= RAREST_KEPT) continue;
       const data = list.data;
       for (let k = 0; k < list.length; k++) {
         const slot = data[k];
@@ -74,9 +93,7 @@ export class CandidateRanker {
     const slotDoc = table.col.doc;
     const slotStems = table.col.stems;
     const slotStart = table.col.start;
-    // Ranked by shared² / min(stems of either): as many shared stems as possible, and a short quote
-    // whose few stems are all shared (an excerpt, half of a split quote) ahead of a long one that
-    // shares as many common words by chance. The best `limit` are kept in a heap, the worst on top.
+    // Ranked by candidateScore; the best `limit` are kept in a heap, the worst on top.
     const kept: number[] = [];
     const shared: number[] = [];
     const score: number[] = [];
@@ -84,7 +101,7 @@ export class CandidateRanker {
     const better = (x: number, y: number): number =>
       score[y] - score[x] || shared[y] - shared[x] || ranks[slotDoc[kept[x]]] - ranks[slotDoc[kept[y]]] ||
       slotStart[kept[x]] - slotStart[kept[y]] || x - y;
-    const own = Math.max(1, q.stems.length);
+    const own = q.stems.length;
     let worst = -1; // the score at the top of a full heap: lower scores cannot get in
     for (let k = 0; k < n; k++) {
       const slot = touched[k];
@@ -92,7 +109,7 @@ export class CandidateRanker {
       counts[slot] = 0;
       const stemCount = slotStems[slot]; // -1 for a tombstone
       if (c < minShared || stemCount < 0 || (slot >= exFirst && slot < exEnd)) continue;
-      const sc = (c * c) / Math.max(1, Math.min(own, stemCount));
+      const sc = candidateScore(c, own, stemCount);
       if (sc < worst) continue;
       const at = kept.length;
       kept.push(slot);

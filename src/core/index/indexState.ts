@@ -27,8 +27,10 @@ export type StatePart =
   | { slots: { from: number; cols: SavedColumns; texts: (string | null)[] } }
   | { postings: [string, number[]][] };
 
-/** Parts of about this much work each: a few milliseconds to produce, write or read. */
-// (50 documents of news are 100–200 KB of text: above V8's large-object size, 128 KB, as `texts` must be.)
+/**
+ * Parts of about this much work each: a few milliseconds to produce, write or read. (50 documents of
+ * news are 100–200 KB of text: above V8's large-object size, 128 KB, as a part's `texts` must be.)
+ */
 const DOCS_PER_PART = 50;
 const SLOTS_PER_PART = 1000;
 const POSTED_PER_PART = 20_000;

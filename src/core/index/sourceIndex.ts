@@ -11,7 +11,7 @@
  */
 import type { AnalyzedDoc, AnalyzedQuote } from '../analyze';
 import type { Quote } from '../types';
-import { CandidateRanker } from './candidates';
+import { CandidateRanker, COMMON_SHARE } from './candidates';
 import { docOf, quoteFields, RebuiltCache, rebuildQuote } from './compactQuotes';
 import { IndexData, type DocRecord } from './indexData';
 import { StateImport, stateParts, type StatePart } from './indexState';
@@ -149,7 +149,7 @@ export class QuoteIndex {
    * would cost the most and discriminate the least. (An absolute cap on top of the share was tried:
    * at 100,000 articles it saved a third of the scan but lost 11% of the generated corpus's recall.)
    */
-  candidates(stems: readonly string[], exclude: string, limit: number, minShared = 1, commonShare = 0.05): Candidate[] {
+  candidates(stems: readonly string[], exclude: string, limit: number, minShared = 1, commonShare = COMMON_SHARE): Candidate[] {
     const ex = this.d.docs.get(exclude);
     const query = { stems, excludeFirst: ex ? ex.first : -1, excludeEnd: ex ? ex.first + ex.count : -1, limit, minShared, commonShare };
     const ranked = this.ranker.rank(query, this.d.postings, this.d.table, this.d.live, this.d.uriOrder.ranks());

@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { keptResults } from '../kept';
 import { mergeNumbers } from './numbers';
 import { foldWord, stem } from './spelling';
 import type { Token } from '../types';
@@ -66,19 +67,11 @@ interface Folded {
   key: string;
   stem: string;
 }
-const foldedKept = new Map<string, readonly Folded[]>();
-/** Words kept folded: a language repeats its words, and folding one is a handful of regular expressions. */
-const FOLDED_KEPT = 50_000;
-
-/** The comparison keys and stems of one raw word. */
-function foldedWord(raw: string): readonly Folded[] {
-  let f = foldedKept.get(raw);
-  if (f === undefined) {
-    if (foldedKept.size >= FOLDED_KEPT) foldedKept.clear();
-    foldedKept.set(raw, (f = foldWord(baseForm(raw)).map((key) => ({ key, stem: stem(key) }))));
-  }
-  return f;
-}
+/**
+ * The comparison keys and stems of one raw word (kept: a language repeats its words, and folding one
+ * is a handful of regular expressions).
+ */
+const foldedWord = keptResults((raw: string): readonly Folded[] => foldWord(baseForm(raw)).map((key) => ({ key, stem: stem(key) })), 50_000);
 
 /** Separators between words reduced to what matters for a punctuation comparison. */
 export function punctuationOf(between: string): string {
