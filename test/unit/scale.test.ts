@@ -67,13 +67,14 @@ describe('archive-scale engine', function () {
     }
   });
 
-  for (const keepText of [true, false]) {
-    it(`reloads a serialized index that checks the same (keepText: ${keepText}), tombstones and all`, () => {
+  const stores = { json: (e: Engine) => Engine.deserialize(e.serialize()), binary: (e: Engine) => Engine.deserializeBinary(e.serializeBinary()) };
+  for (const keepText of [true, false]) for (const [store, reload] of Object.entries(stores)) {
+    it(`reloads a ${store} stored index that checks the same (keepText: ${keepText}), tombstones and all`, () => {
       const engine = new Engine({}, { keepText });
       for (const d of docs) engine.setSource(d);
       engine.removeSource(docs[3].uri);
       engine.setSource({ ...docs[5], text: docs[5].text.replace(/the /g, 'a ') });
-      const reloaded = Engine.deserialize(engine.serialize());
+      const reloaded = reload(engine);
       assert.equal(reportsOf(reloaded, docs), reportsOf(engine, docs));
       assert.deepEqual(reloaded.index.size, engine.index.size);
       assert.deepEqual([...reloaded.index.documents()].map((d) => d.uri), [...engine.index.documents()].map((d) => d.uri));
@@ -103,6 +104,32 @@ describe('archive-scale engine', function () {
 
   it('refuses data that is not a serialized index', () => {
     assert.throws(() => Engine.deserialize('{"format":"something else"}'), /not a Verbatim index/);
+    assert.throws(() => Engine.deserializeBinary(new TextEncoder().encode('{"format":"verbatim-index"}')), /not a Verbatim index/);
+  });
+
+  it('keeps lone surrogates and long texts through the binary store, and refuses it damaged', () => {
+    const odd = `${docs[0].text}\n\nShe said: “a lone \ud83d surrogate and 😀 an emoji stay,” in ${'x'.repeat(5000)}.`;
+    for (const keepText of [true, false]) {
+      const engine = new Engine({}, { keepText });
+      engine.setSource({ uri: 'odd.txt', text: odd });
+      // A quote longer than an arena chunk (1 MB) between two short ones.
+      engine.setSource({ uri: 'long.txt', text: `He said: “short one here.” Then she said: “${'x'.repeat(1_200_000)} and more.” He said: “another short one.”` });
+      for (const d of docs.slice(1, 4)) engine.setSource(d);
+      const bytes = engine.serializeBinary();
+      const reloaded = Engine.deserializeBinary(bytes);
+      assert.equal(reportsOf(reloaded, docs.slice(0, 4)), reportsOf(engine, docs.slice(0, 4)));
+      for (const uri of ['odd.txt', 'long.txt']) assert.deepEqual(reloaded.index.get(uri)!.quotes.map((q) => q.text), engine.index.get(uri)!.quotes.map((q) => q.text));
+      assert.equal(reloaded.index.get('long.txt')!.quotes.length, 3);
+      if (keepText) assert.equal(reloaded.index.get('odd.txt')!.text, odd);
+      // Read from a file, the bytes are a Node Buffer, possibly a view at an odd offset of a larger one.
+      const odd3 = Buffer.concat([Buffer.from('abc'), bytes]).subarray(3);
+      assert.equal(reportsOf(Engine.deserializeBinary(odd3), docs.slice(0, 4)), reportsOf(engine, docs.slice(0, 4)));
+      // Cut short anywhere, or with a length changed, it is refused, never read as a smaller index.
+      for (const cut of [20, bytes.length >> 1, bytes.length - 4]) assert.throws(() => Engine.deserializeBinary(bytes.subarray(0, cut)), /cut short|damaged|index state|not a Verbatim|JSON/);
+      const bent = bytes.slice();
+      new DataView(bent.buffer).setUint32(16, 0x7fffffff, true); // the first frame's JSON length
+      assert.throws(() => Engine.deserializeBinary(bent), /cut short|damaged/);
+    }
   });
 
   it('gives the same report incrementally as a full check, edit after edit', () => {

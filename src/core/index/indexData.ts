@@ -100,6 +100,14 @@ export class IndexData {
     this.table.col.textBytes[slot] = a.bytes;
   }
 
+  /**
+   * Copies `bytes` bytes of a stored index's UTF-8 texts into the arena as they are; gives the address
+   * of the first (the texts in the run are at that address plus their offset).
+   */
+  storeRun(utf8: Uint8Array, from: number, bytes: number): number {
+    return this.arena.addBytes(utf8, from, bytes).at;
+  }
+
   addSpeakerSlot(slot: number): void {
     const id = this.table.col.speaker[slot];
     if (typeof this.strings.values[id] !== 'string') return;

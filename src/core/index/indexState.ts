@@ -9,9 +9,17 @@
 import { Postings } from './postings';
 import type { DocRecord, IndexData } from './indexData';
 import type { SavedColumns } from './slotTable';
+import { encodeInto, utf8Length } from './textArena';
 
 /** A document; its kept text, when there is one, is `textLength` characters of its part's `texts`. */
 export interface StateDoc { uri: string; label: string; order: number; names: string[]; textLength: number; first: number; count: number }
+
+/**
+ * A part's quote texts as the arena holds them (binaryStore.ts): `lengths[k]` bytes of `utf8` for slot
+ * `k`, in order, or -1 where the plain form has null. Read back, the bytes go into the arena as they
+ * are, without being decoded and encoded again.
+ */
+export interface EncodedTexts { utf8: Uint8Array; lengths: Int32Array }
 
 /** One part of an index's state, in the order `stateParts` gives them. */
 export type StatePart =
@@ -24,8 +32,10 @@ export type StatePart =
    */
   | { docs: StateDoc[]; texts: string }
   /** Slots `from`…: the saved columns and each compact quote's text (null: the document text's slice, or a tombstone). */
-  | { slots: { from: number; cols: SavedColumns; texts: (string | null)[] } }
-  | { postings: [string, number[]][] };
+  | { slots: { from: number; cols: SavedColumns; texts: (string | null)[] | EncodedTexts } }
+  | { postings: [string, number[]][] }
+  /** The posting lists in the binary store: stem `i` has the next `counts[i]` slots of `slots`. */
+  | { packedPostings: { stems: string[]; counts: Int32Array; slots: Int32Array } };
 
 /**
  * Parts of about this much work each: a few milliseconds to produce, write or read. (50 documents of
@@ -34,12 +44,15 @@ export type StatePart =
 const DOCS_PER_PART = 50;
 const SLOTS_PER_PART = 1000;
 const POSTED_PER_PART = 20_000;
+/** Encoded texts are copied into the arena in runs of this many bytes (a quarter of its chunk). */
+const RUN_BYTES = 1 << 18;
 
 /**
  * The state of `data`, part by part. Parts are made as they are asked for, from the live index: the
- * caller must not change the index between them (`generation` tells it whether it did).
+ * caller must not change the index between them (`generation` tells it whether it did). `typed` gives
+ * the binary store's forms: typed columns, encoded texts and packed postings.
  */
-export function* stateParts(data: IndexData, keepText: boolean): Generator<StatePart> {
+export function* stateParts(data: IndexData, keepText: boolean, typed = false): Generator<StatePart> {
   const t = data.table;
   const n = t.count;
   yield { head: { keepText, strings: data.strings.values.slice(2) as string[], docs: data.docs.size, slots: n } };
@@ -60,15 +73,30 @@ export function* stateParts(data: IndexData, keepText: boolean): Generator<State
   if (docs.length) yield { docs, texts: texts.join('') };
   for (let from = 0; from < n; from += SLOTS_PER_PART) {
     const to = Math.min(n, from + SLOTS_PER_PART);
-    const cols = t.exportSaved(from, to);
-    const texts: (string | null)[] = new Array(to - from);
+    const cols = t.exportSaved(from, to, typed);
+    // A kept document's quote needs its text only when it is not the slice of the document text.
+    const ownText = (s: number, rec: DocRecord): string | null => {
+      const q = rec.doc!.quotes[s - rec.first];
+      return rec.doc!.text.slice(t.col.start[s], t.col.end[s]) === q.text ? null : q.text;
+    };
     for (let s = from; s < to; s++) {
       const rec = data.docById.get(t.col.doc[s]);
       cols.doc[s - from] = rec ? docIndex.get(rec.id)! : -1;
-      const q = rec?.doc?.quotes[s - rec.first];
-      texts[s - from] = !rec ? null : rec.doc ? (rec.doc.text.slice(t.col.start[s], t.col.end[s]) === q!.text ? null : q!.text) : t.col.textAt[s] < 0 ? null : data.textAt(s);
+    }
+    if (typed) {
+      yield { slots: { from, cols, texts: encodedTexts(data, from, to, ownText) } };
+      continue;
+    }
+    const texts: (string | null)[] = new Array(to - from);
+    for (let s = from; s < to; s++) {
+      const rec = data.docById.get(t.col.doc[s]);
+      texts[s - from] = !rec ? null : rec.doc ? ownText(s, rec) : t.col.textAt[s] < 0 ? null : data.textAt(s);
     }
     yield { slots: { from, cols, texts } };
+  }
+  if (typed) {
+    yield* packedPostings(data);
+    return;
   }
   let postings: [string, number[]][] = [];
   let posted = 0;
@@ -130,11 +158,19 @@ export class StateImport {
       if (at !== part.texts.length) throw new Error('index state: document texts left over');
     } else if ('slots' in part) {
       const { from, cols, texts } = part.slots;
-      if (from !== this.slots || from + texts.length > head.slots) throw new Error('index state: slots out of order');
+      const encoded = Array.isArray(texts) ? null : texts;
+      const count = encoded ? encoded.lengths.length : (texts as (string | null)[]).length;
+      if (from !== this.slots || from + count > head.slots) throw new Error('index state: slots out of order');
       const t = data.table;
-      t.importSaved(cols, from, texts.length);
+      t.importSaved(cols, from, count);
       const c = t.col;
-      for (let k = 0; k < texts.length; k++) {
+      let at = 0; // in encoded.utf8
+      // The part's texts go into the arena in runs of up to RUN_BYTES, one copy each: their addresses
+      // are the run's and the offsets within it (a run stays in one arena chunk).
+      let runStart = 0;
+      let runEnd = 0;
+      let runAt = 0;
+      for (let k = 0; k < count; k++) {
         const s = from + k;
         const d = cols.doc[k];
         if (d >= this.docs.length) throw new Error('index state: a slot of no document');
@@ -142,12 +178,39 @@ export class StateImport {
         if (d < 0) c.stems[s] = -1;
         data.addSpeakerSlot(s);
         // A quote's text is stored unless it is the slice of a kept document text.
-        const text = texts[k];
-        if (d >= 0 && text === null && this.docs[d].textLength < 0) throw new Error('index state: a compact quote has no text');
+        const bytes = encoded ? encoded.lengths[k] : -1;
+        const text = encoded ? null : (texts as (string | null)[])[k];
+        const none = encoded ? bytes < 0 : text === null;
+        if (d >= 0 && none && this.docs[d].textLength < 0) throw new Error('index state: a compact quote has no text');
         c.textAt[s] = -1;
-        if (text !== null) data.storeText(s, text);
+        if (encoded && !none) {
+          if (at + bytes > encoded.utf8.length) throw new Error('index state: a quote text runs past its part');
+          if (at + bytes > runEnd) {
+            runStart = at;
+            runEnd = Math.min(encoded.utf8.length, at + Math.max(bytes, RUN_BYTES));
+            runAt = data.storeRun(encoded.utf8, runStart, runEnd - runStart);
+          }
+          c.textAt[s] = runAt + (at - runStart);
+          c.textBytes[s] = bytes;
+          at += bytes;
+        } else if (text !== null) data.storeText(s, text);
       }
-      this.slots = from + texts.length;
+      if (encoded && at !== encoded.utf8.length) throw new Error('index state: quote texts left over');
+      this.slots = from + count;
+    } else if ('packedPostings' in part) {
+      if (this.slots !== head.slots) throw new Error('index state: posting lists before the last slot');
+      const { stems, counts, slots } = part.packedPostings;
+      if (counts.length !== stems.length) throw new Error('index state: posting counts do not fit');
+      let at = 0;
+      for (let i = 0; i < stems.length; i++) {
+        const n = counts[i];
+        if (n < 0 || at + n > slots.length) throw new Error('index state: a posting list runs past its part');
+        const p = new Postings(Math.max(2, n));
+        p.data.set(slots.subarray(at, (at += n)));
+        p.length = n;
+        data.postings.set(stems[i], p);
+      }
+      if (at !== slots.length) throw new Error('index state: postings left over');
     } else {
       if (this.slots !== head.slots) throw new Error('index state: posting lists before the last slot');
       for (const [stem, slots] of part.postings) {
@@ -164,4 +227,65 @@ export class StateImport {
     const head = this.head;
     if (!head || this.docs.length !== head.docs || this.slots !== head.slots) throw new Error('index state: it ends early');
   }
+}
+
+/**
+ * Slots `from`…`to`'s quote texts as UTF-8: a compact quote's bytes straight from the arena, a kept
+ * document's own text (`ownText`) encoded as the arena would (lone surrogates kept).
+ */
+function encodedTexts(data: IndexData, from: number, to: number, ownText: (s: number, rec: DocRecord) => string | null): EncodedTexts {
+  const t = data.table;
+  const lengths = new Int32Array(to - from);
+  const own: (string | null)[] = new Array(to - from).fill(null);
+  let total = 0;
+  for (let s = from; s < to; s++) {
+    const rec = data.docById.get(t.col.doc[s]);
+    let bytes = -1;
+    if (rec?.doc) {
+      const text = ownText(s, rec);
+      if (text !== null) bytes = utf8Length((own[s - from] = text));
+    } else if (rec && t.col.textAt[s] >= 0) bytes = t.col.textBytes[s];
+    lengths[s - from] = bytes;
+    if (bytes > 0) total += bytes;
+  }
+  const utf8 = new Uint8Array(total);
+  let at = 0;
+  for (let s = from; s < to; s++) {
+    const bytes = lengths[s - from];
+    if (bytes < 0) continue;
+    const text = own[s - from];
+    if (text !== null) encodeInto(text, utf8, at);
+    else utf8.set(data.arena.bytesAt(t.col.textAt[s], bytes), at);
+    at += bytes;
+  }
+  return { utf8, lengths };
+}
+
+/** The posting lists as packed parts of about POSTED_PER_PART slots each. */
+function* packedPostings(data: IndexData): Generator<StatePart> {
+  let stems: string[] = [];
+  let lists: Int32Array[] = [];
+  let posted = 0;
+  const flush = (): StatePart => {
+    const counts = Int32Array.from(lists, (l) => l.length);
+    const slots = new Int32Array(posted);
+    let at = 0;
+    for (const l of lists) {
+      slots.set(l, at);
+      at += l.length;
+    }
+    const part: StatePart = { packedPostings: { stems, counts, slots } };
+    stems = [];
+    lists = [];
+    posted = 0;
+    return part;
+  };
+  for (const [stem, l] of data.postings) {
+    stems.push(stem);
+    lists.push(l.data.subarray(0, l.length));
+    posted += l.length;
+    // (Larger than the JSON parts: a packed part costs nothing to read but its copy.)
+    if (posted >= POSTED_PER_PART * 10) yield flush();
+  }
+  if (stems.length) yield flush();
 }

@@ -4,6 +4,7 @@
  * for long; 10,000 articles are about 35 MB, a second of work in one go). Pure: the clock and the pause
  * are the caller's.
  */
+import { utf8Decoder, utf8Encoder } from '../text/utf8';
 
 export interface Slicer {
   /** Gives the thread back; resolves when work may go on. */
@@ -16,10 +17,6 @@ export interface Slicer {
 
 const NEWLINE = 10;
 
-// In every runtime the engine runs in (Node, browsers, workers); declared here because the core is
-// compiled without Node's or the DOM's types (as in config/readPolicy.ts).
-declare const TextEncoder: new () => { encodeInto(text: string, into: Uint8Array): { read: number; written: number } };
-declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
 
 /**
  * `head` and then every line of `lines`, each ended by a newline, as UTF-8 bytes. `stale` is asked
@@ -29,7 +26,7 @@ declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
  * of buffers at once starts a full collection that holds the thread for 80 ms at 10,000 articles.
  */
 export async function encodeSliced(head: string, lines: Iterator<string>, slicer: Slicer, stale: () => boolean, sizeHint = 1 << 20): Promise<Uint8Array | undefined> {
-  const encoder = new TextEncoder();
+  const encoder = utf8Encoder();
   let out = new Uint8Array(Math.max(1024, sizeHint));
   let at = 0;
   const put = (text: string): void => {
@@ -58,12 +55,12 @@ export async function encodeSliced(head: string, lines: Iterator<string>, slicer
 /** The first line of `bytes` (decoded) and where the rest begins; undefined when there is no newline. */
 export function firstLine(bytes: Uint8Array): { line: string; rest: number } | undefined {
   const end = bytes.indexOf(NEWLINE);
-  return end < 0 ? undefined : { line: new TextDecoder().decode(bytes.subarray(0, end)), rest: end + 1 };
+  return end < 0 ? undefined : { line: utf8Decoder().decode(bytes.subarray(0, end)), rest: end + 1 };
 }
 
 /** Hands every non-empty line of `bytes` from `from` on to `line`, decoded, pausing between slices. */
 export async function decodeSliced(bytes: Uint8Array, from: number, line: (text: string) => void, slicer: Slicer): Promise<void> {
-  const decoder = new TextDecoder();
+  const decoder = utf8Decoder();
   let began = slicer.now();
   for (let at = from; at < bytes.length;) {
     let end = bytes.indexOf(NEWLINE, at);

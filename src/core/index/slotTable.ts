@@ -32,8 +32,8 @@ const COLUMNS = {
 type Spec = typeof COLUMNS;
 export type ColumnName = keyof Spec;
 export type Columns = { -readonly [K in ColumnName]: InstanceType<Spec[K]['type']> };
-/** The columns that are persisted, as plain arrays. */
-export type SavedColumns = { [K in ColumnName as Spec[K]['saved'] extends true ? K : never]: number[] };
+/** The columns that are persisted: plain arrays for JSON, copies of the typed arrays for the binary store. */
+export type SavedColumns = { [K in ColumnName as Spec[K]['saved'] extends true ? K : never]: number[] | InstanceType<Spec[K]['type']> };
 
 const NAMES = Object.keys(COLUMNS) as ColumnName[];
 const SAVED = NAMES.filter((k) => COLUMNS[k].saved) as (keyof SavedColumns)[];
@@ -83,10 +83,10 @@ export class SlotTable {
     for (const k of NAMES) col[k][to] = col[k][from];
   }
 
-  /** The saved columns of slots `from`…`to` as plain arrays. */
-  exportSaved(from: number, to: number): SavedColumns {
-    const out: Partial<SavedColumns> = {};
-    for (const k of SAVED) out[k] = Array.from(this.col[k].subarray(from, to));
+  /** The saved columns of slots `from`…`to`: plain arrays, or typed copies when `typed`. */
+  exportSaved(from: number, to: number, typed = false): SavedColumns {
+    const out: Partial<Record<keyof SavedColumns, unknown>> = {};
+    for (const k of SAVED) out[k] = typed ? this.col[k].slice(from, to) : Array.from(this.col[k].subarray(from, to));
     return out as SavedColumns;
   }
 

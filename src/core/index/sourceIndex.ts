@@ -212,9 +212,12 @@ export class QuoteIndex {
     return out;
   }
 
-  /** The whole state as plain data, part by part (see indexState.ts); the index must not change meanwhile. */
-  stateParts(): Generator<StatePart> {
-    return stateParts(this.d, this.keepText);
+  /**
+   * The whole state as plain data, part by part (see indexState.ts); the index must not change
+   * meanwhile. `typed`: the binary store's forms (typed arrays, encoded texts).
+   */
+  stateParts(typed = false): Generator<StatePart> {
+    return stateParts(this.d, this.keepText, typed);
   }
 
   /** Builds an index from the parts `stateParts` gave; its checks give what the exported index's gave. */

@@ -15,21 +15,41 @@ export class TextArena {
   /** Stores `text`; returns its address (chunk * CHUNK + offset) and byte length. */
   add(text: string): { at: number; bytes: number } {
     const bytes = utf8Length(text);
-    if (this.chunks.length === 0 || this.used + bytes > this.chunks[this.chunks.length - 1].length) {
-      this.chunks.push(new Uint8Array(Math.max(CHUNK, bytes)));
-      this.used = 0;
-    }
-    const chunk = this.chunks[this.chunks.length - 1];
+    const chunk = this.room(bytes);
     const at = (this.chunks.length - 1) * CHUNK + this.used;
     encodeInto(text, chunk, this.used);
     this.used += bytes;
     return { at, bytes };
   }
 
+  /** Stores the UTF-8 `bytes` bytes of `src` from `from` as they are (a stored index read back). */
+  addBytes(src: Uint8Array, from: number, bytes: number): { at: number; bytes: number } {
+    const chunk = this.room(bytes);
+    const at = (this.chunks.length - 1) * CHUNK + this.used;
+    chunk.set(src.subarray(from, from + bytes), this.used);
+    this.used += bytes;
+    return { at, bytes };
+  }
+
+  /** The stored bytes at `at` (a view, valid until the arena is replaced). */
+  bytesAt(at: number, bytes: number): Uint8Array {
+    const offset = at % CHUNK;
+    return this.chunks[Math.floor(at / CHUNK)].subarray(offset, offset + bytes);
+  }
+
   /** The text stored at `at` with `bytes` bytes. */
   get(at: number, bytes: number): string {
     const chunk = this.chunks[Math.floor(at / CHUNK)];
     return decode(chunk, at % CHUNK, bytes, this.scratch);
+  }
+
+  /** The chunk `bytes` more bytes go into, a new one when the last is too full. */
+  private room(bytes: number): Uint8Array {
+    if (this.chunks.length === 0 || this.used + bytes > this.chunks[this.chunks.length - 1].length) {
+      this.chunks.push(new Uint8Array(Math.max(CHUNK, bytes)));
+      this.used = 0;
+    }
+    return this.chunks[this.chunks.length - 1];
   }
 
   /** Bytes held, for memory reports. */
@@ -51,7 +71,8 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-function encodeInto(s: string, out: Uint8Array, at: number): void {
+/** Writes `s` as UTF-8 at `at` of `out` (`utf8Length(s)` bytes), lone surrogates kept as their three-byte pattern. */
+export function encodeInto(s: string, out: Uint8Array, at: number): void {
   let p = at;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
@@ -68,7 +89,8 @@ function encodeInto(s: string, out: Uint8Array, at: number): void {
   }
 }
 
-function decode(b: Uint8Array, from: number, bytes: number, units: number[]): string {
+/** The text `encodeInto` wrote (lone surrogates come back too). */
+export function decode(b: Uint8Array, from: number, bytes: number, units: number[]): string {
   units.length = 0;
   const end = from + bytes;
   let out = '';
