@@ -107,6 +107,10 @@ export class CandidateRanker {
       const slot = touched[k];
       const c = counts[slot];
       counts[slot] = 0;
+      // A score is at most the count (shared stems are no more than either quote's), so most slots
+      // are passed over here without reading their stem count: at 100,000 articles that read, a
+      // cache miss per slot in a 3 MB column, was half the ranking's time.
+      if (c < worst) continue;
       const stemCount = slotStems[slot]; // -1 for a tombstone
       if (c < minShared || stemCount < 0 || (slot >= exFirst && slot < exEnd)) continue;
       const sc = candidateScore(c, own, stemCount);
