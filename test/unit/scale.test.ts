@@ -188,8 +188,15 @@ describe('archive-scale engine', function () {
       const quotes = [0, 1, 2].map(() => `“${sentences[Math.floor(random() * sentences.length)]}.”`).join(' he said. ');
       add(uri, `Mr Lee said: ${quotes}`);
     }
+    // Quotes with more than 254 distinct stems (the ranker keeps stem counts in a byte below that).
+    const many = (k: number, from: number): string => Array.from({ length: k }, (_, i) => `zq${(from + i).toString(36)}x`).join(' ');
+    // For the probe of 290 below: 262 shared of 400 stems scores 262²/290 ≈ 237 and ranks below 255
+    // shared of 256 (254); with the counts capped at 254, the order would flip.
+    add('long-a.txt', `Mr Lee said: “${many(262, 10)} ${many(138, 1000)}.”`);
+    add('long-b.txt', `Mr Lee said: “${many(255, 10)} ${many(1, 2000)}.”`);
+    add('long-c.txt', `Mr Lee said: “${sentences[0]} ${many(300, 0)}.”`);
     const live = slots.filter(Boolean).length;
-    const probes = [...sentences, sentences.join(', ')].map((t) => `She said: “${t}.”`).join('\n\n');
+    const probes = [...sentences, sentences.join(', '), many(290, 10), `${sentences[0]} ${many(256, 0)}`].map((t) => `She said: “${t}.”`).join('\n\n');
     for (const q of analyze({ uri: 'probe', text: probes }).quotes) {
       for (const limit of [1, 3, 12, 50]) {
         const got = index.candidates(q.stems, 'a.txt', limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));

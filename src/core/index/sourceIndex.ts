@@ -152,7 +152,7 @@ export class QuoteIndex {
   candidates(stems: readonly string[], exclude: string, limit: number, minShared = 1, commonShare = COMMON_SHARE): Candidate[] {
     const ex = this.d.docs.get(exclude);
     const query = { stems, excludeFirst: ex ? ex.first : -1, excludeEnd: ex ? ex.first + ex.count : -1, limit, minShared, commonShare };
-    const ranked = this.ranker.rank(query, this.d.postings, this.d.table, this.d.live, this.d.uriOrder.ranks());
+    const ranked = this.ranker.rank(query, this.d.postings, this.d.table, this.d.live, this.d.uriOrder.ranks(), this.gen);
     return ranked.map((r) => ({ quote: this.quoteAt(r.slot), shared: r.shared }));
   }
 
