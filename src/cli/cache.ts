@@ -90,7 +90,7 @@ export function indexWithCache(
       stats.reused++;
       continue;
     }
-    const got = known.has(file) ? { text: known.get(file)! } : readText(file, maxBytes, encoding);
+    const got = known.has(file) ? { text: known.get(file)! } : readText(file, maxBytes, encoding, stat?.size);
     if (!('text' in got)) {
       problems.push(`${file}: ${got.problem}`);
       continue;

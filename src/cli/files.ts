@@ -99,11 +99,14 @@ export function readAll(files: readonly string[], maxBytes: number, encoding: En
   return { docs, problems };
 }
 
-/** The file's text (with a note when it was not clean UTF-8), or why it was skipped. */
-export function readText(file: string, maxBytes: number, encoding: Encoding = 'utf-8'): { text: string; note?: string } | { problem: string } {
+/**
+ * The file's text (with a note when it was not clean UTF-8), or why it was skipped. `size`: the size a
+ * caller has just read from the file's stat, so it is not asked again.
+ */
+export function readText(file: string, maxBytes: number, encoding: Encoding = 'utf-8', size?: number): { text: string; note?: string } | { problem: string } {
   let buf: Buffer;
   try {
-    const big = overCap(fs.statSync(file).size, maxBytes);
+    const big = overCap(size ?? fs.statSync(file).size, maxBytes);
     if (big) return { problem: `skipped: ${big}; raise it with --max-size or maxFileSizeKB` };
     buf = fs.readFileSync(file);
   } catch (e) {

@@ -72,7 +72,10 @@ function writeFrame(out: Bytes, part: unknown): void {
   const arrays: { v: Typed; at: number }[] = [];
   const strings: { text: string; lossless: boolean }[] = [];
   let arrayBytes = 0;
-  const json = JSON.stringify(part, (_key, value: unknown) => {
+  // Typed arrays and long strings are lifted out of the part's objects (never found inside arrays:
+  // stateParts' shapes), so the skeleton is stringified natively, without a replacer called for
+  // every value — 10,000 documents' fields, 50,000 stems.
+  const lift = (value: unknown): unknown => {
     if (ArrayBuffer.isView(value)) {
       const v = value as Typed;
       const type = TYPES.findIndex((t) => t.of(v));
@@ -88,8 +91,12 @@ function writeFrame(out: Bytes, part: unknown): void {
       strings.push({ text: value, lossless });
       return { $s: [strings.length - 1, lossless ? 1 : 0] };
     }
-    return value;
-  });
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) o[k] = lift(v);
+    return o;
+  };
+  const json = JSON.stringify(lift(part));
   const jsonBytes = utf8Encoder().encode(json);
   out.u32(jsonBytes.length);
   const dataLengthAt = out.at;
@@ -193,14 +200,8 @@ export function deserializeIndexBinary(bytes: Uint8Array): { index: QuoteIndex; 
 
 /** The skeleton with its typed-array and long-string references read from the frame's data. */
 function restore(value: unknown, bytes: Uint8Array, from: number, to: number, places: number[]): unknown {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      if (v !== null && typeof v === 'object') value[i] = restore(v, bytes, from, to, places);
-    }
-    return value;
-  }
-  if (value === null || typeof value !== 'object') return value;
+  // (References are only in objects' fields, never in arrays: see writeFrame.)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const o = value as Record<string, unknown>;
   if (Array.isArray(o.$b)) {
     const [type, offset, length] = o.$b as number[];
