@@ -78,38 +78,50 @@ export function indexWithCache(
   const texts = new Map<string, string>();
   const stats: CacheStats = { analysed: 0, reused: 0, removed: 0, written: false };
   let dirty = !loaded;
-  let order = 0;
-  const changed: DocInput[] = [];
-  for (const file of files) {
-    const prev = old[file];
-    const stat = statOf(file);
-    const cached = prev !== undefined && engine.index.has(file);
-    if (cached && stat && stat.size === prev.size && stat.mtimeMs === prev.mtimeMs && stat.size <= maxBytes) {
-      entries[file] = prev;
-      dirty = reorder(engine, file, order++) || dirty;
-      stats.reused++;
-      continue;
-    }
-    const got = known.has(file) ? { text: known.get(file)! } : readText(file, maxBytes, encoding, stat?.size);
-    if (!('text' in got)) {
-      problems.push(`${file}: ${got.problem}`);
-      continue;
-    }
-    const text = got.text;
-    if ('note' in got && got.note) problems.push(`${file}: ${got.note}`);
-    texts.set(file, text);
-    const hash = createHash('sha1').update(text).digest('hex');
-    entries[file] = { size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, hash };
-    dirty = true; // at least the entry's size or mtime is new
-    if (cached && prev.hash === hash) {
-      reorder(engine, file, order++);
-      stats.reused++;
-    } else {
-      changed.push({ uri: file, label: file, text, order: order++ });
-      stats.analysed++;
+  // Every source's stat first: the text to be read (about the sizes of those whose stat changed)
+  // tells the analysis whether to use its workers before the first file is read.
+  const statted = files.map((file) => ({ file, stat: statOf(file), prev: old[file] }));
+  const unchanged = ({ file, stat, prev }: (typeof statted)[number]): boolean =>
+    prev !== undefined && engine.index.has(file) && !!stat && stat.size === prev.size && stat.mtimeMs === prev.mtimeMs && stat.size <= maxBytes;
+  let expected = 0;
+  for (const f of statted) if (!unchanged(f)) expected += f.stat?.size ?? 0;
+  // Reused sources take their place in this run's order after the analysis (the index must not change
+  // while it runs); where they sit among the slots does not change a report.
+  const reorders: [string, number][] = [];
+  // Files are read as the analysis asks for them: its workers start on the first while this thread
+  // reads the rest.
+  function* changed(): Generator<DocInput> {
+    let order = 0;
+    for (const f of statted) {
+      const { file, stat, prev } = f;
+      if (unchanged(f)) {
+        entries[file] = prev;
+        reorders.push([file, order++]);
+        stats.reused++;
+        continue;
+      }
+      const got = known.has(file) ? { text: known.get(file)! } : readText(file, maxBytes, encoding, stat?.size);
+      if (!('text' in got)) {
+        problems.push(`${file}: ${got.problem}`);
+        continue;
+      }
+      const text = got.text;
+      if ('note' in got && got.note) problems.push(`${file}: ${got.note}`);
+      texts.set(file, text);
+      const hash = createHash('sha1').update(text).digest('hex');
+      entries[file] = { size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, hash };
+      dirty = true; // at least the entry's size or mtime is new
+      if (prev !== undefined && engine.index.has(file) && prev.hash === hash) {
+        reorders.push([file, order++]);
+        stats.reused++;
+      } else {
+        stats.analysed++;
+        yield { uri: file, label: file, text, order: order++ };
+      }
     }
   }
-  engine.setSources(changed, analyzer);
+  engine.setSources(changed(), analyzer, expected);
+  for (const [file, order] of reorders) dirty = reorder(engine, file, order) || dirty;
   for (const uri of [...engine.index.documents()].map((d) => d.uri)) {
     if (entries[uri]) continue;
     engine.removeSource(uri);

@@ -87,16 +87,38 @@ export function walk(dir: string, problems: string[], policy: WalkPolicy): strin
 
 /** Reads each file as text, skipping (with a message) what is not text or is over `maxBytes`; notes go to `problems` too. */
 export function readAll(files: readonly string[], maxBytes: number, encoding: Encoding = 'utf-8'): ReadResult {
-  const docs: ReadResult['docs'] = [];
   const problems: string[] = [];
-  for (const file of files) {
-    const r = readText(file, maxBytes, encoding);
-    if ('text' in r) {
-      docs.push({ path: file, text: r.text });
-      if (r.note) problems.push(`${file}: ${r.note}`);
-    } else problems.push(`${file}: ${r.problem}`);
-  }
+  const docs = [...readEach(files, [], maxBytes, encoding, problems)];
   return { docs, problems };
+}
+
+/**
+ * `readAll` a file at a time, as the caller asks for the next (an analysis pulling its sources while
+ * its workers analyse the ones before): the readable files in order, their problems and notes pushed
+ * to `problems` as they are met. `sizes` are the files' sizes from a stat just made (undefined: stat it).
+ */
+export function* readEach(files: readonly string[], sizes: readonly (number | undefined)[], maxBytes: number, encoding: Encoding, problems: string[]): Generator<{ path: string; text: string }> {
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const r = readText(file, maxBytes, encoding, sizes[i]);
+    if (!('text' in r)) {
+      problems.push(`${file}: ${r.problem}`);
+      continue;
+    }
+    if (r.note) problems.push(`${file}: ${r.note}`);
+    yield { path: file, text: r.text };
+  }
+}
+
+/** The size of each file, undefined where it cannot be stat'ed (reading it says why). */
+export function sizesOf(files: readonly string[]): (number | undefined)[] {
+  return files.map((f) => {
+    try {
+      return fs.statSync(f).size;
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CheckArgs, FailOn } from './args';
 import * as fs from 'node:fs';
 import { indexWithCache, type CacheStats } from './cache';
 import { Scopes, type Scope } from './config';
-import { expand, readAll, readText, relativeTo, scopeSources, type WalkPolicy } from './files';
+import { expand, readAll, readEach, readText, relativeTo, scopeSources, sizesOf, type WalkPolicy } from './files';
 import { GitIgnores } from './gitignore';
 import { AnalysisPool } from '../parallel/pool';
 
@@ -86,10 +86,17 @@ export function prepareCheck(args: CheckArgs, version = '0.0.0-dev'): PreparedCh
     engine = new Engine();
     if (!sourceFiles) engine.setSources(read.docs.map(asInput), pool.analyzer());
     else {
-      const sources = readAll(sourceFiles, sourceCap, args.encoding);
-      problems.push(...sources.problems);
-      engine.setSources(sources.docs.map(asInput), pool.analyzer());
-      sources.docs.forEach((d) => texts.set(d.path, d.text));
+      // Read as the analysis asks for them, so its workers start on the first sources at once.
+      const sizes = sizesOf(sourceFiles);
+      const files = sourceFiles;
+      const expected = sizes.reduce((n: number, s) => n + (s ?? 0), 0);
+      engine.setSources((function* () {
+        let order = 0;
+        for (const d of readEach(files, sizes, sourceCap, args.encoding, problems)) {
+          texts.set(d.path, d.text);
+          yield asInput(d, order++);
+        }
+      })(), pool.analyzer(), expected);
     }
   }
   pool.close();

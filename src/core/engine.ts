@@ -15,6 +15,7 @@ import { deserializeIndex, indexLines, indexReader, serializeIndex } from './ind
 import { deserializeIndexBinary, serializeIndexBinary } from './index/binaryStore';
 import { NameBook } from './attribute/names';
 import { analyzeInThread, type BatchAnalyzer } from './parallel/batch';
+import type { BatchInput } from './parallel/packedAnalyses';
 import { withOptions, type Options, type OptionsPatch } from './config/options';
 import { QuoteIndex, type IndexConfig } from './index/sourceIndex';
 import type { DocInput, DocumentReport, QuoteReport } from './types';
@@ -50,11 +51,20 @@ export class Engine {
 
   /**
    * Adds or replaces many sources, analysed by `analyzer` (a worker pool, say; in this thread by
-   * default) and indexed in input order: the same index as `setSource` on each in turn.
+   * default) and indexed in input order: the same index as `setSource` on each in turn. `docs` may be
+   * an iterable that reads each source as it is asked for (give `expectedChars` then, about how much
+   * text it will be); nothing else may change the engine until this returns.
    */
-  setSources(docs: readonly DocInput[], analyzer: BatchAnalyzer = analyzeInThread): void {
-    const inputs = docs.map((d) => ({ uri: d.uri, label: d.label, text: d.text, order: d.order ?? this.index.orderOf(d.uri) ?? this.nextOrder++ }));
-    analyzer(inputs, { doc: (analyzed) => this.index.set(analyzed), packed: (batch, packed) => this.index.setPacked(batch, packed) });
+  setSources(docs: Iterable<DocInput>, analyzer: BatchAnalyzer = analyzeInThread, expectedChars?: number): void {
+    const engine = this;
+    const inputs = Array.isArray(docs)
+      ? (docs as DocInput[]).map((d) => engine.batchInput(d))
+      : (function* () { for (const d of docs) yield engine.batchInput(d); })();
+    analyzer(inputs, { doc: (analyzed) => this.index.set(analyzed), packed: (batch, packed) => this.index.setPacked(batch, packed) }, expectedChars);
+  }
+
+  private batchInput(d: DocInput): BatchInput {
+    return { uri: d.uri, label: d.label, text: d.text, order: d.order ?? this.index.orderOf(d.uri) ?? this.nextOrder++ };
   }
 
   removeSource(uri: string): boolean {

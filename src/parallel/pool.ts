@@ -59,37 +59,51 @@ export class AnalysisPool {
 
   /** A BatchAnalyzer over this pool (in this thread alone when the input is small or size is 0). */
   analyzer(inThreadChars = inThreadDefault()): BatchAnalyzer {
-    return (docs, sink) => this.analyzeAll(docs, sink, inThreadChars);
+    return (docs, sink, expectedChars) => this.analyzeAll(docs, sink, inThreadChars, expectedChars);
   }
 
-  /** Analyses `docs`, handing each analysis to `sink` in input order. */
-  analyzeAll(docs: readonly BatchInput[], sink: BatchSink, inThreadChars = inThreadDefault()): void {
-    let chars = 0;
-    for (const d of docs) chars += d.text.length;
+  /**
+   * Analyses `docs`, handing each analysis to `sink` in input order. `docs` is read as batches are
+   * made, so a caller whose iterator reads each file as it is asked for has the workers analysing the
+   * first files while this thread reads the next. `expectedChars` (the text there will be, about;
+   * counted from an array when not given) decides between workers and this thread alone.
+   */
+  analyzeAll(docs: Iterable<BatchInput>, sink: BatchSink, inThreadChars = inThreadDefault(), expectedChars?: number): void {
+    let chars = expectedChars ?? 0;
+    if (expectedChars === undefined) for (const d of Array.isArray(docs) ? (docs as BatchInput[]) : (docs = [...docs])) chars += d.text.length;
     // Waiting blocks this thread, so a worker that could never start is ruled out before it is awaited.
     if (this.size === 0 || chars < inThreadChars || !this.start()) {
       for (const d of docs) sink.doc(analyze(d, d.order));
       return;
     }
-    const batches = split(docs);
+    const take = batchesOf(docs);
+    const batches: { docs: BatchInput[] }[] = [];
     // A batch's analyses: packed by a worker, or made here; handed on in order, then dropped.
-    const done: (PackedAnalyses | AnalyzedDoc[] | null | undefined)[] = new Array(batches.length);
+    const done: (PackedAnalyses | AnalyzedDoc[] | null | undefined)[] = [];
     const owner = new Map<number, Slot>();
-    let next = 0; // the next batch nobody has taken
-    let last = batches.length; // this thread takes batches from the back, the workers from the front
     let flushed = 0; // batches handed to the sink
+    /** The next batch nobody has taken, made from the input now; undefined when it is used up. */
+    const nextBatch = (): number | undefined => {
+      const b = take();
+      if (!b) return undefined;
+      batches.push(b);
+      return batches.length - 1;
+    };
     const flush = (): void => {
       for (; flushed < batches.length && done[flushed]; flushed++) {
         const result = done[flushed]!;
         if (Array.isArray(result)) for (const doc of result) sink.doc(doc);
         else sink.packed(batches[flushed].docs, result);
         done[flushed] = null;
+        batches[flushed].docs = []; // its texts are no longer needed here
       }
     };
+    let ended = false;
     const feed = (): void => {
       for (const s of this.slots) {
-        while (s.busy < IN_FLIGHT && next < last) {
-          const id = next++;
+        while (s.busy < IN_FLIGHT && !ended) {
+          const id = nextBatch();
+          if (id === undefined) { ended = true; break; }
           owner.set(id, s);
           s.busy++;
           s.port.postMessage({ id, docs: batches[id].docs });
@@ -112,14 +126,17 @@ export class AnalysisPool {
       }
       return got;
     };
+    // This thread takes batches from the same front as the workers: its analyses reach the sink as soon
+    // as the few batches before them are back, and the index grows while the workers run. (Taking
+    // them from the back left half the inserts to the end, with the workers idle.)
     feed();
-    while (next < last) {
-      const id = --last;
+    while (!ended) {
+      const id = nextBatch();
+      if (id === undefined) break;
       done[id] = batches[id].docs.map((d) => analyze(d, d.order));
       receive();
       feed();
       flush();
-      if (next >= last) break;
     }
     while (owner.size > 0) {
       const seen = Atomics.load(this.signal, 0);
@@ -168,19 +185,28 @@ export class AnalysisPool {
   }
 }
 
-function split(docs: readonly BatchInput[]): { docs: BatchInput[] }[] {
-  const out: { docs: BatchInput[] }[] = [];
-  let cur: BatchInput[] = [];
-  let chars = 0;
-  docs.forEach((d) => {
-    if (cur.length && (chars + d.text.length > BATCH_CHARS || cur.length >= BATCH_DOCS)) {
-      out.push({ docs: cur });
-      cur = [];
-      chars = 0;
+/** Takes the input a batch at a time: about BATCH_CHARS of text or BATCH_DOCS documents each. */
+function batchesOf(docs: Iterable<BatchInput>): () => { docs: BatchInput[] } | undefined {
+  const it = docs[Symbol.iterator]();
+  let held: BatchInput | undefined; // the first document of the next batch, already read
+  return () => {
+    const cur: BatchInput[] = [];
+    let chars = 0;
+    for (;;) {
+      let d = held;
+      held = undefined;
+      if (!d) {
+        const r = it.next();
+        if (r.done) break;
+        d = r.value;
+      }
+      if (cur.length && (chars + d.text.length > BATCH_CHARS || cur.length >= BATCH_DOCS)) {
+        held = d;
+        break;
+      }
+      cur.push(d);
+      chars += d.text.length;
     }
-    cur.push(d);
-    chars += d.text.length;
-  });
-  if (cur.length) out.push({ docs: cur });
-  return out;
+    return cur.length ? { docs: cur } : undefined;
+  };
 }

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, Engine, packAnalyses, unpackAnalyses, type AnalyzedDoc, type BatchInput } from '../../src/core';
+import { MessagePort } from 'node:worker_threads';
 import { AnalysisPool } from '../../src/parallel/pool';
 
 const root = path.resolve(__dirname, '../../..');
@@ -65,6 +66,43 @@ describe('analysis in workers', function () {
         assert.deepEqual(plain([...many.index.documents()]), plain([...one.index.documents()]), 'documents, texts and quotes');
         assert.equal(Engine.deserialize(many.serialize()).serialize(), many.serialize());
       }
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('reads an iterable input as batches are made: the workers start before the last document is read', () => {
+    const pool = new AnalysisPool(1);
+    try {
+      let pulled = 0;
+      let pulledAtFirst = -1;
+      const got: AnalyzedDoc[] = [];
+      // How much had been read when the first batch went to a worker (the pool posts on a MessagePort).
+      const post = MessagePort.prototype.postMessage;
+      MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<typeof post>) {
+        const message = args[0] as { docs?: unknown } | undefined;
+        if (pulledAtFirst < 0 && message?.docs) pulledAtFirst = pulled;
+        return post.apply(this, args);
+      };
+      // Each document read as it is asked for, as the CLI reads its source files.
+      // Four copies of the fixtures: batches of about 200 KB, enough of them for the reading to lag.
+      const input = [0, 1, 2, 3].flatMap((k) => docs.map((d, i) => ({ ...d, uri: `${k}/${d.uri}`, order: k * docs.length + i })));
+      const reading = (function* () { for (const d of input) { pulled++; yield d; } })();
+      try {
+        pool.analyzeAll(reading, {
+          doc: (d) => got.push(d),
+          packed: (inputs, packed) => got.push(...unpackAnalyses(inputs, packed)),
+        }, 0, 2_000_000);
+      } finally {
+        MessagePort.prototype.postMessage = post;
+      }
+      assert.ok(pool.workerBatches > 0, 'the worker analysed some of them');
+      assert.ok(pulledAtFirst > 0 && pulledAtFirst < input.length / 2, `the first batch went to the worker after ${pulledAtFirst} of ${input.length} were read`);
+      assert.deepEqual(plain(got), plain(input.map((d) => analyze(d, d.order))), 'in input order, field for field');
+      // Below the in-thread size, an iterable is analysed here, in order, too.
+      const small: AnalyzedDoc[] = [];
+      pool.analyzeAll(docs.slice(0, 5)[Symbol.iterator](), { doc: (d) => small.push(d), packed: () => assert.fail('no worker for a small input') }, 2_000_000);
+      assert.deepEqual(plain(small), plain(docs.slice(0, 5).map((d) => analyze(d, d.order))));
     } finally {
       pool.close();
     }

@@ -14,7 +14,11 @@ export interface BatchSink {
   packed(inputs: readonly BatchInput[], packed: PackedAnalyses): void;
 }
 
-export type BatchAnalyzer = (docs: readonly BatchInput[], sink: BatchSink) => void;
+/**
+ * Analyses `docs` (an iterable: it may read each document as it is asked for), handing each analysis to
+ * `sink` in input order. `expectedChars`: about how much text there will be, when `docs` is not an array.
+ */
+export type BatchAnalyzer = (docs: Iterable<BatchInput>, sink: BatchSink, expectedChars?: number) => void;
 
 /** Analyses each document in this thread, in order. */
 export const analyzeInThread: BatchAnalyzer = (docs, sink) => {
