@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Archive } from '../../src/archive/archive';
 import { Engine, analyze, type DocInput } from '../../src/core';
+import { Pool } from 'pg';
+import { createV1, ingestV1 } from '../support/archiveV1';
 import { PgServer } from '../support/pgServer';
 
 const root = path.resolve(__dirname, '../../..');
@@ -96,6 +98,42 @@ describe('archive on PostgreSQL', function () {
       // A pack drops the dead postings from their chunks; the findings stay the same.
       await archive.pack();
       assert.equal(Number((await archive.pool.query('SELECT count(*) AS n FROM dead')).rows[0].n), 0, 'no dead postings after a pack');
+      await assertCounts(archive);
+      await assertSameFindings(kept, archive);
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('migrates a version-1 archive that holds documents, and checks as the in-memory index does after', async () => {
+    const url = await server.createDatabase('v1');
+    const docs = [...seeds, ...basil.slice(0, 30)];
+    const v1 = new Pool({ connectionString: url });
+    try {
+      await createV1(v1);
+      for (const d of docs) await ingestV1(v1, analyze(d), d.label!);
+    } finally {
+      await v1.end();
+    }
+    // Opening it applies migration 2: every quote numbered and left fresh for the next pack.
+    const archive = await Archive.open(url);
+    try {
+      const versions = await archive.pool.query('SELECT array_agg(version ORDER BY version) AS v FROM schema_migrations');
+      assert.deepEqual(versions.rows[0].v, [1, 2]);
+      const quotes = docs.reduce((n, d) => n + analyze(d).quotes.length, 0);
+      assert.equal(Number((await archive.pool.query('SELECT count(*) AS n FROM fresh')).rows[0].n), quotes);
+      assert.deepEqual(await archive.stats().then((st) => [st.documents, st.quotes]), [docs.length, quotes]);
+      await assertCounts(archive);
+      const links = await assertSameFindings(docs, archive);
+      assert.ok(links > 20, `enough cross-links to compare (${links})`);
+      // Packed, edited and pruned as any archive is: still the in-memory findings.
+      assert.ok((await archive.pack())!.written > 0, 'the migrated quotes were packed');
+      const edited = docs.map((d) => ({ ...d }));
+      edited[2].text = edited[2].text.replace(/“[^”]*”/, 'a quote removed');
+      assert.notEqual(edited[2].text, docs[2].text);
+      await archive.ingest(analyze(edited[2]), edited[2].label!, null);
+      assert.equal(await archive.remove(edited[6].uri), true);
+      const kept = edited.filter((_, i) => i !== 6);
       await assertCounts(archive);
       await assertSameFindings(kept, archive);
     } finally {
