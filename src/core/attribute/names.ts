@@ -103,6 +103,7 @@ function withinSentence(run: string, keep: 'first' | 'last'): string {
  * that text is kept for the look-behind; a gap cannot start a run.)
  */
 function runAtEnd(text: string): string | null {
+  if (!capitalisedLastWord(text)) return null;
   let at = text.length;
   for (let gaps = 0; at > 0; at--) {
     const c = text.charCodeAt(at - 1);
@@ -118,6 +119,11 @@ function lastLetters(text: string): string {
   let at = text.length;
   while (at > 0) {
     const low = text.charCodeAt(at - 1);
+    if (low < 128) {
+      // (ASCII: the test below without cutting a string and running a regular expression per letter.)
+      if ((low >= 97 && low <= 122) || (low >= 65 && low <= 90) || low === 46 /* . */) { at--; continue; }
+      break;
+    }
     // A letter outside the basic plane is a surrogate pair, tested whole.
     const width = low >= 0xdc00 && low <= 0xdfff && at > 1 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff ? 2 : 1;
     if (!LETTER_OR_DOT.test(text.slice(at - width, at))) break;
@@ -127,13 +133,39 @@ function lastLetters(text: string): string {
 }
 const LETTER_OR_DOT = /^[\p{L}.]$/u;
 
+/**
+ * False when no name word can end `text`, as RUN_AT_END needs: the last name word is a capital and
+ * letters, apostrophes, hyphens or dots (or initials, capitals and dots), so the text must end in such
+ * characters with a capital A–Z among them. (Most subjects tried end in a lower-case word.)
+ */
+function capitalisedLastWord(text: string): boolean {
+  for (let at = text.length - 1; at >= 0; at--) {
+    const c = text.charCodeAt(at);
+    if (c >= 65 && c <= 90) return true;
+    if ((c >= 97 && c <= 122) || c === 46 /* . */ || c === 39 /* ' */ || c === 45 /* - */ || c === 0x2019 /* ’ */) continue;
+    if (c < 128) return false;
+    // A letter outside ASCII (or half of a surrogate pair, tested whole): still part of the word.
+    if (c >= 0xdc00 && c <= 0xdfff && at > 0) {
+      const hi = text.charCodeAt(at - 1);
+      if (hi >= 0xd800 && hi <= 0xdbff && LETTER.test(text.slice(at - 1, at + 1))) { at--; continue; }
+      return false;
+    }
+    if (!LETTER.test(text[at])) return false;
+  }
+  return false;
+}
+const LETTER = /^\p{L}$/u;
+
 /** The name at the end of `text` (before a verb), folded, or null. */
 export function nameAtEnd(text: string): string | null {
   const run = runAtEnd(text);
-  if (!run) return null;
+  return run ? nameOfLastRun(run) : null;
+}
+/** The name a run at the end of a text gives, or null (kept, as nameOfFirstRun). */
+const nameOfLastRun = keptResults((run: string): string | null => {
   const name = foldName(withinSentence(run, 'last'));
   return name && /^[A-Z]/.test(name) ? name : null;
-}
+}, 20_000);
 
 /**
  * An organisation's name at the end of `text` (before a verb): a run of capitalised words ending in an
@@ -166,11 +198,18 @@ function organisation(run: string): string | null {
 
 /** The name at the start of `text` (after a verb), folded, or null. */
 export function nameAtStart(text: string): string | null {
+  // (A name word starts with a capital or a particle's first letter: most texts tried start otherwise.)
+  if (!mayStartName(text.charCodeAt(0))) return null;
   const m = RUN_AT_START.exec(text);
-  if (!m) return null;
-  const name = foldName(withinSentence(m[0], 'first'));
-  return name && /^[A-Z]/.test(name) ? name : null;
+  return m ? nameOfFirstRun(m[0]) : null;
 }
+/** Whether a name word can start with this character: a capital, or a particle's first letter. */
+const mayStartName = (c: number): boolean => (c >= 65 && c <= 90) || c === 100 /* d */ || c === 118 /* v */ || c === 108 /* l */ || c === 98 /* b */ || c === 97 /* a */;
+/** The name a run at the start of a text gives, or null (kept: sentences open with the same few runs). */
+const nameOfFirstRun = keptResults((run: string): string | null => {
+  const name = foldName(withinSentence(run, 'first'));
+  return name && /^[A-Z]/.test(name) ? name : null;
+}, 20_000);
 
 // The look-ahead names the letters a name word can start with: without it, the look-behind was
 // evaluated at every position of the text (a third of namesIn's time).
