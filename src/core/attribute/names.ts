@@ -46,37 +46,80 @@ const lower = (w: string): string => (w.includes('.') ? w.toLowerCase().replace(
 export const foldName = keptResults(foldRun, 20_000);
 
 function foldRun(run: string): string {
-  let words = run
-    .replace(/[’']s$/, '')
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
+  const words = (run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run).split(/\s+/).filter((w) => w.length > 0);
+  const classes = words.map(wordClass);
+  const n = words.length;
+  // (The words kept are words[a, n): each step below moves `a` on.)
+  let a = 0;
   // "Nevertheless Jane Roe", "Crabzilla Despite Trump", "Said Mr. King": a function word ends whatever
   // came before (first, so that the titles after it are stripped too).
-  const lastFunction = words.map(functionWord).lastIndexOf(true);
-  if (lastFunction >= 0 && lastFunction < words.length - 1) words = words.slice(lastFunction + 1); // ("Jerry Pow", "Bam": names too)
-  let i = 0;
-  while (i < words.length && (TITLE.has(lower(words[i])) || NOT_NAME.has(lower(words[i])))) i++;
+  const lastFunction = lastWith(classes, 0, FUNCTION_WORD);
+  if (lastFunction >= 0 && lastFunction < n - 1) a = lastFunction + 1; // ("Jerry Pow", "Bam": names too)
+  let i = a;
+  while (i < n && classes[i] & (TITLE_WORD | NOT_NAME_WORD)) i++;
   // "Mr. King", "Dr. Rice": after an honorific the last word is a name even when it is also a title.
-  if (i === words.length && words.length > 1 && /^(?:mr|mrs|ms|miss|dr)$/.test(lower(words[0])) && /^\p{Lu}\p{Ll}/u.test(words[i - 1])) i--;
-  words = words.slice(i);
+  if (i === n && n - a > 1 && classes[a] & HONORIFIC && capitalised(words[n - 1])) i--;
+  a = i;
   // "Oversight Committee Chairman Trey Gowdy": the name follows the last title word.
-  const lastTitle = words.map((w) => TITLE.has(lower(w))).lastIndexOf(true);
-  if (lastTitle >= 0 && lastTitle < words.length - 1) words = words.slice(lastTitle + 1);
+  const lastTitle = lastWith(classes, a, TITLE_WORD);
+  if (lastTitle >= 0 && lastTitle < n - 1) a = lastTitle + 1;
   // A run ending in an organisation word names no person.
-  if (words.length && ORGANISATION.has(lower(words[words.length - 1]))) return '';
+  if (a < n && classes[n - 1] & ORGANISATION_WORD) return '';
   // A possessive inside ("China’s Wang Yi") leaves the name after it.
-  const poss = words.findIndex((w) => /[’']s$/.test(w));
-  if (poss >= 0) {
-    words = words.slice(poss + 1);
-    let j = 0;
-    while (j < words.length && TITLE.has(lower(words[j]))) j++;
-    words = words.slice(j);
+  let poss = a;
+  while (poss < n && !(words[poss].endsWith("'s") || words[poss].endsWith('’s'))) poss++;
+  if (poss < n) {
+    a = poss + 1;
+    while (a < n && classes[a] & TITLE_WORD) a++;
   }
-  words = words.map((w) => w.replace(/[,.;:]+$/, '')).filter((w) => w.length > 0 && !/^[RDI]-[A-Z]/.test(w));
-  // A name has a word of two letters or more that is not an initial ("S", "U" are debris of "U.S.").
-  if (!words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return '';
-  return words.join(' ');
+  const kept: string[] = [];
+  let named = false;
+  for (let k = a; k < n; k++) {
+    const w = withoutStops(words[k]);
+    // (Party tags, /^[RDI]-[A-Z]/, go.)
+    const c0 = w.charCodeAt(0);
+    if (w.length === 0 || ((c0 === 82 || c0 === 68 || c0 === 73) /* R D I */ && w.charCodeAt(1) === 45 /* - */ && w.charCodeAt(2) >= 65 && w.charCodeAt(2) <= 90)) continue;
+    kept.push(w);
+    // A name has a word of two letters or more that is not an initial ("S", "U" are debris of "U.S.").
+    named ||= capitalised(w);
+  }
+  return named ? kept.join(' ') : '';
 }
+
+const FUNCTION_WORD = 1;
+const TITLE_WORD = 2;
+const NOT_NAME_WORD = 4;
+const ORGANISATION_WORD = 8;
+const HONORIFIC = 16;
+/** What foldRun asks of a word, as bits (kept: the same titles and names come back all the time). */
+const wordClass = keptResults((w: string): number => {
+  const l = lower(w);
+  return (functionWord(w) ? FUNCTION_WORD : 0) | (TITLE.has(l) ? TITLE_WORD : 0) | (NOT_NAME.has(l) ? NOT_NAME_WORD : 0) |
+    (ORGANISATION.has(l) ? ORGANISATION_WORD : 0) | (/^(?:mr|mrs|ms|miss|dr)$/.test(l) ? HONORIFIC : 0);
+}, 50_000);
+
+/** The last index from `from` on whose class has `bit`, or -1. */
+function lastWith(classes: readonly number[], from: number, bit: number): number {
+  for (let i = classes.length - 1; i >= from; i--) if (classes[i] & bit) return i;
+  return -1;
+}
+
+/** `w.replace(/[,.;:]+$/, '')`. */
+function withoutStops(w: string): string {
+  let end = w.length;
+  for (let c = w.charCodeAt(end - 1); c === 44 || c === 46 || c === 59 || c === 58; c = w.charCodeAt(end - 1)) end--;
+  return end === w.length ? w : w.slice(0, end);
+}
+
+/** `/^\p{Lu}\p{Ll}/u.test(w)`, by character codes for ASCII. */
+function capitalised(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  const c1 = w.charCodeAt(1);
+  if (c0 < 128 && c1 < 128) return c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122;
+  if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) return false;
+  return CAPITALISED.test(w);
+}
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /**
  * A capitalised word, a name initial ("J."), or a name particle. (The look-aheads of FULL_NAME and
