@@ -123,11 +123,12 @@ const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /**
  * A capitalised word, a name initial ("J."), or a name particle. (The look-aheads of FULL_NAME and
- * RUN_AT_END list the letters these alternatives start with.)
+ * RUN_AT_END say how these alternatives start.)
  */
-export const NAME_WORD = String.raw`(?:(?:[A-Z]\.){2,3}|[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
+const PARTICLE = '(?:de|van|von|der|la|le|bin|al|da|di|del|dos)';
+export const NAME_WORD = String.raw`(?:(?:[A-Z]\.){2,3}|[A-Z][\p{L}’'\-]*\.?|${PARTICLE}(?=\s+[A-Z]))`;
 // Runs of name words on one line; a run never starts inside a word.
-const RUN_AT_END = new RegExp(String.raw`(?=[A-Zdvlba])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
+const RUN_AT_END = new RegExp(String.raw`(?=[A-Z]|${PARTICLE}\s+[A-Z])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
 const RUN_AT_START = new RegExp(String.raw`^(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}`, 'u');
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|U\.S|U\.N|(?:[A-Z]\.)*[A-Z])\.$/;
 
@@ -254,9 +255,10 @@ const nameOfFirstRun = keptResults((run: string): string | null => {
   return name && /^[A-Z]/.test(name) ? name : null;
 }, 20_000);
 
-// The look-ahead names the letters a name word can start with: without it, the look-behind was
-// evaluated at every position of the text (a third of namesIn's time).
-const FULL_NAME = new RegExp(String.raw`(?=[A-Zdvlba])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
+// The look-ahead says how a name word can start, a capital or a particle and a gap: without it, the
+// look-behind was evaluated at every position of the text (a third of namesIn's time); with only the
+// letters a word can start with, at every "a", "d" or "l" opening a word.
+const FULL_NAME = new RegExp(String.raw`(?=[A-Z]|${PARTICLE}\s+[A-Z])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
 
 function sentenceParts(run: string): string[] {
   const parts: string[] = [];
@@ -275,13 +277,21 @@ export function namesIn(text: string): NameMention[] {
   FULL_NAME.lastIndex = 0;
   for (let m = FULL_NAME.exec(text); m; m = FULL_NAME.exec(text)) {
     if (m.index > 0 && text[m.index - 1] === '/') continue; // a photo credit ("Xinhua/Wang Ye"), not a mention
-    for (const part of sentenceParts(m[0])) {
-      const name = foldName(part);
-      if (name.includes(' ')) out.push(new NameMention(name, m.index + m[0].length, text, m.index, part));
-    }
+    const named = namesOfRun(m[0]);
+    for (let i = 0; i < named.length; i += 2) out.push(new NameMention(named[i + 1], m.index + m[0].length, text, m.index, named[i]));
   }
   return out;
 }
+
+/** Each sentence part of a run that folds to a multi-word name, and that name, flat: [part, name, …] (kept). */
+const namesOfRun = keptResults((run: string): readonly string[] => {
+  const out: string[] = [];
+  for (const part of sentenceParts(run)) {
+    const name = foldName(part);
+    if (name.includes(' ')) out.push(part, name);
+  }
+  return out;
+}, 20_000);
 
 export class NameMention {
   private kept: string[] | undefined;
