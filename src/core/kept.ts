@@ -30,7 +30,10 @@ export function keptResults<T>(f: (s: string) => T, limit: number): (s: string) 
     for (let at = h & mask, k = keys[at]; k !== undefined; at = (at + 1) & mask, k = keys[at]) {
       if (k === s) return values[at] as T;
     }
-    const r = f(s);
+    // A string cut from a text shares the text's memory (V8 makes a slice of 13 characters or more a
+    // view into it): keep a copy of its own, or every kept name keeps its whole article alive.
+    const key = s.length < 13 ? s : (' ' + s).slice(1);
+    const r = f(key);
     if (count >= limit) {
       keys.fill(undefined);
       values.fill(undefined);
@@ -47,7 +50,7 @@ export function keptResults<T>(f: (s: string) => T, limit: number): (s: string) 
       }
     }
     // (Placed after `f`, which may have kept results of its own here.)
-    put(s, h, r);
+    put(key, h, r);
     count++;
     return r;
   };
