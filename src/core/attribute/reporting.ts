@@ -178,14 +178,10 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
     if (found?.kind === 'name' && !found.organisation) out.push({ at: v.index, name: found.name });
   }
   // A person who is a sentence's subject is salient too ("Mary Cheney … took to Facebook").
-  // Sentences are what /[^.!?\n]+[.!?]*/g matches: a run of other characters and the marks ending it.
-  for (let at = 0; at < masked.length; ) {
-    const c = masked.charCodeAt(at);
-    if (c === 46 || c === 33 || c === 63 || c === 10) { at++; continue; }
-    const start = at;
-    while (at < masked.length && !isSentenceEnd(masked.charCodeAt(at))) at++;
-    while (at < masked.length && isStop(masked.charCodeAt(at))) at++;
-    const sentence = masked.slice(start, at);
+  const SENTENCE = /[^.!?\n]+[.!?]*/g; // no `$` alternative: that backtracks over every unended line
+  for (let m = SENTENCE.exec(masked); m; m = SENTENCE.exec(masked)) {
+    const sentence = m[0];
+    const start = m.index;
     const found = sentenceSubject(sentence);
     if (found?.kind !== 'name') continue;
     // "Mr Blinken’s visit is …", "China’s top diplomat Wang Yi …": a possessive in the opening words
@@ -197,8 +193,6 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
   return out.sort((x, y) => x.at - y.at);
 }
 
-const isStop = (c: number): boolean => c === 46 /* . */ || c === 33 /* ! */ || c === 63; /* ? */
-const isSentenceEnd = (c: number): boolean => isStop(c) || c === 10; /* \n */
 /** Whether a UTF-16 unit is one `\s` matches. */
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) || c === 0x1680;
