@@ -182,7 +182,7 @@ const LETTER_OR_DOT = /^[\p{L}.]$/u;
  * letters, apostrophes, hyphens or dots (or initials, capitals and dots), so the text must end in such
  * characters with a capital A–Z among them. (Most subjects tried end in a lower-case word.)
  */
-function capitalisedLastWord(text: string): boolean {
+export function capitalisedLastWord(text: string): boolean {
   for (let at = text.length - 1; at >= 0; at--) {
     const c = text.charCodeAt(at);
     if (c >= 65 && c <= 90) return true;
@@ -322,7 +322,9 @@ const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** The family name: the last word that is not a generational suffix. */
-export function surnameOf(name: string): string {
+export const surnameOf = keptResults(familyName, 20_000); // (kept: asked of the same few names over and over)
+
+function familyName(name: string): string {
   const words = name.split(' ').filter((w) => !SUFFIX.test(w));
   const last = words[words.length - 1] ?? name;
   // (ASCII has nothing to decompose: most names skip the normalisation.)

@@ -4,7 +4,7 @@
  */
 import type { RawQuote } from '../extract/extract';
 import { tagsOf } from './lexicon';
-import { nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
+import { capitalisedLastWord, nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
   'comment|repl|urg|announc|claim|acknowledg|admit|stated|stating|describ|recall|conced|agree|respond|call|label|dub|' +
@@ -58,7 +58,10 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   if (!m) return null;
   const after = m[1];
   // A quote signed with a dash, as letters and readers' comments are: "“…” ― Pamela Padilla".
-  const signed = /^\s*[\u2015\u2014\u2013-]\s*([^,;:!?]{3,60}?)\.?\s*$/u.exec(right);
+  let dash = 0;
+  while (isSpace(right.charCodeAt(dash))) dash++;
+  const d = right.charCodeAt(dash);
+  const signed = (d === 0x2015 || d === 0x2014 || d === 0x2013 || d === 45) && /^\s*[\u2015\u2014\u2013-]\s*([^,;:!?]{3,60}?)\.?\s*$/u.exec(right);
   const signer = signed && nameAtStart(signed[1]);
   if (signer && signer.replace(/[.\s]/g, '') === signed![1].replace(/[.\s]/g, '')) return { kind: 'name', name: signer };
   VERB.lastIndex = 0;
@@ -323,7 +326,7 @@ export function subjectOf(before: string, strict: boolean, namesOnly = false): F
     if (peeled.endsWith(')')) peeled = peeled.replace(/\s*\([^()]{0,40}\)$/, '');
     if (peeled.includes('-')) peeled = peeled.replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '');
     // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
-    if (peeled.includes('of')) peeled = peeled.replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
+    if (peeled.includes('of') && capitalisedLastWord(peeled)) peeled = peeled.replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
     let cut = peeled === s && s.endsWith(',') && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
     // "Clinton, during a town hall meeting in Columbus, said": the phrase set off after the name goes too.
     if (cut === s && s.includes(',')) cut = s.replace(/,\s*(?:during|at|in|on|after|before|while|from|speaking)\b[^,]{0,80}$/, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
@@ -337,9 +340,11 @@ export function subjectOf(before: string, strict: boolean, namesOnly = false): F
   if (namesOnly) return null;
   const org = body(organisationAtEnd(s)); // "the Times wrote", "The New York Post reports that"
   if (org) return org;
-  const p = PRONOUN.exec(s);
+  // (PRONOUN ends in e, y or i, DEFINITE in a lower-case letter, digit, apostrophe or hyphen: tested first.)
+  const last = s.charCodeAt(s.length - 1);
+  const p = ((last | 0x20) === 101 || (last | 0x20) === 121 || (last | 0x20) === 105) && PRONOUN.exec(s);
   if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
-  if (s.includes('th') && DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
+  if (s.includes('th') && ((last >= 97 && last <= 122) || (last >= 48 && last <= 57) || last === 39 || last === 45 || last >= 128) && DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
   return strict ? null : { kind: 'unknown' };
 }
 
