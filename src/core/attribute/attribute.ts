@@ -144,6 +144,31 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
 // Lines that are page furniture, not prose: credits, section labels, all-capital heads.
 // Sticky: tried at line starts only (replaceAtLineStarts), not at every position of the text.
 const FURNITURE_LINE = /^[ \t]*(?:(?:Related|Read more|Read More|Photo|Photos|Watch|Video|Image|Credit|Advertisement|Sign up|Click here)\b[^\n]*|[^\n\p{Ll}]*\p{Lu}{2}[^\n\p{Ll}]*|[^\n]{0,80}\b(?:Getty Images|AP Photo|Shutterstock)\b[^\n]*)$/ymu;
+// The same without its last alternative, for a text that names no picture agency (most): that one
+// backtracks over the first 80 characters of every line.
+const FURNITURE_LINE_UNCREDITED = /^[ \t]*(?:(?:Related|Read more|Read More|Photo|Photos|Watch|Video|Image|Credit|Advertisement|Sign up|Click here)\b[^\n]*|[^\n\p{Ll}]*\p{Lu}{2}[^\n\p{Ll}]*)$/ymu;
+/**
+ * False where FURNITURE_LINE_UNCREDITED cannot match a line: after its indent, the line neither starts
+ * with a label's first letter nor has two capitals in a row before its first lower-case letter. (Read
+ * by hand: on a line opening with a masked quotation the pattern backtracks over the whole quotation.)
+ */
+function mayBeFurniture(text: string, at: number): boolean {
+  let i = at;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text.charCodeAt(i);
+  if (c === 82 || c === 80 || c === 87 || c === 86 || c === 73 || c === 67 || c === 65 || c === 83) return true; // R P W V I C A S
+  let capitals = 0; // capitals (or characters that may be) just read in a row
+  for (; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 10 || (d >= 97 && d <= 122)) return false; // a line feed or a lower-case letter ends what it can match
+    if ((d >= 65 && d <= 90) || (d >= 128 && d !== 0x2063 && (d >= 0xd800 && d <= 0xdfff ? true : !NOT_CAPITAL.test(text[i])))) {
+      if (++capitals === 2) return true;
+    } else capitals = 0;
+  }
+  return false;
+}
+const NOT_CAPITAL = /^\P{Lu}$/u;
+const credited = (text: string): boolean => text.includes('Getty Images') || text.includes('AP Photo') || text.includes('Shutterstock');
 
 // A headline or byline: a short line of capitalised words with no closing punctuation ("Meet Crabzilla").
 const ENDS_CLAUSE = '.!?:;,”"’)';
@@ -155,7 +180,25 @@ const headline = (line: string): boolean =>
 function maskFurniture(masked: string): string {
   // A quote inside furniture ("Related: Trump says “…”") keeps its place but loses its context.
   const blank = (line: string): string => line.replace(/[^\u2063]/gu, ' ');
-  return replaceAtLineStarts(masked, FURNITURE_LINE, blank).replace(/^[^\n]+$/gm, (line) => (headline(line) ? blank(line) : line));
+  const unfurnished = credited(masked) ? replaceAtLineStarts(masked, FURNITURE_LINE, blank) : replaceAtLineStarts(masked, FURNITURE_LINE_UNCREDITED, blank, mayBeFurniture);
+  // Then headlines: each line, as /^[^\n]+$/gm finds them (the text between line feeds), is judged.
+  let parts: string[] | null = null;
+  let kept = 0;
+  for (let start = 0; start < unfurnished.length; ) {
+    let end = unfurnished.indexOf('\n', start);
+    if (end < 0) end = unfurnished.length;
+    if (end > start) {
+      const line = unfurnished.slice(start, end);
+      if (headline(line)) {
+        (parts ??= []).push(unfurnished.slice(kept, start), blank(line));
+        kept = end;
+      }
+    }
+    start = end + 1;
+  }
+  if (parts === null) return unfurnished;
+  parts.push(unfurnished.slice(kept));
+  return parts.join('');
 }
 
 function maskQuotes(text: string, quotes: readonly RawQuote[]): string {

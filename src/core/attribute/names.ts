@@ -46,45 +46,89 @@ const lower = (w: string): string => (w.includes('.') ? w.toLowerCase().replace(
 export const foldName = keptResults(foldRun, 20_000);
 
 function foldRun(run: string): string {
-  let words = run
-    .replace(/[’']s$/, '')
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
+  const words = (run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run).split(/\s+/).filter((w) => w.length > 0);
+  const classes = words.map(wordClass);
+  const n = words.length;
+  // (The words kept are words[a, n): each step below moves `a` on.)
+  let a = 0;
   // "Nevertheless Jane Roe", "Crabzilla Despite Trump", "Said Mr. King": a function word ends whatever
   // came before (first, so that the titles after it are stripped too).
-  const lastFunction = words.map(functionWord).lastIndexOf(true);
-  if (lastFunction >= 0 && lastFunction < words.length - 1) words = words.slice(lastFunction + 1); // ("Jerry Pow", "Bam": names too)
-  let i = 0;
-  while (i < words.length && (TITLE.has(lower(words[i])) || NOT_NAME.has(lower(words[i])))) i++;
+  const lastFunction = lastWith(classes, 0, FUNCTION_WORD);
+  if (lastFunction >= 0 && lastFunction < n - 1) a = lastFunction + 1; // ("Jerry Pow", "Bam": names too)
+  let i = a;
+  while (i < n && classes[i] & (TITLE_WORD | NOT_NAME_WORD)) i++;
   // "Mr. King", "Dr. Rice": after an honorific the last word is a name even when it is also a title.
-  if (i === words.length && words.length > 1 && /^(?:mr|mrs|ms|miss|dr)$/.test(lower(words[0])) && /^\p{Lu}\p{Ll}/u.test(words[i - 1])) i--;
-  words = words.slice(i);
+  if (i === n && n - a > 1 && classes[a] & HONORIFIC && capitalised(words[n - 1])) i--;
+  a = i;
   // "Oversight Committee Chairman Trey Gowdy": the name follows the last title word.
-  const lastTitle = words.map((w) => TITLE.has(lower(w))).lastIndexOf(true);
-  if (lastTitle >= 0 && lastTitle < words.length - 1) words = words.slice(lastTitle + 1);
+  const lastTitle = lastWith(classes, a, TITLE_WORD);
+  if (lastTitle >= 0 && lastTitle < n - 1) a = lastTitle + 1;
   // A run ending in an organisation word names no person.
-  if (words.length && ORGANISATION.has(lower(words[words.length - 1]))) return '';
+  if (a < n && classes[n - 1] & ORGANISATION_WORD) return '';
   // A possessive inside ("China’s Wang Yi") leaves the name after it.
-  const poss = words.findIndex((w) => /[’']s$/.test(w));
-  if (poss >= 0) {
-    words = words.slice(poss + 1);
-    let j = 0;
-    while (j < words.length && TITLE.has(lower(words[j]))) j++;
-    words = words.slice(j);
+  let poss = a;
+  while (poss < n && !(words[poss].endsWith("'s") || words[poss].endsWith('’s'))) poss++;
+  if (poss < n) {
+    a = poss + 1;
+    while (a < n && classes[a] & TITLE_WORD) a++;
   }
-  words = words.map((w) => w.replace(/[,.;:]+$/, '')).filter((w) => w.length > 0 && !/^[RDI]-[A-Z]/.test(w));
-  // A name has a word of two letters or more that is not an initial ("S", "U" are debris of "U.S.").
-  if (!words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return '';
-  return words.join(' ');
+  const kept: string[] = [];
+  let named = false;
+  for (let k = a; k < n; k++) {
+    const w = withoutStops(words[k]);
+    // (Party tags, /^[RDI]-[A-Z]/, go.)
+    const c0 = w.charCodeAt(0);
+    if (w.length === 0 || ((c0 === 82 || c0 === 68 || c0 === 73) /* R D I */ && w.charCodeAt(1) === 45 /* - */ && w.charCodeAt(2) >= 65 && w.charCodeAt(2) <= 90)) continue;
+    kept.push(w);
+    // A name has a word of two letters or more that is not an initial ("S", "U" are debris of "U.S.").
+    named ||= capitalised(w);
+  }
+  return named ? kept.join(' ') : '';
 }
+
+const FUNCTION_WORD = 1;
+const TITLE_WORD = 2;
+const NOT_NAME_WORD = 4;
+const ORGANISATION_WORD = 8;
+const HONORIFIC = 16;
+/** What foldRun asks of a word, as bits (kept: the same titles and names come back all the time). */
+const wordClass = keptResults((w: string): number => {
+  const l = lower(w);
+  return (functionWord(w) ? FUNCTION_WORD : 0) | (TITLE.has(l) ? TITLE_WORD : 0) | (NOT_NAME.has(l) ? NOT_NAME_WORD : 0) |
+    (ORGANISATION.has(l) ? ORGANISATION_WORD : 0) | (/^(?:mr|mrs|ms|miss|dr)$/.test(l) ? HONORIFIC : 0);
+}, 50_000);
+
+/** The last index from `from` on whose class has `bit`, or -1. */
+function lastWith(classes: readonly number[], from: number, bit: number): number {
+  for (let i = classes.length - 1; i >= from; i--) if (classes[i] & bit) return i;
+  return -1;
+}
+
+/** `w.replace(/[,.;:]+$/, '')`. */
+function withoutStops(w: string): string {
+  let end = w.length;
+  for (let c = w.charCodeAt(end - 1); c === 44 || c === 46 || c === 59 || c === 58; c = w.charCodeAt(end - 1)) end--;
+  return end === w.length ? w : w.slice(0, end);
+}
+
+/** `/^\p{Lu}\p{Ll}/u.test(w)`, by character codes for ASCII. */
+function capitalised(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  const c1 = w.charCodeAt(1);
+  if (c0 < 128 && c1 < 128) return c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122;
+  if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) return false;
+  return CAPITALISED.test(w);
+}
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /**
  * A capitalised word, a name initial ("J."), or a name particle. (The look-aheads of FULL_NAME and
- * RUN_AT_END list the letters these alternatives start with.)
+ * RUN_AT_END say how these alternatives start.)
  */
-export const NAME_WORD = String.raw`(?:(?:[A-Z]\.){2,3}|[A-Z][\p{L}’'\-]*\.?|(?:de|van|von|der|la|le|bin|al|da|di|del|dos)(?=\s+[A-Z]))`;
+const PARTICLE = '(?:de|van|von|der|la|le|bin|al|da|di|del|dos)';
+export const NAME_WORD = String.raw`(?:(?:[A-Z]\.){2,3}|[A-Z][\p{L}’'\-]*\.?|${PARTICLE}(?=\s+[A-Z]))`;
 // Runs of name words on one line; a run never starts inside a word.
-const RUN_AT_END = new RegExp(String.raw`(?=[A-Zdvlba])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
+const RUN_AT_END = new RegExp(String.raw`(?=[A-Z]|${PARTICLE}\s+[A-Z])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}$`, 'u');
 const RUN_AT_START = new RegExp(String.raw`^(?:${NAME_WORD}[ \t]+){0,5}${NAME_WORD}`, 'u');
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|U\.S|U\.N|(?:[A-Z]\.)*[A-Z])\.$/;
 
@@ -103,6 +147,7 @@ function withinSentence(run: string, keep: 'first' | 'last'): string {
  * that text is kept for the look-behind; a gap cannot start a run.)
  */
 function runAtEnd(text: string): string | null {
+  if (!capitalisedLastWord(text)) return null;
   let at = text.length;
   for (let gaps = 0; at > 0; at--) {
     const c = text.charCodeAt(at - 1);
@@ -118,6 +163,11 @@ function lastLetters(text: string): string {
   let at = text.length;
   while (at > 0) {
     const low = text.charCodeAt(at - 1);
+    if (low < 128) {
+      // (ASCII: the test below without cutting a string and running a regular expression per letter.)
+      if ((low >= 97 && low <= 122) || (low >= 65 && low <= 90) || low === 46 /* . */) { at--; continue; }
+      break;
+    }
     // A letter outside the basic plane is a surrogate pair, tested whole.
     const width = low >= 0xdc00 && low <= 0xdfff && at > 1 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff ? 2 : 1;
     if (!LETTER_OR_DOT.test(text.slice(at - width, at))) break;
@@ -127,13 +177,39 @@ function lastLetters(text: string): string {
 }
 const LETTER_OR_DOT = /^[\p{L}.]$/u;
 
+/**
+ * False when no name word can end `text`, as RUN_AT_END needs: the last name word is a capital and
+ * letters, apostrophes, hyphens or dots (or initials, capitals and dots), so the text must end in such
+ * characters with a capital A–Z among them. (Most subjects tried end in a lower-case word.)
+ */
+export function capitalisedLastWord(text: string): boolean {
+  for (let at = text.length - 1; at >= 0; at--) {
+    const c = text.charCodeAt(at);
+    if (c >= 65 && c <= 90) return true;
+    if ((c >= 97 && c <= 122) || c === 46 /* . */ || c === 39 /* ' */ || c === 45 /* - */ || c === 0x2019 /* ’ */) continue;
+    if (c < 128) return false;
+    // A letter outside ASCII (or half of a surrogate pair, tested whole): still part of the word.
+    if (c >= 0xdc00 && c <= 0xdfff && at > 0) {
+      const hi = text.charCodeAt(at - 1);
+      if (hi >= 0xd800 && hi <= 0xdbff && LETTER.test(text.slice(at - 1, at + 1))) { at--; continue; }
+      return false;
+    }
+    if (!LETTER.test(text[at])) return false;
+  }
+  return false;
+}
+const LETTER = /^\p{L}$/u;
+
 /** The name at the end of `text` (before a verb), folded, or null. */
 export function nameAtEnd(text: string): string | null {
   const run = runAtEnd(text);
-  if (!run) return null;
+  return run ? nameOfLastRun(run) : null;
+}
+/** The name a run at the end of a text gives, or null (kept, as nameOfFirstRun). */
+const nameOfLastRun = keptResults((run: string): string | null => {
   const name = foldName(withinSentence(run, 'last'));
   return name && /^[A-Z]/.test(name) ? name : null;
-}
+}, 20_000);
 
 /**
  * An organisation's name at the end of `text` (before a verb): a run of capitalised words ending in an
@@ -166,15 +242,23 @@ function organisation(run: string): string | null {
 
 /** The name at the start of `text` (after a verb), folded, or null. */
 export function nameAtStart(text: string): string | null {
+  // (A name word starts with a capital or a particle's first letter: most texts tried start otherwise.)
+  if (!mayStartName(text.charCodeAt(0))) return null;
   const m = RUN_AT_START.exec(text);
-  if (!m) return null;
-  const name = foldName(withinSentence(m[0], 'first'));
-  return name && /^[A-Z]/.test(name) ? name : null;
+  return m ? nameOfFirstRun(m[0]) : null;
 }
+/** Whether a name word can start with this character: a capital, or a particle's first letter. */
+const mayStartName = (c: number): boolean => (c >= 65 && c <= 90) || c === 100 /* d */ || c === 118 /* v */ || c === 108 /* l */ || c === 98 /* b */ || c === 97 /* a */;
+/** The name a run at the start of a text gives, or null (kept: sentences open with the same few runs). */
+const nameOfFirstRun = keptResults((run: string): string | null => {
+  const name = foldName(withinSentence(run, 'first'));
+  return name && /^[A-Z]/.test(name) ? name : null;
+}, 20_000);
 
-// The look-ahead names the letters a name word can start with: without it, the look-behind was
-// evaluated at every position of the text (a third of namesIn's time).
-const FULL_NAME = new RegExp(String.raw`(?=[A-Zdvlba])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
+// The look-ahead says how a name word can start, a capital or a particle and a gap: without it, the
+// look-behind was evaluated at every position of the text (a third of namesIn's time); with only the
+// letters a word can start with, at every "a", "d" or "l" opening a word.
+const FULL_NAME = new RegExp(String.raw`(?=[A-Z]|${PARTICLE}\s+[A-Z])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
 
 function sentenceParts(run: string): string[] {
   const parts: string[] = [];
@@ -193,13 +277,21 @@ export function namesIn(text: string): NameMention[] {
   FULL_NAME.lastIndex = 0;
   for (let m = FULL_NAME.exec(text); m; m = FULL_NAME.exec(text)) {
     if (m.index > 0 && text[m.index - 1] === '/') continue; // a photo credit ("Xinhua/Wang Ye"), not a mention
-    for (const part of sentenceParts(m[0])) {
-      const name = foldName(part);
-      if (name.includes(' ')) out.push(new NameMention(name, m.index + m[0].length, text, m.index, part));
-    }
+    const named = namesOfRun(m[0]);
+    for (let i = 0; i < named.length; i += 2) out.push(new NameMention(named[i + 1], m.index + m[0].length, text, m.index, named[i]));
   }
   return out;
 }
+
+/** Each sentence part of a run that folds to a multi-word name, and that name, flat: [part, name, …] (kept). */
+const namesOfRun = keptResults((run: string): readonly string[] => {
+  const out: string[] = [];
+  for (const part of sentenceParts(run)) {
+    const name = foldName(part);
+    if (name.includes(' ')) out.push(part, name);
+  }
+  return out;
+}, 20_000);
 
 export class NameMention {
   private kept: string[] | undefined;
@@ -230,7 +322,9 @@ const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** The family name: the last word that is not a generational suffix. */
-export function surnameOf(name: string): string {
+export const surnameOf = keptResults(familyName, 20_000); // (kept: asked of the same few names over and over)
+
+function familyName(name: string): string {
   const words = name.split(' ').filter((w) => !SUFFIX.test(w));
   const last = words[words.length - 1] ?? name;
   // (ASCII has nothing to decompose: most names skip the normalisation.)

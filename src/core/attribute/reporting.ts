@@ -4,7 +4,7 @@
  */
 import type { RawQuote } from '../extract/extract';
 import { tagsOf } from './lexicon';
-import { nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
+import { capitalisedLastWord, nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
   'comment|repl|urg|announc|claim|acknowledg|admit|stated|stating|describ|recall|conced|agree|respond|call|label|dub|' +
@@ -32,6 +32,14 @@ const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterd
 const TRAILING_ADVERBS = new RegExp(
   String.raw`(?:\s+(?:also|again|further|later|then|had|has|have|would|will|did|once|even|still|just|never|only|often|previously|repeatedly|reportedly|earlier|himself|herself|themselves|itself|${DAY}|(?:on|last|this|early|late|later|on\s+${DAY})\s+(?:${DAY}|week|month|year|night|morning|afternoon|evening)|(?:morning|night|afternoon|evening)|[a-z]+ly))+$`,
 );
+// The words TRAILING_ADVERBS can end with: its last word follows a gap and is one of these.
+const ADVERB_LAST = new RegExp(String.raw`^(?:also|again|further|later|then|had|has|have|would|will|did|once|even|still|just|never|only|often|previously|repeatedly|reportedly|earlier|himself|herself|themselves|itself|${DAY}|week|month|year|night|morning|afternoon|evening|[a-z]+ly)$`);
+/** False when TRAILING_ADVERBS cannot match `s`: its last word (after the last gap) is none it ends with. */
+function mayEndInAdverb(s: string): boolean {
+  let at = s.length;
+  while (at > 0 && !isSpace(s.charCodeAt(at - 1))) at--;
+  return at > 0 && ADVERB_LAST.test(s.slice(at));
+}
 // ", 61," or ", a Democrat from Nevada," between a name and its verb.
 const APPOSITIVE = /,[^,]{1,80},$/;
 // Verbs whose next noun phrase is who was addressed or described, not who spoke.
@@ -50,7 +58,10 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   if (!m) return null;
   const after = m[1];
   // A quote signed with a dash, as letters and readers' comments are: "“…” ― Pamela Padilla".
-  const signed = /^\s*[\u2015\u2014\u2013-]\s*([^,;:!?]{3,60}?)\.?\s*$/u.exec(right);
+  let dash = 0;
+  while (isSpace(right.charCodeAt(dash))) dash++;
+  const d = right.charCodeAt(dash);
+  const signed = (d === 0x2015 || d === 0x2014 || d === 0x2013 || d === 45) && /^\s*[\u2015\u2014\u2013-]\s*([^,;:!?]{3,60}?)\.?\s*$/u.exec(right);
   const signer = signed && nameAtStart(signed[1]);
   if (signer && signer.replace(/[.\s]/g, '') === signed![1].replace(/[.\s]/g, '')) return { kind: 'name', name: signer };
   VERB.lastIndex = 0;
@@ -162,24 +173,32 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
       lineStart = nextNewline + 1;
       nextNewline = masked.indexOf('\n', lineStart);
     }
-    // Only unmistakable verb forms: "post", "call" or "tweet" are nouns as often as verbs.
-    if (!/(?:ed|said|says|told|wrote|spoke)$/.test(v[0]) || !isVerbAt(masked, v.index)) continue;
-    const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true);
+    // Only unmistakable verb forms: "post", "call" or "tweet" are nouns as often as verbs. (None of
+    // these is a word isVerbAt can take for a noun, so it is not asked.)
+    const verb = v[0];
+    if (!(verb.endsWith('ed') || verb.endsWith('said') || verb.endsWith('says') || verb.endsWith('told') || verb.endsWith('wrote') || verb.endsWith('spoke'))) continue;
+    const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true, true);
     if (found?.kind === 'name' && !found.organisation) out.push({ at: v.index, name: found.name });
   }
   // A person who is a sentence's subject is salient too ("Mary Cheney … took to Facebook").
   const SENTENCE = /[^.!?\n]+[.!?]*/g; // no `$` alternative: that backtracks over every unended line
   for (let m = SENTENCE.exec(masked); m; m = SENTENCE.exec(masked)) {
-    if (m[0].length === 0) { SENTENCE.lastIndex++; continue; }
-    const found = sentenceSubject(m[0]);
+    const sentence = m[0];
+    const start = m.index;
+    const found = sentenceSubject(sentence);
     if (found?.kind !== 'name') continue;
     // "Mr Blinken’s visit is …", "China’s top diplomat Wang Yi …": a possessive in the opening words
     // makes the name part of a noun phrase, not a speaker taking the floor.
-    const last = found.name.split(' ').pop()!;
-    const opening = m[0].slice(0, m[0].indexOf(last) + 40).split(/\s/).slice(0, 6).join(' ');
-    if (!/[’']s\b/.test(opening)) out.push({ at: m.index, name: found.name });
+    const last = found.name.slice(found.name.lastIndexOf(' ') + 1);
+    const opening = sentence.slice(0, sentence.indexOf(last) + 40).split(/\s/).slice(0, 6).join(' ');
+    if (!/[’']s\b/.test(opening)) out.push({ at: start, name: found.name });
   }
   return out.sort((x, y) => x.at - y.at);
+}
+
+/** Whether a UTF-16 unit is one `\s` matches. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) || c === 0x1680;
 }
 
 /**
@@ -188,10 +207,13 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
  * opening the sentence, after an introductory phrase ("Earlier this year, Fox railed …").
  */
 export function sentenceSubject(left: string, verbFollows = false): Found | null {
-  const body = left.replace(/^[\s\u2014\u2013-]+/, '');
+  let from = 0;
+  for (let c = left.charCodeAt(0); isSpace(c) || c === 0x2014 || c === 0x2013 || c === 45 /* - */; c = left.charCodeAt(++from));
+  const body = from === 0 ? left : left.slice(from);
   const candidates = [body];
-  const intro = /^[^,]{0,60},\s*/.exec(body);
-  if (intro) candidates.push(body.slice(intro[0].length));
+  // After an introduction, /^[^,]{0,60},\s*/: a first comma within 61 characters.
+  const introComma = body.indexOf(',');
+  if (introComma >= 0 && introComma <= 60) candidates.push(body.slice(introComma + 1).trimStart());
   // "The White House press secretary, Sarah Huckabee Sanders, sought …", "Trump's attorney, Alan Garten, …"
   for (const c of candidates) {
     // (It needs two commas: most sentences are passed over without trying it.)
@@ -205,10 +227,10 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
     if (c.startsWith(MASK)) continue;
     const name = nameAtStart(c);
     if (name) {
-      const last = name.split(' ').pop()!;
+      const last = name.slice(name.lastIndexOf(' ') + 1);
       const after = c.slice(c.indexOf(last) + last.length);
       // "Sanders was asked by host Bill Maher, …, “…”": the one asked is not who speaks; the asker is.
-      const passive = /^[^\s]*\s+(?:was|were|had been|has been|is|is being)\s+(?:asked|told|questioned|pressed|urged|interviewed)\b(.*)$/su.exec(after);
+      const passive = mayBePassive(after) && /^[^\s]*\s+(?:was|were|had been|has been|is|is being)\s+(?:asked|told|questioned|pressed|urged|interviewed)\b(.*)$/su.exec(after);
       if (passive) {
         const by = /^\s+by\s+(.*)$/su.exec(passive[1]);
         const agent = by && (nameAtStart(by[1]) ?? nameAtStart(DESCRIBED_NAME.exec(by[1])?.[1] ?? ''));
@@ -217,12 +239,23 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
     }
     // (A name opening the sentence needs no verb of its own right after it when one follows anyway.)
     if (name && (verbFollows || looksLikeSubject(c, name))) return { kind: 'name', name };
-    const p = /^(he|she|they)\b/i.exec(c);
+    const c0 = c.charCodeAt(0) | 0x20; // (lower-cased, for the cheap tests before the patterns)
+    const p = (c0 === 104 /* h */ || c0 === 115 /* s */ || c0 === 116) /* t */ && /^(he|she|they)\b/i.exec(c);
     if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
-    const role = /^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}?(president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.exec(c);
+    const role = c.startsWith('the') && /^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}?(president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.exec(c);
     if (role) return { kind: 'anaphor', head: role[1] };
   }
   return null;
+}
+
+/** False when PASSIVE cannot match: the word after the first gap must start "was", "were", "is", "ha…". */
+function mayBePassive(after: string): boolean {
+  let i = 0;
+  while (i < after.length && !isSpace(after.charCodeAt(i))) i++;
+  if (i === after.length) return false;
+  while (i < after.length && isSpace(after.charCodeAt(i))) i++;
+  const c = after.charCodeAt(i);
+  return c === 119 /* w */ || c === 104 /* h */ || c === 105; /* i */
 }
 
 /**
@@ -230,21 +263,24 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
  * verb follows it ("Trump appeared …"), not when it is a capitalised common noun ("Meetings in …").
  */
 function looksLikeSubject(sentence: string, name: string): boolean {
-  const firstWord = /^\S*/.exec(sentence)![0]; // (not split: that cut the whole sentence into words)
-  if (!/^[A-Z][a-z]+$/.test(firstWord)) return true;
-  const last = name.split(' ').pop()!;
+  // The first word, /^\S*/, must be /^[A-Z][a-z]+$/ (read without cutting it out).
+  let i = 1;
+  if (!(sentence.charCodeAt(0) >= 65 && sentence.charCodeAt(0) <= 90)) return true;
+  while (i < sentence.length && sentence.charCodeAt(i) >= 97 && sentence.charCodeAt(i) <= 122) i++;
+  if (i === 1 || (i < sentence.length && !isSpace(sentence.charCodeAt(i)))) return true;
+  const last = name.slice(name.lastIndexOf(' ') + 1);
   const after = sentence.slice(sentence.indexOf(last) + last.length);
   // A verb within a word or two, past a comma ("Mary Cheney, who is …", "Trump appeared …").
   if (/^\S*\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(after)) return true;
   // Or past what stands between a subject and its verb: an appositive, a home state, a time, adverbs
   // ("Reince Priebus, the chairman of …, tried", "Rick Perry of Texas is", "Gowdy went on"), the verb
-  // known to compromise's lexicon as a finite form (went, took, is).
-  const rest = after
-    .replace(/^\s*\([^()]{0,40}\)/, '')
-    .replace(/^,[^,;:]{1,120},/, '')
-    .replace(/^\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/u, '')
-    .replace(TIME_OR_ADVERB, '');
-  const verb = /^\s+([a-z]+)\b/.exec(rest)?.[1];
+  // known to compromise's lexicon as a finite form (went, took, is). (Each pattern is tried only when
+  // the text starts with a character it needs.)
+  let rest = after;
+  if (rest.trimStart().startsWith('(')) rest = rest.replace(/^\s*\([^()]{0,40}\)/, '');
+  if (rest.startsWith(',')) rest = rest.replace(/^,[^,;:]{1,120},/, '');
+  if (isSpace(rest.charCodeAt(0))) rest = rest.replace(/^\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/u, '').replace(TIME_OR_ADVERB, '');
+  const verb = isSpace(rest.charCodeAt(0)) ? /^\s+([a-z]+)\b/.exec(rest)?.[1] : undefined;
   if (!verb) return false;
   const tags = tagsOf(verb);
   return /(?:ed|[^s]s)$/.test(verb) || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || (tags.has('PresentTense') && !tags.has('Gerund') && !tags.has('Infinitive'));
@@ -272,10 +308,15 @@ function namedAfterDescription(s: string): Found | null {
   return name && name.includes(' ') && name.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '') ? { kind: 'name', name } : null;
 }
 
-export function subjectOf(before: string, strict: boolean): Found | null {
+/**
+ * The subject before a reporting verb. `namesOnly`: the caller uses a person's name only, so nothing
+ * else is looked for (an organisation, pronoun or description gives null).
+ */
+export function subjectOf(before: string, strict: boolean, namesOnly = false): Found | null {
   // Each pattern below is anchored at the end, so tried from every position: the cheap test before it
   // (a character it cannot match without) spares most of them.
-  let s = before.trimEnd().replace(TRAILING_ADVERBS, '');
+  let s = before.trimEnd();
+  if (mayEndInAdverb(s)) s = s.replace(TRAILING_ADVERBS, '');
   const described = namedAfterDescription(s);
   if (described) return described;
   // Peel what stands between a name and its verb, outermost first: "Rep. Bobby Scott, D-Va., one of the
@@ -285,7 +326,7 @@ export function subjectOf(before: string, strict: boolean): Found | null {
     if (peeled.endsWith(')')) peeled = peeled.replace(/\s*\([^()]{0,40}\)$/, '');
     if (peeled.includes('-')) peeled = peeled.replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '');
     // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
-    if (peeled.includes('of')) peeled = peeled.replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
+    if (peeled.includes('of') && capitalisedLastWord(peeled)) peeled = peeled.replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
     let cut = peeled === s && s.endsWith(',') && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
     // "Clinton, during a town hall meeting in Columbus, said": the phrase set off after the name goes too.
     if (cut === s && s.includes(',')) cut = s.replace(/,\s*(?:during|at|in|on|after|before|while|from|speaking)\b[^,]{0,80}$/, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
@@ -296,11 +337,14 @@ export function subjectOf(before: string, strict: boolean): Found | null {
   if (s.endsWith(MASK) || s === '') return null;
   const name = nameAtEnd(s);
   if (name) return { kind: 'name', name };
+  if (namesOnly) return null;
   const org = body(organisationAtEnd(s)); // "the Times wrote", "The New York Post reports that"
   if (org) return org;
-  const p = PRONOUN.exec(s);
+  // (PRONOUN ends in e, y or i, DEFINITE in a lower-case letter, digit, apostrophe or hyphen: tested first.)
+  const last = s.charCodeAt(s.length - 1);
+  const p = ((last | 0x20) === 101 || (last | 0x20) === 121 || (last | 0x20) === 105) && PRONOUN.exec(s);
   if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
-  if (s.includes('th') && DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
+  if (s.includes('th') && ((last >= 97 && last <= 122) || (last >= 48 && last <= 57) || last === 39 || last === 45 || last >= 128) && DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
   return strict ? null : { kind: 'unknown' };
 }
 

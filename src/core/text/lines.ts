@@ -34,26 +34,34 @@ export class LineMap {
  * it is tried at each line start (after \n, \r, U+2028 or U+2029, as `^` takes them) past the last
  * match, which is where a global search can match it, instead of at every character.
  */
-export function replaceAtLineStarts(text: string, re: RegExp, f: (match: string) => string): string {
+export function replaceAtLineStarts(text: string, re: RegExp, f: (match: string) => string, mayMatch?: (text: string, at: number) => boolean): string {
   const parts: string[] = [];
   let kept = 0;
+  // (Most texts break lines with \n alone: then the next break is found by indexOf.)
+  const feedsOnly = !OTHER_BREAK.test(text);
   for (let at = 0; at <= text.length; ) {
+    // (`mayMatch`, when given, is false where `re` cannot match: there it is not run.)
     re.lastIndex = at;
-    const m = re.exec(text);
+    const m = mayMatch && !mayMatch(text, at) ? null : re.exec(text);
     if (m && m[0].length > 0) {
       parts.push(text.slice(kept, at), f(m[0]));
       kept = at = at + m[0].length;
       // A match can end just after a break it crossed ([^\n] takes \r): then a line starts right there.
-      if (LINE_BREAK_CHAR.test(text[at - 1])) continue;
+      const last = text.charCodeAt(at - 1);
+      if (last === 10 || last === 13 || last === 0x2028 || last === 0x2029) continue;
     }
-    LINE_BREAK.lastIndex = at;
-    const br = LINE_BREAK.exec(text);
-    if (!br) break;
-    at = br.index + 1;
+    let br: number;
+    if (feedsOnly) br = text.indexOf('\n', at);
+    else {
+      LINE_BREAK.lastIndex = at;
+      br = LINE_BREAK.exec(text)?.index ?? -1;
+    }
+    if (br < 0) break;
+    at = br + 1;
   }
   if (kept === 0) return text;
   parts.push(text.slice(kept));
   return parts.join('');
 }
 const LINE_BREAK = /[\n\r\u2028\u2029]/g;
-const LINE_BREAK_CHAR = /^[\n\r\u2028\u2029]$/;
+const OTHER_BREAK = /[\r\u2028\u2029]/;

@@ -16,6 +16,17 @@ const WORD = /&|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?[a-z]*|[\p{L}\p{M}\p{N}*]+(?:(
 const PLAIN = /^[A-Za-z0-9]+$/;
 // The part of a contraction a tokenised text sets apart: n't, or 's, 're, 've, 'll, 'm, 'd after the mark.
 const CLITIC = /^(?:n['’]t|s|re|ve|ll|m|d)$/i;
+/** CLITIC.test(raw) for a word of at most three characters, without the pattern when it cannot match. */
+function isClitic(raw: string): boolean {
+  const a = raw.charCodeAt(0) | 0x20; // lower-cased when a letter
+  if (raw.length === 1) return a === 115 /* s */ || a === 109 /* m */ || a === 100; /* d */
+  if (raw.length === 2) {
+    const b = raw.charCodeAt(1) | 0x20;
+    return b === 101 /* e */ ? a === 114 /* r */ || a === 118 /* v */ : a === 108 /* l */ && b === 108;
+  }
+  return a === 110 /* n */ && CLITIC.test(raw);
+}
+const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
 /**
  * Lower-cases, transliterates to ASCII (Łukasz → lukasz, Đoković → djokovic, Straße → strasse, Путин →
@@ -44,13 +55,39 @@ export function tokenizeCounting(text: string, start: number, end: number): { to
   let prevRaw: string | null = null;
   let prevStart = 0;
   let prevAt = 0;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+  for (let at = 0; ; ) {
+    // WORD's next match, read by hand when it is a plain run of ASCII letters and digits (most words).
+    let index = -1;
+    let raw = '';
+    for (; at < slice.length; at++) {
+      const c = slice.charCodeAt(at);
+      if (c >= 128 || c === 38 /* & */ || c === 42 /* * */) break; // the pattern decides
+      if (!isAlnum(c)) continue; // no match starts here
+      let q = at + 1;
+      while (q < slice.length && isAlnum(slice.charCodeAt(q))) q++;
+      const next = q < slice.length ? slice.charCodeAt(q) : 32;
+      // What follows could extend the word (a joiner, a mark, "*", dashes) or make it a number with
+      // thousands separators ("1,000", tried first): the pattern decides.
+      if (next >= 128 || next === 42 /* * */ || next === 39 /* ' */ || next === 46 /* . */ || next === 45 /* - */ || (next === 44 /* , */ && c >= 48 && c <= 57)) break;
+      index = at;
+      raw = slice.slice(at, q);
+      at = q;
+      break;
+    }
+    if (index < 0) {
+      if (at >= slice.length) break;
+      WORD.lastIndex = at;
+      const m = WORD.exec(slice);
+      if (!m) break;
+      index = m.index;
+      raw = m[0];
+      at = index + raw.length;
+    }
     words++;
-    let raw = m[0];
-    let s = start + m.index;
+    let s = start + index;
     const e = s + raw.length;
     // Tokenised text splits contractions off their word ("do n't", "it 's", "Trump 's"): join them back.
-    if (prevRaw !== null && raw.length <= 3 && CLITIC.test(raw) && /\s['’]$|\s$/.test(slice.slice(Math.max(0, m.index - 2), m.index)) && (raw[0] === 'n' || slice[m.index - 1] === "'" || slice[m.index - 1] === '’')) {
+    if (prevRaw !== null && raw.length <= 3 && isClitic(raw) && /\s['’]$|\s$/.test(slice.slice(Math.max(0, index - 2), index)) && (raw[0] === 'n' || slice[index - 1] === "'" || slice[index - 1] === '’')) {
       out.length = prevAt;
       raw = prevRaw + (raw[0] === 'n' || raw[0] === 'N' ? '' : '’') + raw;
       s = prevStart;
