@@ -11,6 +11,7 @@
  * long string `{"$s":[k, lossless]}`, the frame's k-th string. After the data: the number of arrays and
  * of strings, then each string's offset and byte length.
  */
+import { VERSION as STATE_VERSION } from './indexStore';
 import { QuoteIndex, type StatePart } from './sourceIndex';
 import { decode as decodeLossless, encodeInto as encodeLossless, utf8Length } from './textArena';
 import { utf8Decoder, utf8Encoder } from '../text/utf8';
@@ -18,8 +19,6 @@ import { utf8Decoder, utf8Encoder } from '../text/utf8';
 const MAGIC = 0x58494256; // "VBIX" in little-endian bytes
 const BYTE_ORDER = 0x01020304;
 const LAYOUT = 1;
-/** indexStore.ts's state version: the parts' shapes are the same. */
-const STATE_VERSION = 6;
 const HEAD_BYTES = 16;
 /** Strings at least this long go into the data (kept document texts); shorter ones stay in the JSON. */
 const LONG_STRING = 4096;
@@ -150,7 +149,7 @@ export function serializeIndexBinary(index: QuoteIndex, meta: Record<string, unk
 }
 
 /** True when `bytes` begin as a binary stored index does (not a proof that the rest is sound). */
-export function isBinaryIndex(bytes: Uint8Array): boolean {
+function isBinaryIndex(bytes: Uint8Array): boolean {
   return bytes.length >= HEAD_BYTES && new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) === MAGIC;
 }
 

@@ -13,7 +13,7 @@ const FORMAT = 'verbatim-index';
 // 4: speaker confidences in the quote flags.
 // 5: lines of state parts, written and read a slice at a time.
 // 6: a part's document texts in one string.
-const VERSION = 6;
+export const VERSION = 6;
 
 /** Posting lists are ascending: stored as the gaps, which are short numbers. */
 function gaps(part: StatePart): StatePart {
