@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Archive, ArchiveError } from '../archive/archive';
-import { ENCODINGS, unpackAnalyses, type AnalyzedDoc, type Encoding } from '../core';
+import { IngestPipeline } from '../archive/ingestPipeline';
+import { ENCODINGS, type Encoding } from '../core';
 import { AnalysisPool } from '../parallel/pool';
 import { UsageError } from './args';
 import { Scopes } from './config';
@@ -82,9 +83,12 @@ export function parseIndexArgs(argv: readonly string[]): IndexArgs {
 
 export interface IndexSummary { added: number; changed: number; unchanged: number; removed: number; skipped: number }
 
-/** Text analysed per batch: above the pool's in-thread limit, so a large ingest uses the workers. */
+/**
+ * Documents analysed per batch, at most (and about this much text): while the workers analyse one
+ * batch this thread writes the one before, so a batch is what the two stages hand each other.
+ */
 const INGEST_BATCH_CHARS = 4_000_000;
-const INGEST_BATCH_FILES = 2_000;
+export const INGEST_BATCH_FILES = 1_000;
 
 /** One pass: the archive made to match the files under `args.paths`. */
 export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): Promise<IndexSummary> {
@@ -109,24 +113,18 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): P
     pending.add(p);
     if (pending.size >= args.jobs) await Promise.race(pending);
   };
-  // Changed files are analysed a batch at a time by the analysis workers and this thread; the writes
-  // of one batch go on at the server while the next is analysed.
+  // Changed files are analysed a batch at a time by the analysis workers, off this thread: the writes
+  // of one batch go on at the server while the workers analyse the next (ingestPipeline.ts).
   const pool = new AnalysisPool();
-  let batch: { file: string; text: string; state: { size: number; mtimeMs: number; hash: string }; ord: number | undefined }[] = [];
+  type Job = { file: string; text: string; state: { size: number; mtimeMs: number; hash: string }; ord: number | undefined };
+  const pipeline = new IngestPipeline<Job>((inputs) => pool.analyzeAsync(inputs), (j, doc) => run(() => archive.ingest(doc, j.file, j.state, j.ord)));
+  let batch: Job[] = [];
   let batchChars = 0;
   const flush = async (): Promise<void> => {
     const jobs = batch;
     batch = [];
     batchChars = 0;
-    const docs: AnalyzedDoc[] = [];
-    pool.analyzeAll(jobs.map((j) => ({ uri: j.file, label: j.file, text: j.text, order: 0 })), {
-      doc: (d) => docs.push(d),
-      packed: (inputs, packed) => docs.push(...unpackAnalyses(inputs, packed)),
-    });
-    for (let k = 0; k < jobs.length; k++) {
-      const { file, state, ord } = jobs[k];
-      await run(() => archive.ingest(docs[k], file, state, ord));
-    }
+    await pipeline.add(jobs, jobs.map((j) => ({ uri: j.file, label: j.file, text: j.text, order: 0 })));
   };
   try {
     for (const file of files) {
@@ -150,6 +148,7 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): P
       if (batchChars >= INGEST_BATCH_CHARS || batch.length >= INGEST_BATCH_FILES) await flush();
     }
     await flush();
+    await pipeline.finish();
   } finally {
     pool.close();
   }

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { analyze, type AnalysisReply, type AnalyzedDoc, type BatchAnalyzer, type BatchInput, type BatchSink, type PackedAnalyses } from '../core';
+import { analyze, unpackAnalyses, type AnalysisReply, type AnalyzedDoc, type BatchAnalyzer, type BatchInput, type BatchSink, type PackedAnalyses } from '../core';
 
 /**
  * Below this much text in all, analysis stays in this thread. Measured on the bench's articles (2.8 KB
@@ -45,11 +45,16 @@ interface Slot {
   worker: Worker;
   port: MessagePort;
   busy: number;
+  /** analyzeAsync's batches at this worker: reply id → what to do with the reply. */
+  waiting: Map<number, (reply: AnalysisReply | 'exited' | 'closed') => void>;
 }
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  /** analyzeAsync's reply ids, apart from analyzeAll's (which count from 0 in each call). */
+  private nextAsyncId = 2 ** 30;
+  private asyncPending = 0;
   /** Batches analysed by workers so far (the rest were analysed in this thread). */
   workerBatches = 0;
 
@@ -75,7 +80,8 @@ export class AnalysisPool {
     let chars = expectedChars ?? 0;
     if (expectedChars === undefined) for (const d of Array.isArray(docs) ? (docs as BatchInput[]) : (docs = [...docs])) chars += d.text.length;
     // Waiting blocks this thread, so a worker that could never start is ruled out before it is awaited.
-    if (this.size === 0 || chars < inThreadChars || !this.start()) {
+    // (While analyzeAsync's batches are out, their replies must not be read here: this call stays in thread.)
+    if (this.size === 0 || chars < inThreadChars || this.asyncPending > 0 || !this.start()) {
       for (const d of docs) sink.doc(analyze(d, d.order));
       return;
     }
@@ -150,12 +156,67 @@ export class AnalysisPool {
   }
 
   /**
+   * Analyses `docs` in the workers alone, leaving this thread free for its own I/O meanwhile (the
+   * archive ingest writes one batch while the workers analyse the next); resolves to the analyses in
+   * input order, equal to an in-thread analysis. With no worker (size 0, or none could start) it
+   * analyses here, synchronously. A batch whose worker fails or exits is analysed here, so the
+   * promise always settles.
+   */
+  async analyzeAsync(docs: readonly BatchInput[]): Promise<AnalyzedDoc[]> {
+    if (docs.length === 0) return [];
+    if (this.size === 0 || !this.start()) return docs.map((d) => analyze(d, d.order));
+    const take = batchesOf(docs);
+    const sent: Promise<AnalyzedDoc[]>[] = [];
+    for (let b = take(), k = 0; b; b = take(), k++) sent.push(this.sendAsync(this.slots[k % this.slots.length], b.docs));
+    return (await Promise.all(sent)).flat();
+  }
+
+  private sendAsync(s: Slot, docs: BatchInput[]): Promise<AnalyzedDoc[]> {
+    const id = this.nextAsyncId++;
+    if (s.waiting.size === 0) {
+      // Listening, and holding the process open, only while replies are due (the port is unref'd for
+      // analyzeAll, which reads it synchronously).
+      s.port.on('message', (reply: AnalysisReply) => s.waiting.get(reply.id)?.(reply));
+      s.worker.once('exit', () => {
+        // Gone for good: the next analysis starts a new worker in its place.
+        const at = this.slots.indexOf(s);
+        if (at >= 0) this.slots.splice(at, 1);
+        for (const settle of [...s.waiting.values()]) settle('exited');
+      });
+      s.port.ref();
+    }
+    this.asyncPending++;
+    return new Promise<AnalyzedDoc[]>((resolve, reject) => {
+      s.waiting.set(id, (reply) => {
+        s.waiting.delete(id);
+        this.asyncPending--;
+        if (s.waiting.size === 0) {
+          s.port.removeAllListeners('message');
+          s.worker.removeAllListeners('exit');
+          s.port.unref();
+        }
+        if (reply === 'closed') {
+          reject(new Error('the analysis pool was closed before the analysis came back'));
+        } else if (reply !== 'exited' && 'packed' in reply) {
+          this.workerBatches++;
+          resolve(unpackAnalyses(docs, reply.packed));
+        } else {
+          // A worker's error (or its exit) is met again here, where the caller can see it.
+          resolve(docs.map((d) => analyze(d, d.order)));
+        }
+      });
+      s.port.postMessage({ id, docs });
+    });
+  }
+
+  /**
    * Stops the workers (a pool is also safe to drop: its workers never keep the process alive).
    * A worker that dies outright (out of memory) while this thread waits is not detected: the wait
    * has no bound, since one hostile article can take minutes to analyse.
    */
   close(): void {
     for (const s of this.slots.splice(0)) {
+      for (const settle of [...s.waiting.values()]) settle('closed');
       s.port.close();
       void s.worker.terminate();
     }
@@ -178,7 +239,7 @@ export class AnalysisPool {
         const worker = new Worker(this.script, { workerData: { port: port2, signal: this.signal.buffer }, transferList: [port2] });
         worker.unref();
         port1.unref();
-        this.slots.push({ worker, port: port1, busy: 0 });
+        this.slots.push({ worker, port: port1, busy: 0, waiting: new Map() });
       }
     } catch {
       this.close();

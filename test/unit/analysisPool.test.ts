@@ -142,4 +142,48 @@ describe('analysis in workers', function () {
     assert.equal(pool.workerBatches, 0);
     pool.close();
   });
+
+  it('analyses off this thread with analyzeAsync: the event loop runs meanwhile, the result is the same', async () => {
+    const pool = new AnalysisPool(1);
+    try {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 0);
+      const pending = pool.analyzeAsync(docs);
+      let settled = false;
+      void pending.then(() => { settled = true; });
+      const got = await pending;
+      clearInterval(timer);
+      assert.ok(settled && ticks > 0, `timers ran while the workers analysed (${ticks})`);
+      assert.ok(pool.workerBatches > 1, 'every batch went to the worker');
+      assert.deepEqual(plain(got), plain(docs.map((d) => analyze(d, d.order))), 'in input order, field for field');
+      // A synchronous call afterwards reads its own replies only.
+      const sync: AnalyzedDoc[] = [];
+      pool.analyzeAll(docs, { doc: (d) => sync.push(d), packed: (inputs, packed) => sync.push(...unpackAnalyses(inputs, packed)) }, 0);
+      assert.deepEqual(plain(sync), plain(got));
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('analyzeAsync: a worker that exits has its batches analysed here; a closed pool rejects what is pending', async () => {
+    const pool = new AnalysisPool(1);
+    try {
+      const pending = pool.analyzeAsync(docs);
+      // (The pool's only worker, killed while it works: as an out-of-memory exit would.)
+      const slots = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
+      await slots[0].worker.terminate();
+      assert.deepEqual(plain(await pending), plain(docs.map((d) => analyze(d, d.order))));
+      assert.equal(pool.running, 0, 'the dead worker is dropped');
+      const again = await pool.analyzeAsync(docs.slice(0, 4));
+      assert.equal(pool.running, 1, 'and a new one started for the next analysis');
+      assert.deepEqual(plain(again), plain(docs.slice(0, 4).map((d) => analyze(d, d.order))));
+      const cut = pool.analyzeAsync(docs);
+      pool.close();
+      await assert.rejects(cut, /closed/);
+    } finally {
+      pool.close();
+    }
+    const none = new AnalysisPool(0);
+    assert.deepEqual(plain(await none.analyzeAsync(docs.slice(0, 3))), plain(docs.slice(0, 3).map((d) => analyze(d, d.order))), 'no workers: analysed here');
+  });
 });
