@@ -97,7 +97,13 @@ export async function fileStates(pool: Pool, prefixes: readonly string[] = []): 
 }
 
 /** The quote's fields as stored: everything but what has a column or is recomputed, keys in order. */
-function storedFields(q: AnalyzedQuote): string {
-  const { tokens: _t, stems: _s, ...rest } = q;
-  return JSON.stringify({ ...rest, uri: null, label: null, text: null });
+export function storedFields(q: AnalyzedQuote): string {
+  // Read key by key, so that `tokens` is never read: an unpacked analysis computes its tokens when they
+  // are first read (packedAnalyses.ts), and spreading the quote tokenized it again on this thread.
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(q)) if (k !== 'tokens' && k !== 'stems') out[k] = q[k as keyof AnalyzedQuote];
+  out.uri = null;
+  out.label = null;
+  out.text = null;
+  return JSON.stringify(out);
 }

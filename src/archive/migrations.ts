@@ -15,7 +15,7 @@
  * an index-only scan and counted by the server (135 ms), with per-stem counts every ingest updated.
  */
 import type { ClientBase } from 'pg';
-import { INGEST_FUNCTIONS_V2 } from './ingestSql';
+import { INGEST_FUNCTIONS_V2, INGEST_FUNCTIONS_V3 } from './ingestSql';
 
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -126,6 +126,11 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         FROM stems s;
 ${INGEST_FUNCTIONS_V2}
     `,
+  },
+  {
+    version: 3,
+    name: 'ingest looks up stem ids before inserting the new stems',
+    sql: INGEST_FUNCTIONS_V3,
   },
 ];
 

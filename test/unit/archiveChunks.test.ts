@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ChunkCache } from '../../src/archive/chunkCache';
 import { decodeChunk, encodeChunk } from '../../src/archive/chunkData';
+import { storedFields } from '../../src/archive/ingest';
+import { analyze, packAnalyses, unpackAnalyses } from '../../src/core';
 
 describe('archive postings chunks', () => {
   it('round-trips quote numbers and stem counts, at any byte offset', () => {
@@ -43,5 +45,22 @@ describe('archive chunk cache', () => {
     const none = new ChunkCache(0);
     none.set('x', chunk(1));
     assert.deepEqual(none.size, { chunks: 0, postings: 0 });
+  });
+});
+
+describe('archive stored quote fields', () => {
+  it('are those of the analysis, without reading an unpacked analysis\'s tokens', () => {
+    const docs = [{ uri: 'a.txt', text: '“We will follow through on the plan,” said Ann Lee. “Later,” she added.', order: 0 }];
+    const direct = analyze(docs[0], 0);
+    const unpacked = unpackAnalyses(docs, packAnalyses([direct]));
+    for (const q of unpacked[0].quotes) {
+      // Tokens are computed when first read: reading them here would tokenize the quote again.
+      Object.defineProperty(q, 'tokens', { get: () => assert.fail('tokens were read'), enumerable: true });
+    }
+    const stored = unpacked[0].quotes.map(storedFields);
+    assert.deepEqual(stored, direct.quotes.map(storedFields));
+    const first = JSON.parse(stored[0]) as Record<string, unknown>;
+    assert.equal(first.speaker, 'Ann Lee');
+    assert.ok(!('tokens' in first) && !('stems' in first) && first.text === null && first.uri === null);
   });
 });
