@@ -158,13 +158,16 @@ export class AnalysisPool {
   /**
    * Analyses `docs` in the workers alone, leaving this thread free for its own I/O meanwhile (the
    * archive ingest writes one batch while the workers analyse the next); resolves to the analyses in
-   * input order, equal to an in-thread analysis. With no worker (size 0, or none could start) it
-   * analyses here, synchronously. A batch whose worker fails or exits is analysed here, so the
+   * input order, equal to an in-thread analysis. With no worker (size 0, or none could start), or a
+   * small input (`inThreadChars`) before any worker has started, it analyses here, synchronously. A batch whose worker fails or exits is analysed here, so the
    * promise always settles.
    */
-  async analyzeAsync(docs: readonly BatchInput[]): Promise<AnalyzedDoc[]> {
+  async analyzeAsync(docs: readonly BatchInput[], inThreadChars = inThreadDefault()): Promise<AnalyzedDoc[]> {
     if (docs.length === 0) return [];
-    if (this.size === 0 || !this.start()) return docs.map((d) => analyze(d, d.order));
+    // A small input to a pool not yet started stays here, as in analyzeAll (a `--watch` pass of one file).
+    let chars = 0;
+    if (this.slots.length === 0) for (const d of docs) chars += d.text.length;
+    if (this.size === 0 || (this.slots.length === 0 && chars < inThreadChars) || !this.start()) return docs.map((d) => analyze(d, d.order));
     const take = batchesOf(docs);
     const sent: Promise<AnalyzedDoc[]>[] = [];
     for (let b = take(), k = 0; b; b = take(), k++) sent.push(this.sendAsync(this.slots[k % this.slots.length], b.docs));

@@ -148,7 +148,7 @@ describe('analysis in workers', function () {
     try {
       let ticks = 0;
       const timer = setInterval(() => ticks++, 0);
-      const pending = pool.analyzeAsync(docs);
+      const pending = pool.analyzeAsync(docs, 0);
       let settled = false;
       void pending.then(() => { settled = true; });
       const got = await pending;
@@ -168,13 +168,13 @@ describe('analysis in workers', function () {
   it('analyzeAsync: a worker that exits has its batches analysed here; a closed pool rejects what is pending', async () => {
     const pool = new AnalysisPool(1);
     try {
-      const pending = pool.analyzeAsync(docs);
+      const pending = pool.analyzeAsync(docs, 0);
       // (The pool's only worker, killed while it works: as an out-of-memory exit would.)
       const slots = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
       await slots[0].worker.terminate();
       assert.deepEqual(plain(await pending), plain(docs.map((d) => analyze(d, d.order))));
       assert.equal(pool.running, 0, 'the dead worker is dropped');
-      const again = await pool.analyzeAsync(docs.slice(0, 4));
+      const again = await pool.analyzeAsync(docs.slice(0, 4), 0);
       assert.equal(pool.running, 1, 'and a new one started for the next analysis');
       assert.deepEqual(plain(again), plain(docs.slice(0, 4).map((d) => analyze(d, d.order))));
       const cut = pool.analyzeAsync(docs);
@@ -184,6 +184,13 @@ describe('analysis in workers', function () {
       pool.close();
     }
     const none = new AnalysisPool(0);
-    assert.deepEqual(plain(await none.analyzeAsync(docs.slice(0, 3))), plain(docs.slice(0, 3).map((d) => analyze(d, d.order))), 'no workers: analysed here');
+    assert.deepEqual(plain(await none.analyzeAsync(docs.slice(0, 3), 0)), plain(docs.slice(0, 3).map((d) => analyze(d, d.order))), 'no workers: analysed here');
+    const small = new AnalysisPool(1);
+    try {
+      assert.equal((await small.analyzeAsync(docs.slice(0, 3))).length, 3);
+      assert.equal(small.running, 0, 'a small input to a pool not started stays in this thread');
+    } finally {
+      small.close();
+    }
   });
 });
