@@ -11,8 +11,8 @@
  */
 import { Archive } from '../src/archive/archive';
 import { ArchiveSource } from '../src/archive/candidates';
-import { analyze, Engine, type AnalyzedDoc } from '../src/core';
 import { IngestPipeline } from '../src/archive/ingestPipeline';
+import { analyze, Engine, type AnalyzedDoc } from '../src/core';
 import { INGEST_BATCH_FILES } from '../src/cli/indexCommand';
 import { AnalysisPool } from '../src/parallel/pool';
 import { PgServer } from '../test/support/pgServer';

@@ -170,7 +170,8 @@ function main(): void {
     const file = path.resolve(__dirname, '../../bench/RESULTS.md');
     const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     const keep = previous.includes('<!-- notes -->') ? previous.slice(previous.indexOf('<!-- notes -->')) : '<!-- notes -->\n';
-    const body = `# Benchmark results\n\nLatest \`npm run bench${args.length ? ' -- ' + args.filter((a) => a !== '--write').join(' ') : ''}\`, ${new Date().toISOString().slice(0, 10)}, on ${machine()}.\n\n` +
+    const shown = args.filter((a) => a !== '--write');
+    const body = `# Benchmark results\n\nLatest \`npm run bench${shown.length ? ' -- ' + shown.join(' ') : ''}\`, ${new Date().toISOString().slice(0, 10)}, on ${machine()}.\n\n` +
       `${t}\n\n${notes(results)}\n\n${hostile ? `## Hostile input\n\n${hostile}\n\n` : ''}\`\`\`\n${line}\n\`\`\`\n\n${keep}`;
     fs.writeFileSync(file, body);
   }

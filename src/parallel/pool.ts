@@ -54,7 +54,6 @@ export class AnalysisPool {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   /** analyzeAsync's reply ids, apart from analyzeAll's (which count from 0 in each call). */
   private nextAsyncId = 2 ** 30;
-  private asyncPending = 0;
   /** Batches analysed by workers so far (the rest were analysed in this thread). */
   workerBatches = 0;
 
@@ -81,7 +80,7 @@ export class AnalysisPool {
     if (expectedChars === undefined) for (const d of Array.isArray(docs) ? (docs as BatchInput[]) : (docs = [...docs])) chars += d.text.length;
     // Waiting blocks this thread, so a worker that could never start is ruled out before it is awaited.
     // (While analyzeAsync's batches are out, their replies must not be read here: this call stays in thread.)
-    if (this.size === 0 || chars < inThreadChars || this.asyncPending > 0 || !this.start()) {
+    if (this.size === 0 || chars < inThreadChars || this.slots.some((s) => s.waiting.size > 0) || !this.start()) {
       for (const d of docs) sink.doc(analyze(d, d.order));
       return;
     }
@@ -188,11 +187,9 @@ export class AnalysisPool {
       });
       s.port.ref();
     }
-    this.asyncPending++;
     return new Promise<AnalyzedDoc[]>((resolve, reject) => {
       s.waiting.set(id, (reply) => {
         s.waiting.delete(id);
-        this.asyncPending--;
         if (s.waiting.size === 0) {
           s.port.removeAllListeners('message');
           s.worker.removeAllListeners('exit');

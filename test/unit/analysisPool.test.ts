@@ -151,6 +151,10 @@ describe('analysis in workers', function () {
       const pending = pool.analyzeAsync(docs, 0);
       let settled = false;
       void pending.then(() => { settled = true; });
+      // A synchronous call while those replies are due stays in this thread: it must not read them.
+      const meanwhile: AnalyzedDoc[] = [];
+      pool.analyzeAll(docs.slice(0, 3), { doc: (d) => meanwhile.push(d), packed: () => assert.fail('read a worker reply meant for analyzeAsync') }, 0);
+      assert.equal(meanwhile.length, 3);
       const got = await pending;
       clearInterval(timer);
       assert.ok(settled && ticks > 0, `timers ran while the workers analysed (${ticks})`);
