@@ -12,6 +12,7 @@ import { ExactMatcher, type SourceQuote } from './peers/exact';
 import { FuseMatcher } from './peers/fuse';
 import { searchQueries, searchAgreement } from './search';
 import { benchCli, hostPaths, indexWithWorkers } from './parallel';
+import { measureScaling } from './scaling';
 import { gc, median, memoryMb, timed } from './stats';
 import { score, truePairs, type Link, type Planted } from './truth';
 
@@ -26,6 +27,8 @@ const FUSE_QUOTES = flag('--fuse-quotes', 30);
 const keepText = args.includes('--keep-text');
 // The CLI's targets are at 10,000 articles; writing 100,000 files for it would add ten minutes.
 const withCli = !args.includes('--no-cli') && (size <= 10_000 || args.includes('--cli-all'));
+// What two processes give on this machine (bench/scaling.ts): at the sizes of the targets of 2 cores.
+const withScaling = !args.includes('--no-scaling') && size <= 10_000;
 
 function linksOf(report: DocumentReport): Link[] {
   return report.quotes.flatMap((q) => q.matches.map((m) => ({ draft: q.quote, uri: m.quote.uri, start: m.quote.start, end: m.quote.end })));
@@ -154,9 +157,10 @@ async function main(): Promise<void> {
   const parallel = indexWithWorkers(docs, keepText, draftDoc, JSON.stringify(report));
   const cli = withCli ? benchCli(docs, draftDoc) : null;
   const host = await hostPaths(docs);
+  const scaling = withScaling ? await measureScaling(size) : null;
 
   const result = {
-    ...parallel, ...host, cli,
+    ...parallel, ...host, cli, scaling,
     articles: size, quotes, chars, setupMs, genMs, keepText,
     indexMs: analyzeMs + insertMs, analyzeMs, insertMs, baseMb, peakMb, retainedMb,
     draftWords: draft.text.split(/\s+/).length, draftQuotes: draftQuotes.length, analyzeDraftMs,

@@ -8,6 +8,7 @@
  *                          it takes seconds per quote, so its time is scaled to all 30)
  *   --keep-text            index with the article texts kept (the default engine configuration)
  *   --no-cli               skip the CLI runs on files written to a temporary folder (bench/parallel.ts)
+ *   --no-scaling           skip the measure of how analysis scales on this machine's cores (bench/scaling.ts)
  *   --cli-all              run them above 10,000 articles too (by default only up to 10,000, where their targets are)
  *   --hostile              also run the hostile-input section (bench/hostile.ts)
  *   --archive              instead: the archive on PostgreSQL beside the in-memory index (bench/archive.ts)
@@ -20,6 +21,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { archiveTable, runArchive, withArchiveSection } from './archiveReport';
 import { hostileTable, runHostile } from './hostileRun';
+import type { ScalingResult } from './scaling';
 import { fmt } from './stats';
 
 const args = process.argv.slice(2);
@@ -39,6 +41,7 @@ interface Result {
   exact: { buildMs: number; ms: number; recall: number };
   fuse: { buildMs: number; ms: number; measuredQuotes: number; estimated: boolean; recall: number; recallAll: number; otherAll: number; pairs: number };
   workers: number; indexWorkersMs: number; workerBatches: number; workersSame: boolean; hostSaveMs: number; hostLoadMs: number; hostSavedMb: number; hostBlockMs: number; syncSaveMs: number; syncLoadMs: number;
+  scaling: ScalingResult | null;
   cli: { plainMs: number; noCacheMs: number; coldMs: number; warmMs: number; oneChangedMs: number; cacheMb: number; same: boolean } | null;
 }
 
@@ -48,6 +51,7 @@ function runSize(size: number): Result {
   if (args.includes('--keep-text')) childArgs.push('--keep-text');
   if (args.includes('--no-cli')) childArgs.push('--no-cli');
   if (args.includes('--cli-all')) childArgs.push('--cli-all');
+  if (args.includes('--no-scaling')) childArgs.push('--no-scaling');
   process.stderr.write(`bench: ${size} articles…\n`);
   const r = spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
@@ -97,6 +101,12 @@ function notes(results: Result[]): string {
         `${fmt(r.cli.coldMs, 0)} ms cold --cache (writes ${fmt(r.cli.cacheMb, 1)} MB), ${fmt(r.cli.warmMs, 0)} ms warm, ${fmt(r.cli.oneChangedMs, 0)} ms with one source changed; ` +
         `reports ${r.cli.same ? 'identical' : 'DIFFERENT'}`);
     }
+    if (r.scaling) {
+      const sc = r.scaling;
+      parts.push(`analysis on this machine's cores (bench/scaling.ts, separate processes): ${r.articles} articles ${fmt(sc.analysisAloneMs, 0)} ms in one, ` +
+        `${fmt(sc.analysisPairMs, 0)} ms split between two at once: ${fmt(sc.analysisScaling, 2)}× (an integer loop: ${fmt(sc.spinScaling, 2)}×), ` +
+        `so two threads index in no less than about ${fmt(r.indexMs / sc.analysisScaling, 0)} ms here (index_ms / ${fmt(sc.analysisScaling, 2)})`);
+    }
     if (r.agreement) parts.push(`search vs Fuse over every quote: ${fmt(r.agreement.share * 100, 0)}% of its top 10 found, ${fmt(r.agreement.asGood * 100, 0)}% of ranks scored as well; full Fuse ${fmt(r.agreement.fullFuseMs, 0)} ms/query`);
     out.push('- ' + parts.join('; '));
   }
@@ -108,6 +118,7 @@ function summary(r: Result): string {
     `speedup_vs_fuse=${fmt(r.fuse.ms / r.fullMs, 0)} recall=${fmt(r.recall, 3)} fuse_recall=${fmt(r.fuse.recall, 3)} exact_recall=${fmt(r.exact.recall, 3)} ` +
     `index_ms=${fmt(r.indexMs, 0)} index_workers_ms=${fmt(r.indexWorkersMs, 0)} heap_mb=${fmt(r.peakMb, 0)} search_ms=${fmt(r.searchMs, 1)}` +
     ` host_block_ms=${fmt(r.hostBlockMs, 0)}` +
+    (r.scaling ? ` analysis_scaling=${fmt(r.scaling.analysisScaling, 2)} spin_scaling=${fmt(r.scaling.spinScaling, 2)}` : '') +
     (r.cli ? ` cli_cold_ms=${fmt(r.cli.coldMs, 0)} cli_warm_ms=${fmt(r.cli.warmMs, 0)}` : '');
 }
 
@@ -128,6 +139,8 @@ function targets(results: Result[]): string {
     check('incremental_ms', tenK.incrementalMs, 10);
     check('recall', tenK.recall, Math.max(0.95, tenK.fuse.recall), false);
     check('index_workers_ms', tenK.indexWorkersMs, 3000);
+    // Not a target: the least two threads could take on this machine's cores (see bench/scaling.ts).
+    if (tenK.scaling) out.push(`(index_floor_here_ms=${fmt(tenK.indexMs / tenK.scaling.analysisScaling, 0)})`);
     check('host_block_ms', tenK.hostBlockMs, 50);
     check('cli_cold_ms', tenK.cli?.coldMs, 6000);
     check('cli_warm_ms', tenK.cli?.warmMs, 1000);
