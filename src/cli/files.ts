@@ -87,10 +87,11 @@ export function walk(dir: string, problems: string[], policy: WalkPolicy): strin
     problems.push(`${dir}: cannot list folder (${reason(e)})`);
     return out;
   }
+  const ignored = policy.git?.inFolder(dir);
   for (const e of entries) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
-    if (policy.git?.ignores(p, e.isDirectory())) continue;
+    if (ignored?.(e.name, e.isDirectory())) continue;
     if (e.isDirectory()) out.push(...walk(p, problems, policy));
     else if (e.isFile()) out.push(p);
   }
