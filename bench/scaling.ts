@@ -3,8 +3,8 @@
  * the same articles split between two processes running at once (separate processes, so nothing of
  * V8 or of the pool is shared: only the hardware). A peer with no memory traffic (an integer loop) is
  * split the same way. On two real cores both ratios are near 2; a ratio well under 2 for analysis
- * while the loop's is near 2 says the cores share what analysis needs (caches, memory, an SMT core),
- * and bounds what any number of analysis threads can give here: index_ms / analysis_scaling.
+ * while the loop's is near 2 says the cores share what analysis needs (caches, memory, an SMT core).
+ * (Runs seconds apart on a shared machine: a tendency, not a bound on what threads give.)
  *
  * Run as a child (`node scaling.js <size> <from> <to> analyze|spin`), a process generates its share
  * first (off the clock), says READY, and starts on the parent's `go`, so that the two run together.

@@ -67,6 +67,17 @@ describe('verbatim check with a configuration file', () => {
     assert.deepEqual(paths(['--no-gitignore']), ['drafts/a.article', 'drafts/scratch/b.article']);
   });
 
+  it('reads every .gitignore from the repository down, the deepest deciding, with paths relative to each', () => {
+    const dir = workspace({
+      '.git/HEAD': 'ref: refs/heads/main\n', '.verbatim.json': '{ "sources": ["sources/**"] }',
+      '.gitignore': '*.article\n', 'drafts/b.article': DRAFT, 'drafts/desk/c.article': DRAFT, 'drafts/desk/d.article': DRAFT,
+      // Un-ignores one file of its own folder by a path relative to it, not to the repository.
+      'drafts/desk/.gitignore': '!c.article\n',
+    });
+    const r = run(['check', 'drafts', '--format', 'json', '--fail-on', 'never'], dir);
+    assert.deepEqual(JSON.parse(r.out).documents.map((d: { path: string }) => d.path), ['drafts/desk/c.article']);
+  });
+
   it('skips what the configuration excludes, and reads the size cap from it', () => {
     const dir = workspace({ 'drafts/old/b.article': DRAFT, '.verbatim.json': '{ "sources": ["sources/**"], "exclude": ["drafts/old/**"], "maxFileSizeKB": 1 }', 'sources/big.txt': 'x'.repeat(2000) });
     const r = run(['check', 'drafts', '--format', 'json', '--fail-on', 'never'], dir);
