@@ -81,6 +81,13 @@ export class Archive {
     this.source = new ArchiveSource(pool);
     // An idle client's error (the server stopped) must not crash the process: the next query fails.
     pool.on('error', (e) => { this.lastError = e; });
+    // A client's own error event with no listener crashes the process ("terminating connection due to
+    // administrator command" when the server stops). The pool listens only while a client is idle, and
+    // a query in flight gets the error itself: between the two (a checked-out client between queries,
+    // a client ending) nobody did, and `verbatim check --db` died instead of falling back to the local
+    // sources (seen once in CI's test of a server stopped mid-check). Every client gets a listener for
+    // its life; the failure still reaches the caller, as the next query on that client fails.
+    pool.on('connect', (client) => { client.on('error', (e) => { this.lastError = e; }); });
   }
 
   /**

@@ -163,4 +163,31 @@ describe('archive on PostgreSQL', function () {
       await Promise.all([a.close(), b.close()]);
     }
   });
+  it('survives the server ending a connection that is checked out between queries, and says so', async () => {
+    const url = await server.createDatabase('dropped');
+    const archive = await Archive.open(url);
+    try {
+      // Checked out and between queries: the moment `check --db` hit when the server stopped mid-check.
+      const client = await archive.pool.connect();
+      const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      const admin = new Pool({ connectionString: url, max: 1 });
+      try {
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      } finally {
+        await admin.end();
+      }
+      // Without a listener for its life, the client's error event would end this process here.
+      for (let i = 0; i < 200 && !archive.lastError; i++) await new Promise((r) => setTimeout(r, 10));
+      try {
+        // ("terminating connection due to administrator command", or the socket's end before it.)
+        assert.match(String((archive.lastError as Error)?.message), /terminat/i);
+        await assert.rejects(client.query('SELECT 1'), 'the next query on that client fails: the caller learns of it');
+      } finally {
+        client.release(true); // (else closing the archive waits for it)
+      }
+      assert.equal((await archive.pool.query<{ one: number }>('SELECT 1 AS one')).rows[0].one, 1, 'a new connection works');
+    } finally {
+      await archive.close();
+    }
+  });
 });
