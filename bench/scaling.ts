@@ -40,13 +40,13 @@ function runTogether(shares: string[][]): Promise<number[]> {
     const children = shares.map((share, k) => {
       const child = spawn(process.execPath, [__filename, ...share], { stdio: ['pipe', 'pipe', 'inherit'] });
       let out = '';
+      let isReady = false;
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', (chunk: string) => {
         out += chunk;
-        if (out.includes('READY\n') && !out.includes('counted')) {
-          out = out.replace('READY\n', 'counted\n');
-          if (++ready === shares.length) for (const c of children) c.stdin.write('go\n');
-        }
+        if (isReady || !out.includes('READY\n')) return;
+        isReady = true;
+        if (++ready === shares.length) for (const c of children) c.stdin.write('go\n');
       });
       child.on('error', reject);
       child.on('close', (code) => {

@@ -11,12 +11,6 @@ export class GitIgnores {
   private readonly files = new Map<string, Ignore | null>();
   private readonly roots = new Map<string, string | null>();
 
-  /** True when git would ignore `file` (a folder when `dir`). */
-  ignores(file: string, dir = false): boolean {
-    const abs = path.resolve(file);
-    return this.inFolder(path.dirname(abs))?.(path.basename(abs), dir) ?? false;
-  }
-
   /**
    * What git ignores among the entries of folder `dir`, by name (a folder when `isDir`); null when it is
    * outside a repository. (Per folder, not per file: the folder's path and its .gitignore files are
