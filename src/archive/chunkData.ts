@@ -1,28 +1,103 @@
 /**
- * A chunk of packed postings as stored in `chunks.data`: n quote numbers (uint32), then each quote's
- * stem count (uint16, at most 65,535: a quote has far fewer distinct content stems), little-endian.
- * Six bytes a posting, read as typed arrays: counting a million postings takes milliseconds in the
- * reader, where the server's aggregate over a row per posting took about a microsecond each. (They
- * travel as bytea's hex text: pg's binary results pass through a UTF-8 string, which corrupts bytes.)
+ * A chunk of packed postings as stored in `chunks.data`, in one of two layouts (both read, v2 written):
+ * - v2: the magic bytes 56 62 02 FF, the count n as a varint, the n quote numbers ascending as varint
+ *   gaps (the first from 0), then the n stems counts as varints (LEB128: 7 bits a byte, low first).
+ *   The postings a query reads are mostly those of common stems, whose gaps are short: about two bytes
+ *   a posting there, a third of v1. (They travel as bytea's hex text, which doubles every byte: pg's
+ *   binary results pass through a UTF-8 string, which corrupts bytes. So the layout's size is the
+ *   transfer's.)
+ * - v1 (before 2026-12-03): n quote numbers (uint32), then each quote's stem count (uint16),
+ *   little-endian: six bytes a posting. Its fourth byte is the high byte of a positive int4 quote
+ *   number, at most 7F, so v2's FF there tells the two apart without a column; a v1 chunk is rewritten
+ *   as v2 when a pack next merges it.
+ * Either is read into typed arrays: counting a million postings takes milliseconds in the reader, where
+ * the server's aggregate over a row per posting took about a microsecond each.
  */
 export interface Chunk {
   qids: Uint32Array;
   lens: Uint16Array;
 }
 
+const MAGIC = [0x56, 0x62, 0x02, 0xff];
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The bytes of a chunk holding `qids[i]` with stem count `lens[i]`. */
+/** The v2 bytes of a chunk holding `qids[i]` (distinct, below 2³¹) with stem count `lens[i]`, in any order. */
 export function encodeChunk(qids: ArrayLike<number>, lens: ArrayLike<number>): Buffer {
   const n = qids.length;
-  const out = Buffer.alloc(n * 6);
-  for (let i = 0; i < n; i++) out.writeUInt32LE(qids[i], i * 4);
-  for (let i = 0; i < n; i++) out.writeUInt16LE(Math.min(65535, lens[i]), n * 4 + i * 2);
-  return out;
+  let order: ArrayLike<number> | null = null;
+  for (let i = 1; i < n; i++) {
+    if (qids[i] < qids[i - 1]) {
+      // Packs append fresh quotes in number order after the chunk's, so this is rare: an ingest
+      // that committed after a later-numbered one was packed.
+      order = Array.from({ length: n }, (_, k) => k).sort((a, b) => qids[a] - qids[b]);
+      break;
+    }
+  }
+  const out = Buffer.allocUnsafe(MAGIC.length + 5 + n * 8);
+  let pos = 0;
+  for (const b of MAGIC) out[pos++] = b;
+  const put = (v: number): void => {
+    while (v >= 0x80) {
+      out[pos++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    out[pos++] = v;
+  };
+  put(n);
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const q = qids[order ? order[i] : i];
+    if (!(q >= last && q < 2 ** 31) || (i > 0 && q === last)) throw new Error(`quote number ${q} cannot follow ${last} in a postings chunk`);
+    put(q - last);
+    last = q;
+  }
+  for (let i = 0; i < n; i++) put(Math.min(65535, lens[order ? order[i] : i]));
+  return out.subarray(0, pos);
 }
 
-/** A chunk's postings from its bytes (copied when unaligned or on a big-endian machine). */
+/** A chunk's postings from its bytes, either layout. */
 export function decodeChunk(data: Uint8Array): Chunk {
+  if (data.length >= 4 && data[0] === MAGIC[0] && data[1] === MAGIC[1] && data[2] === MAGIC[2] && data[3] === MAGIC[3]) return decodeV2(data);
+  return decodeV1(data);
+}
+
+function decodeV2(buf: Uint8Array): Chunk {
+  // A plain view: element reads through a Buffer (a subclass) were slower here.
+  const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const end = data.length;
+  const broken = (): Error => new Error(`a postings chunk of ${end} bytes is not whole`);
+  let pos = MAGIC.length;
+  let n = 0;
+  for (let shift = 0, b = 0x80; b & 0x80 && pos < end; shift += 7) {
+    b = data[pos++];
+    n |= (b & 0x7f) << shift;
+  }
+  if (n < 0 || n > end) throw broken();
+  const qids = new Uint32Array(n);
+  const lens = new Uint16Array(n);
+  // Most values are one byte: that case is tested first. A value runs past the end only in a damaged
+  // chunk (a typed array reads undefined there, which ends the value; the length test below fails).
+  let q = 0;
+  for (let i = 0, all = 2 * n; i < all; i++) {
+    let v = data[pos++];
+    if (v >= 0x80) {
+      let b = v;
+      v &= 0x7f;
+      for (let shift = 7; b >= 0x80 && shift < 35; shift += 7) {
+        b = data[pos++];
+        v |= (b & 0x7f) << shift;
+      }
+      v >>>= 0;
+    }
+    // The first n values are the quote numbers' gaps, the next n the stem counts.
+    if (i < n) qids[i] = q += v;
+    else lens[i - n] = v;
+  }
+  if (pos !== end) throw broken();
+  return { qids, lens };
+}
+
+function decodeV1(data: Uint8Array): Chunk {
   if (data.length % 6 !== 0) throw new Error(`a postings chunk of ${data.length} bytes is not whole`);
   const n = data.length / 6;
   if (littleEndian) {
@@ -36,4 +111,13 @@ export function decodeChunk(data: Uint8Array): Chunk {
   for (let i = 0; i < n; i++) qids[i] = view.getUint32(i * 4, true);
   for (let i = 0; i < n; i++) lens[i] = view.getUint16(n * 4 + i * 2, true);
   return { qids, lens };
+}
+
+/** The v1 bytes of a chunk: what archives written before v2 hold (kept for tests of reading them). */
+export function encodeChunkV1(qids: ArrayLike<number>, lens: ArrayLike<number>): Buffer {
+  const n = qids.length;
+  const out = Buffer.alloc(n * 6);
+  for (let i = 0; i < n; i++) out.writeUInt32LE(qids[i], i * 4);
+  for (let i = 0; i < n; i++) out.writeUInt16LE(Math.min(65535, lens[i]), n * 4 + i * 2);
+  return out;
 }

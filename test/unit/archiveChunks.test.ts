@@ -1,26 +1,47 @@
 import * as assert from 'node:assert/strict';
 import { ChunkCache } from '../../src/archive/chunkCache';
-import { decodeChunk, encodeChunk } from '../../src/archive/chunkData';
+import { decodeChunk, encodeChunk, encodeChunkV1 } from '../../src/archive/chunkData';
 import { storedFields } from '../../src/archive/ingest';
 import { analyze, packAnalyses, unpackAnalyses } from '../../src/core';
 
 describe('archive postings chunks', () => {
-  it('round-trips quote numbers and stem counts, at any byte offset', () => {
-    const qids = [0, 1, 7, 2 ** 31 + 5, 2 ** 32 - 1];
-    const lens = [1, 0, 255, 256, 70_000];
+  it('round-trips quote numbers and stem counts, sorted by quote number, at any byte offset', () => {
+    const qids = [7, 0, 1, 2 ** 31 - 1, 300, 128];
+    const lens = [255, 1, 0, 256, 70_000, 127];
     const bytes = encodeChunk(qids, lens);
-    assert.equal(bytes.length, qids.length * 6);
     // A slice at an odd offset, as a client's receive buffer gives it.
     const padded = Buffer.concat([Buffer.from([9]), bytes]).subarray(1);
     for (const data of [bytes, padded]) {
       const got = decodeChunk(data);
-      assert.deepEqual([...got.qids], qids);
-      assert.deepEqual([...got.lens], [1, 0, 255, 256, 65_535], 'stem counts cap at 65,535');
+      assert.deepEqual([...got.qids], [0, 1, 7, 128, 300, 2 ** 31 - 1]);
+      assert.deepEqual([...got.lens], [1, 0, 255, 127, 65_535, 256], 'each count stays with its quote; counts cap at 65,535');
     }
   });
 
-  it('refuses a chunk that is not whole postings', () => {
+  it('takes about two bytes a posting for a common stem, a third of the six-byte layout', () => {
+    const qids = Array.from({ length: 10_000 }, (_, i) => 1_000_000 + i * 40);
+    const lens = qids.map((q) => 5 + (q % 20));
+    const bytes = encodeChunk(qids, lens);
+    assert.ok(bytes.length <= 2 * qids.length + 16, `${bytes.length} bytes`);
+    assert.equal(encodeChunkV1(qids, lens).length, 6 * qids.length);
+  });
+
+  it('reads chunks written in the six-byte layout of archives before it', () => {
+    const qids = [1, 9, 2 ** 31 - 1, 65_536];
+    const lens = [3, 0, 65_535, 12];
+    for (const data of [encodeChunkV1(qids, lens), Buffer.concat([Buffer.from([1, 2, 3]), encodeChunkV1(qids, lens)]).subarray(3)]) {
+      const got = decodeChunk(data);
+      assert.deepEqual([...got.qids], qids);
+      assert.deepEqual([...got.lens], lens);
+    }
+  });
+
+  it('refuses a chunk that is not whole postings, in either layout', () => {
     assert.throws(() => decodeChunk(new Uint8Array(7)), /not whole/);
+    const whole = encodeChunk([1, 200, 70_000], [2, 3, 4]);
+    assert.throws(() => decodeChunk(whole.subarray(0, whole.length - 1)), /not whole/);
+    assert.throws(() => decodeChunk(Buffer.concat([whole, Buffer.from([0])])), /not whole/);
+    assert.throws(() => encodeChunk([5, 5], [1, 1]), /cannot follow/, 'a quote is in a stem\'s postings once');
   });
 });
 

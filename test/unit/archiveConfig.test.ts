@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseConfig, withoutPassword } from '../../src/core';
 import { loginOf, secretKey } from '../../src/archive/login';
 import { clientConfig } from '../../src/archive/password';
+import { describe as describeError } from '../../src/archive/archive';
 import { readSettings } from '../../src/host/settingsMap';
 
 describe('archive URL in the configuration file and settings', () => {
@@ -85,5 +86,22 @@ describe('archive URL in the configuration file and settings', () => {
       process.env.PGPASSFILE = file;
       assert.equal(await passwordOf('postgresql://ed@h/db'), undefined);
     });
+  });
+});
+
+describe('archive errors in words', () => {
+  const url = 'postgresql://editor:secret@db.example:5432/archive';
+  it('says the server closed the connection, whichever of pg\'s words for it came', () => {
+    for (const e of [
+      new Error('Client has encountered a connection error and is not queryable'),
+      new Error('Connection terminated unexpectedly'),
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+    ]) {
+      assert.equal(describeError(e, url), 'the archive at postgresql://editor:***@db.example:5432/archive closed the connection (the server stopped, or the network failed)');
+    }
+  });
+  it('keeps the server\'s own words otherwise, with the password hidden', () => {
+    assert.equal(describeError(new Error('relation "x" is odd'), url), 'the archive at postgresql://editor:***@db.example:5432/archive: relation "x" is odd');
+    assert.match(describeError(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), url), /is shutting down or starting up/);
   });
 });
