@@ -10,7 +10,7 @@ export class ChunkCache {
   private readonly map = new Map<string, Chunk>();
   private postings = 0;
 
-  /** `budget` postings at most (six bytes each as typed arrays); 0 keeps nothing. */
+  /** `budget` postings at most (six bytes each, decoded into typed arrays); 0 keeps nothing. */
   constructor(readonly budget: number) {}
 
   get(id: string): Chunk | undefined {

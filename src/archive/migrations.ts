@@ -4,12 +4,13 @@
  * fresh database do not both create the tables.
  *
  * Layout (since version 2): a document row per source file; a quote row per quotation, numbered (qid),
- * its content stems as integer ids in an array; the postings packed per stem in chunks of six bytes a
- * posting (quote number, quote's stem count), which candidate queries read whole and count in the
- * reader (pack.ts moves newly ingested quotes there from the small `fresh` table; removals leave
- * `dead` postings until the next pack); names listed by first mention (document order, then place in
- * the document) so that surnames resolve as the in-memory index resolves them whatever order concurrent
- * ingests commit in; one totals row; the document's text (for line numbers and context in reports).
+ * its content stems as integer ids in an array; the postings (quote number, quote's stem count)
+ * packed per stem in chunks (chunkData.ts: six bytes each in v1, varints in v2; the column is the
+ * same), which candidate queries read whole and count in the reader (pack.ts moves newly ingested
+ * quotes there from the small `fresh` table; removals leave `dead` postings until the next pack);
+ * names listed by first mention (document order, then place in the document) so that surnames resolve
+ * as the in-memory index resolves them whatever order concurrent ingests commit in; one totals row;
+ * the document's text (for line numbers and context in reports).
  * Measured before: a GIN index on the stem arrays (every candidate then cost a fetch of its wide quote
  * row, 400 ms a query at 50,000 articles), then version 1's postings table, a row per posting read by
  * an index-only scan and counted by the server (135 ms), with per-stem counts every ingest updated.
@@ -131,6 +132,13 @@ ${INGEST_FUNCTIONS_V2}
     version: 3,
     name: 'ingest looks up stem ids before inserting the new stems',
     sql: INGEST_FUNCTIONS_V3,
+  },
+  {
+    // Packs write chunkData.ts's v2 layout from this version on. Nothing to convert (v1 chunks are
+    // still read), but a tool from before would misread v2 chunks: the version makes it refuse.
+    version: 4,
+    name: 'postings chunks may be in the v2 varint layout',
+    sql: `COMMENT ON COLUMN chunks.data IS 'postings: chunkData.ts layout v1 (six bytes a posting) or v2 (magic 56 62 02 FF, varints)';`,
   },
 ];
 

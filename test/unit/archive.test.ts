@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Archive } from '../../src/archive/archive';
+import { decodeChunk, encodeChunkV1 } from '../../src/archive/chunkData';
 import { MIGRATIONS } from '../../src/archive/migrations';
 import { Engine, analyze, type DocInput } from '../../src/core';
 import { Pool } from 'pg';
@@ -137,6 +138,33 @@ describe('archive on PostgreSQL', function () {
       const kept = edited.filter((_, i) => i !== 6);
       await assertCounts(archive);
       await assertSameFindings(kept, archive);
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('reads chunks in the six-byte layout of archives packed before v2, and a pack rewrites those it merges', async () => {
+    const archive = await Archive.open(await server.createDatabase('layouts'));
+    try {
+      const docs = [...seeds, ...basil.slice(0, 20)];
+      for (const d of docs) await archive.ingest(analyze(d), d.label!, null);
+      await archive.pack();
+      // Every chunk back in the v1 layout, as an archive packed before 2026-12-03 holds them.
+      const rows = (await archive.pool.query<{ id: string; data: Buffer }>('SELECT id, data FROM chunks')).rows;
+      assert.ok(rows.length > 100 && rows.every((r) => r.data[3] === 0xff), 'a pack writes v2');
+      const v1 = rows.map((r) => { const c = decodeChunk(r.data); return encodeChunkV1(c.qids, c.lens); });
+      await archive.pool.query('UPDATE chunks c SET data = u.data FROM unnest($1::bigint[], $2::bytea[]) AS u(id, data) WHERE c.id = u.id', [rows.map((r) => r.id), v1]);
+      await assertSameFindings(docs, archive);
+      // An edit and a removal: the pack merges the chunks holding their dead postings, in v2.
+      const edited = docs.map((d) => ({ ...d }));
+      edited[2].text = edited[2].text.replace(/“[^”]*”/, 'a quote removed');
+      await archive.ingest(analyze(edited[2]), edited[2].label!, null);
+      assert.equal(await archive.remove(edited[5].uri), true);
+      await archive.pack();
+      const layouts = (await archive.pool.query<{ v2: boolean; n: number }>("SELECT substr(data, 1, 4) = '\\x566202ff'::bytea AS v2, count(*)::int AS n FROM chunks GROUP BY 1")).rows;
+      assert.deepEqual(layouts.map((l) => l.v2).sort(), [false, true], 'both layouts in one archive');
+      await assertCounts(archive);
+      await assertSameFindings(edited.filter((_, i) => i !== 5), archive);
     } finally {
       await archive.close();
     }
