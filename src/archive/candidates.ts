@@ -123,7 +123,7 @@ export class ArchiveSource implements CandidateSource {
           if (!p) continue;
           p.df++;
           p.fresh.push(f.qid);
-          p.freshLens.push(f.n_stems);
+          p.freshLens.push(Math.min(65535, f.n_stems)); // as chunks store it
         }
       }
     }

@@ -1,7 +1,8 @@
 /**
  * A chunk of packed postings as stored in `chunks.data`, in one of two layouts (both read, v2 written):
  * - v2: the magic bytes 56 62 02 FF, the count n as a varint, the n quote numbers ascending as varint
- *   gaps (the first from 0), then the n stems counts as varints (LEB128: 7 bits a byte, low first).
+ *   gaps (the first from 0), then the n stems counts as varints (LEB128: 7 bits a byte, low first),
+ *   and a zero byte when that would end on a multiple of six bytes (so that v1's test fails on it).
  *   The postings a query reads are mostly those of common stems, whose gaps are short: about two bytes
  *   a posting there, a third of v1. (They travel as bytea's hex text, which doubles every byte: pg's
  *   binary results pass through a UTF-8 string, which corrupts bytes. So the layout's size is the
@@ -52,6 +53,9 @@ export function encodeChunk(qids: ArrayLike<number>, lens: ArrayLike<number>): B
     last = q;
   }
   for (let i = 0; i < n; i++) put(Math.min(65535, lens[order ? order[i] : i]));
+  // Never a multiple of six bytes: a reader from before v2 (an editor still running) then refuses
+  // the chunk as "not whole" instead of reading it as v1 postings.
+  if (pos % 6 === 0) out[pos++] = 0;
   return out.subarray(0, pos);
 }
 
@@ -93,7 +97,8 @@ function decodeV2(buf: Uint8Array): Chunk {
     if (i < n) qids[i] = q += v;
     else lens[i - n] = v;
   }
-  if (pos !== end) throw broken();
+  // The pad byte is there exactly when the values end on a multiple of six bytes.
+  if (!(pos === end || (pos === end - 1 && pos % 6 === 0 && data[pos] === 0))) throw broken();
   return { qids, lens };
 }
 

@@ -143,8 +143,9 @@ ${INGEST_FUNCTIONS_V2}
     sql: `
       COMMENT ON COLUMN chunks.data IS 'postings: chunkData.ts layout v1 (six bytes a posting) or v2 (magic 56 62 02 FF, varints)';
       CREATE UNIQUE INDEX quotes_qid_keys ON quotes (qid) INCLUDE (doc_id, start_at);
-      DROP INDEX quotes_qid;
       CREATE INDEX documents_keys ON documents (id) INCLUDE (uri);
+      -- Last: its exclusive lock on quotes is then held for the shortest time.
+      DROP INDEX quotes_qid;
     `,
   },
 ];

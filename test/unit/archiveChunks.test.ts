@@ -26,6 +26,20 @@ describe('archive postings chunks', () => {
     assert.equal(encodeChunkV1(qids, lens).length, 6 * qids.length);
   });
 
+  it('is never a multiple of six bytes long, so that a reader of the six-byte layout refuses it', () => {
+    for (let n = 1; n <= 300; n++) {
+      let q = 5;
+      const qids = Array.from({ length: n }, (_, i) => (q += 1 + ((i * 37) % 200)));
+      const lens = qids.map((q) => q % 300);
+      const bytes = encodeChunk(qids, lens);
+      assert.notEqual(bytes.length % 6, 0, `${n} postings`);
+      const got = decodeChunk(bytes);
+      assert.deepEqual([...got.qids], qids);
+      assert.deepEqual([...got.lens], lens);
+      if (n === 300) assert.throws(() => decodeChunk(Buffer.concat([bytes, Buffer.from([0])])), /not whole/);
+    }
+  });
+
   it('reads chunks written in the six-byte layout of archives before it', () => {
     const qids = [1, 9, 2 ** 31 - 1, 65_536];
     const lens = [3, 0, 65_535, 12];
@@ -40,7 +54,8 @@ describe('archive postings chunks', () => {
     assert.throws(() => decodeChunk(new Uint8Array(7)), /not whole/);
     const whole = encodeChunk([1, 200, 70_000], [2, 3, 4]);
     assert.throws(() => decodeChunk(whole.subarray(0, whole.length - 1)), /not whole/);
-    assert.throws(() => decodeChunk(Buffer.concat([whole, Buffer.from([0])])), /not whole/);
+    assert.throws(() => decodeChunk(Buffer.concat([whole, Buffer.from([7])])), /not whole/);
+    assert.throws(() => decodeChunk(Buffer.concat([whole, Buffer.from([0, 0])])), /not whole/);
     assert.throws(() => encodeChunk([5, 5], [1, 1]), /cannot follow/, 'a quote is in a stem\'s postings once');
   });
 });

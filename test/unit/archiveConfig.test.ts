@@ -96,6 +96,7 @@ describe('archive errors in words', () => {
       new Error('Client has encountered a connection error and is not queryable'),
       new Error('Connection terminated unexpectedly'),
       Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }),
     ]) {
       assert.equal(describeError(e, url), 'the archive at postgresql://editor:***@db.example:5432/archive closed the connection (the server stopped, or the network failed)');
     }
@@ -103,5 +104,6 @@ describe('archive errors in words', () => {
   it('keeps the server\'s own words otherwise, with the password hidden', () => {
     assert.equal(describeError(new Error('relation "x" is odd'), url), 'the archive at postgresql://editor:***@db.example:5432/archive: relation "x" is odd');
     assert.match(describeError(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), url), /is shutting down or starting up/);
+    assert.match(describeError(new Error('Connection terminated due to connection timeout'), url), /archive did not answer in time$/, "pg-pool's words for a server that never answered");
   });
 });
