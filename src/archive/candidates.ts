@@ -11,7 +11,7 @@
  * posting cost about a microsecond a posting (135 ms a query at 50,000 articles).
  */
 import type { Pool, PoolClient } from 'pg';
-import { ChunkCache } from './chunkCache';
+import { ChunkCache, LruCache } from './chunkCache';
 import { decodeChunk, type Chunk } from './chunkData';
 import { commonCap, compareSourceOrder, quoteFromFields, RAREST_KEPT, type CandidateRequest, type CandidateSource, type Quote, type SourceCandidate } from '../core';
 // From its module, not the core's index: tsc's re-exports are getters, called once per ranked quote.
@@ -37,6 +37,9 @@ FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.qid = ANY ($1::int[])`
 /** 12 million postings, 72 MB: the chunks a few drafts' quotes read at a million articles. */
 export const DEFAULT_CACHE_POSTINGS = 12_000_000;
 
+/** Tie-break keys kept per cached posting: 300,000 (about 30 MB) beside the default 12 million postings. */
+const KEYS_PER_POSTING = 0.025;
+
 /** Archived documents sort before local ones in "earliest source" order: their orders are shifted below 0. */
 export const ARCHIVE_ORDER_OFFSET = 2 ** 40;
 
@@ -44,6 +47,9 @@ export const ARCHIVE_ORDER_OFFSET = 2 ** 40;
 interface StemPostings { df: number; chunks: { qids: ArrayLike<number>; lens: ArrayLike<number> }[]; fresh: number[]; freshLens: number[]; dead: number[] }
 
 interface Scored { qid: number; shared: number; score: number }
+
+/** What ties at the limit are broken by: the quote's document uri and its position. */
+interface TieKey { uri: string; start: number }
 
 /** The archive behind `pool` as a CandidateSource; names are reloaded when the archive changes. */
 export class ArchiveSource implements CandidateSource {
@@ -58,10 +64,15 @@ export class ArchiveSource implements CandidateSource {
   private touched = new Int32Array(1024);
 
   private readonly cache: ChunkCache;
+  private readonly keyCache: LruCache<number, TieKey>;
 
-  /** `cachePostings`: how many decoded postings to keep between checks (six bytes each; 0: none). */
+  /**
+   * `cachePostings`: how many decoded postings to keep between checks (six bytes each; 0: none), and
+   * tie-break keys in proportion (0: none).
+   */
   constructor(private readonly pool: Pool, cachePostings = DEFAULT_CACHE_POSTINGS) {
     this.cache = new ChunkCache(cachePostings);
+    this.keyCache = new LruCache(Math.round(cachePostings * KEYS_PER_POSTING), () => 1);
   }
 
   async candidates(requests: readonly CandidateRequest[]): Promise<SourceCandidate[][]> {
@@ -170,10 +181,20 @@ export class ArchiveSource implements CandidateSource {
     const ranked = requests.map((r, j) => this.rank(used[j], r.stems.length, limit, excluded));
     // Ties at the limit are broken by uri and position: read those for requests with more than `limit`.
     const tied = ranked.filter((rs) => rs.length > limit).flat().map((x) => x.qid);
-    const keys = new Map<number, { uri: string; start: number }>();
-    if (tied.length) {
-      for (const k of (await c.query<{ qid: number; start_at: number; uri: string }>({ name: 'verbatim_keys', text: KEYS, values: [[...new Set(tied)]] })).rows) {
-        keys.set(k.qid, { uri: k.uri, start: k.start_at });
+    // Thousands tie at a million articles, and a lookup each was most of the slowest queries: the
+    // keys seen before come from the reader's cache (they never change: chunkCache.ts).
+    const keys = new Map<number, TieKey>();
+    const unknown: number[] = [];
+    for (const q of new Set(tied)) {
+      const k = this.keyCache.get(q);
+      if (k) keys.set(q, k);
+      else unknown.push(q);
+    }
+    if (unknown.length) {
+      for (const k of (await c.query<{ qid: number; start_at: number; uri: string }>({ name: 'verbatim_keys', text: KEYS, values: [unknown] })).rows) {
+        const key = { uri: k.uri, start: k.start_at };
+        keys.set(k.qid, key);
+        this.keyCache.set(k.qid, key);
       }
     }
     const chosen = ranked.map((rs) => (rs.length > limit ? best(rs, keys, limit) : rs));
@@ -272,7 +293,7 @@ export class ArchiveSource implements CandidateSource {
 }
 
 /** The best `limit` of a request's kept quotes, ties broken as the in-memory index breaks them. */
-function best(rows: readonly Scored[], keys: ReadonlyMap<number, { uri: string; start: number }>, limit: number): Scored[] {
+function best(rows: readonly Scored[], keys: ReadonlyMap<number, TieKey>, limit: number): Scored[] {
   return [...rows]
     .sort((x, y) => y.score - x.score || y.shared - x.shared || compareSourceOrder(keys.get(x.qid)!.uri, keys.get(y.qid)!.uri) || keys.get(x.qid)!.start - keys.get(y.qid)!.start)
     .slice(0, limit);

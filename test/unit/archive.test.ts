@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Archive } from '../../src/archive/archive';
+import { ArchiveSource } from '../../src/archive/candidates';
 import { decodeChunk, encodeChunkV1 } from '../../src/archive/chunkData';
 import { MIGRATIONS } from '../../src/archive/migrations';
-import { Engine, analyze, type DocInput } from '../../src/core';
+import { Engine, analyze, type DocInput, type SourceCandidate } from '../../src/core';
 import { Pool } from 'pg';
 import { createV1, ingestV1 } from '../support/archiveV1';
 import { PgServer } from '../support/pgServer';
@@ -165,6 +166,27 @@ describe('archive on PostgreSQL', function () {
       assert.deepEqual(layouts.map((l) => l.v2).sort(), [false, true], 'both layouts in one archive');
       await assertCounts(archive);
       await assertSameFindings(edited.filter((_, i) => i !== 5), archive);
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('gives the same candidates from its cached chunks and tie-break keys as a reader that keeps nothing', async () => {
+    const archive = await Archive.open(await server.createDatabase('caches'));
+    try {
+      const docs = [...seeds, ...basil];
+      for (const d of docs) await archive.ingest(analyze(d), d.label!, null);
+      await archive.pack();
+      const cached = new ArchiveSource(archive.pool);
+      const bare = new ArchiveSource(archive.pool, 0);
+      const requests = docs.flatMap((d) => analyze(d).quotes.map((q) => ({ stems: q.stems, exclude: d.uri, limit: 3 })));
+      const key = (cs: SourceCandidate[][]): string => JSON.stringify(cs.map((c) => c.map((x) => [x.quote.uri, x.quote.start, x.shared])));
+      const expected = key(await bare.candidates(requests));
+      // Twice: the second time every chunk and every tie key comes from the cache.
+      assert.equal(key(await cached.candidates(requests)), expected);
+      const keys = (cached as unknown as { keyCache: { size: { entries: number } } }).keyCache.size.entries;
+      assert.ok(keys > 0, 'some requests had ties at the limit, whose keys were kept');
+      assert.equal(key(await cached.candidates(requests)), expected);
     } finally {
       await archive.close();
     }

@@ -71,7 +71,7 @@ describe('archive chunk cache', () => {
     cache.set('c', chunk(4));
     assert.equal(cache.get('b'), undefined, 'b dropped');
     assert.ok(cache.get('a') && cache.get('c'));
-    assert.deepEqual(cache.size, { chunks: 2, postings: 8 });
+    assert.deepEqual(cache.size, { entries: 2, used: 8 });
   });
 
   it('keeps nothing larger than its budget, and nothing at budget 0', () => {
@@ -80,7 +80,7 @@ describe('archive chunk cache', () => {
     assert.equal(cache.get('big'), undefined);
     const none = new ChunkCache(0);
     none.set('x', chunk(1));
-    assert.deepEqual(none.size, { chunks: 0, postings: 0 });
+    assert.deepEqual(none.size, { entries: 0, used: 0 });
   });
 });
 
