@@ -54,10 +54,10 @@ export function describe(e: unknown, url: string): string {
     default:
       // pg's words when the server asks for a password and none was found anywhere.
       if (/password must be a string|no password supplied/i.test(err.message ?? '')) return `${where} asks for a password and none was given (PGPASSWORD, ~/.pgpass, or the editor's Set Archive Password)`;
+      // pg-pool's "Connection terminated due to connection timeout": a server that never answered.
+      if (/connection timeout/i.test(err.message ?? '')) return `${where} did not answer in time`;
       // pg's words for a connection that broke under a query, or before one on a client that had
       // already seen the break (the server stopped, the network failed): "not queryable" says neither.
-      // (pg-pool's "Connection terminated due to connection timeout" is a server that never answered.)
-      if (/connection timeout/i.test(err.message ?? '')) return `${where} did not answer in time`;
       if (/not queryable|Connection terminated unexpectedly|ECONNRESET|EPIPE/i.test(`${err.code ?? ''} ${err.message ?? ''}`)) return `${where} closed the connection (the server stopped, or the network failed)`;
       return `${where}: ${err.message ?? String(e)}`;
   }

@@ -4,10 +4,10 @@
  * dead postings, plus fresh quotes); per quote, its stems sorted rarest first (ties in the quote's own
  * order) and those in more than 5% of all quotes (at least 1,000) dropped unless among the two rarest,
  * as the in-memory index does; the chunks of the stems kept are read whole (packed postings, about
- * 2.5 bytes each: chunkData.ts) and counted here in typed arrays, scored shared² / the fewer stems, and the quotes ranked within
- * the top `limit` by score and shared count come back; the last ties are broken by uri in the one source
- * order (code units, which the server's collation need not follow) and position, exactly as the
- * in-memory index does. Counting in the reader is what scales: the server's GROUP BY over a row per
+ * 2.5 bytes each: chunkData.ts) and counted here in typed arrays, scored shared² / the fewer stems,
+ * and the quotes ranked within the top `limit` by score and shared count come back; the last ties are
+ * broken by uri in the one source order (code units, which the server's collation need not follow)
+ * and position, exactly as the in-memory index does. Counting in the reader is what scales: the server's GROUP BY over a row per
  * posting cost about a microsecond a posting (135 ms a query at 50,000 articles).
  */
 import type { Pool, PoolClient } from 'pg';

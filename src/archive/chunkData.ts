@@ -117,12 +117,3 @@ function decodeV1(data: Uint8Array): Chunk {
   for (let i = 0; i < n; i++) lens[i] = view.getUint16(n * 4 + i * 2, true);
   return { qids, lens };
 }
-
-/** The v1 bytes of a chunk: what archives written before v2 hold (kept for tests of reading them). */
-export function encodeChunkV1(qids: ArrayLike<number>, lens: ArrayLike<number>): Buffer {
-  const n = qids.length;
-  const out = Buffer.alloc(n * 6);
-  for (let i = 0; i < n; i++) out.writeUInt32LE(qids[i], i * 4);
-  for (let i = 0; i < n; i++) out.writeUInt16LE(Math.min(65535, lens[i]), n * 4 + i * 2);
-  return out;
-}

@@ -72,3 +72,12 @@ export async function ingestV1(pool: Pool, doc: AnalyzedDoc, label: string): Pro
     c.release();
   }
 }
+
+/** A postings chunk in the six-byte layout (chunkData.ts v1) that packs wrote before 2026-12-03. */
+export function encodeChunkV1(qids: ArrayLike<number>, lens: ArrayLike<number>): Buffer {
+  const n = qids.length;
+  const out = Buffer.alloc(n * 6);
+  for (let i = 0; i < n; i++) out.writeUInt32LE(qids[i], i * 4);
+  for (let i = 0; i < n; i++) out.writeUInt16LE(Math.min(65535, lens[i]), n * 4 + i * 2);
+  return out;
+}

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ChunkCache } from '../../src/archive/chunkCache';
-import { decodeChunk, encodeChunk, encodeChunkV1 } from '../../src/archive/chunkData';
+import { decodeChunk, encodeChunk } from '../../src/archive/chunkData';
+import { encodeChunkV1 } from '../support/archiveV1';
 import { storedFields } from '../../src/archive/ingest';
 import { analyze, packAnalyses, unpackAnalyses } from '../../src/core';
 
