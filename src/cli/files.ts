@@ -92,7 +92,8 @@ export function walk(dir: string, problems: string[], policy: WalkPolicy): strin
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
     if (ignored?.(e.name, e.isDirectory())) continue;
-    if (e.isDirectory()) out.push(...walk(p, problems, policy));
+    // (Appended one by one: spread as arguments, a subfolder of 150,000 files overflowed the stack.)
+    if (e.isDirectory()) for (const f of walk(p, problems, policy)) out.push(f);
     else if (e.isFile()) out.push(p);
   }
   return out;

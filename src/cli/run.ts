@@ -60,7 +60,7 @@ export function prepareCheck(args: CheckArgs, version = '0.0.0-dev'): PreparedCh
   const capOf = (s: Scope | undefined): number =>
     args.maxBytes ?? (s?.parsed?.config.maxFileSizeKB ? s.parsed.config.maxFileSizeKB * 1024 : DEFAULT_MAX_FILE_BYTES);
   const read = readAll(files, capOf(fileScopes[0]), args.encoding);
-  problems.push(...read.problems);
+  for (const p of read.problems) problems.push(p); // (not spread: one per file, and there can be 100,000s)
   const texts = new Map(read.docs.map((d) => [d.path, d.text]));
   const asInput = (d: { path: string; text: string }, order: number) => ({ uri: d.path, label: d.path, text: d.text, order });
   const configured = [...new Set(read.docs.map((d) => scopes.of(d.path)))].filter((s) => s.parsed?.config.sources);

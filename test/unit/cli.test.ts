@@ -101,6 +101,24 @@ describe('verbatim check (CLI)', () => {
     assert.equal(json.documents[0].quotes[0].matches[0].relation, 'excerpt');
   });
 
+  it('walks a source folder whose subfolder holds 140,000 files (a year of wire copy in one folder)', function () {
+    this.timeout(120_000);
+    const dir = tempDir({
+      'draft.txt': 'He said: “We will fight on, whatever happens next.”',
+      'sources/wire/zz-match.txt': 'He said: “We will fight on, whatever happens.”',
+    });
+    try {
+      // Empty files: many to walk, nothing to read. (Spread into one push, this many overflowed the stack.)
+      for (let i = 0; i < 140_000; i++) fs.writeFileSync(path.join(dir, 'sources/wire', `${String(i).padStart(6, '0')}.txt`), '');
+      const r = run(['check', 'draft.txt', '--sources', 'sources', '--format', 'json', '--fail-on', 'never'], dir);
+      assert.equal(r.code, 0, r.err);
+      const json = JSON.parse(r.out);
+      assert.equal(json.documents[0].quotes[0].matches[0].path, 'sources/wire/zz-match.txt');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 when no input could be read', () => {
     const r = run(['check', 'does-not-exist']);
     assert.equal(r.code, 2);

@@ -80,7 +80,8 @@ export class QuoteSearch {
     // Fuse's cost grows with the query's 32-character chunks: fewer candidates for long queries.
     const max = options.candidates ?? Math.max(2 * limit, Math.round(240 / Math.ceil(q.length / 32)));
     const entries = this.candidates(q, max, options.skip).map((slot) => this.entryOf(this.index.quoteFieldsAt(slot)));
-    entries.push(...(options.extra ?? []));
+    // (Appended one by one: spread as arguments, the quotes of one 10 MB article can overflow the stack.)
+    for (const e of options.extra ?? []) entries.push(e);
     // The order the extension lists quotes in (path, then position) decides Fuse's ties.
     entries.sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : x.start - y.start));
     return new Fuse(entries, { ...this.fuseOptions, includeScore: true }).search(q, { limit }).map((r) => ({ item: r.item, score: r.score ?? 0 }));
