@@ -78,23 +78,48 @@ export function scopeSources(dir: string, globs: readonly string[], exclude: rea
   return walk(shown, problems, policy).filter((f) => filter(relativeTo(dir, f))).sort();
 }
 
-export function walk(dir: string, problems: string[], policy: WalkPolicy): string[] {
+/**
+ * The files under `dir`. Symbolic links are followed, as the editor's file search follows them by
+ * default (search.followSymlinks): a link to an article is a source. A link back into a folder being
+ * walked, or to nothing, is reported and passed over. (`within`: the real paths of the folders walked
+ * down to this one.)
+ */
+export function walk(dir: string, problems: string[], policy: WalkPolicy, within: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
   let entries: fs.Dirent[];
+  let real: string;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
+    real = fs.realpathSync(dir);
   } catch (e) {
     problems.push(`${dir}: cannot list folder (${reason(e)})`);
     return out;
   }
+  const inside = new Set(within).add(real);
   const ignored = policy.git?.inFolder(dir);
   for (const e of entries) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
     if (ignored?.(e.name, e.isDirectory())) continue;
+    let folder = e.isDirectory();
+    let file = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const target = fs.statSync(p);
+        folder = target.isDirectory();
+        file = target.isFile();
+        if (folder && inside.has(fs.realpathSync(p))) {
+          problems.push(`${p}: skipped: a symbolic link to a folder it is in (a loop)`);
+          continue;
+        }
+      } catch (err) {
+        problems.push(`${p}: skipped: a symbolic link to nothing (${reason(err)})`);
+        continue;
+      }
+    }
     // (Appended one by one: spread as arguments, a subfolder of 150,000 files overflowed the stack.)
-    if (e.isDirectory()) for (const f of walk(p, problems, policy)) out.push(f);
-    else if (e.isFile()) out.push(p);
+    if (folder) for (const f of walk(p, problems, policy, inside)) out.push(f);
+    else if (file) out.push(p);
   }
   return out;
 }

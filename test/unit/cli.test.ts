@@ -119,6 +119,31 @@ describe('verbatim check (CLI)', () => {
     }
   });
 
+  it('follows symbolic links in a source folder, as the editor does, and reports loops and dangling links', () => {
+    const dir = tempDir({
+      'draft.txt': 'He said: “We will fight on, whatever happens next.”',
+      'elsewhere/wire.txt': 'He said: “We will fight on, whatever happens.”',
+      'elsewhere/more/story.txt': 'She said: “The budget is a disgrace to this city and its people.”',
+      'sources/own.txt': 'She said: “The budget is a disgrace to this city.”',
+    });
+    try {
+      fs.symlinkSync(path.join(dir, 'elsewhere/wire.txt'), path.join(dir, 'sources/linked.txt'));
+      fs.symlinkSync(path.join(dir, 'elsewhere/more'), path.join(dir, 'sources/more'));
+      fs.symlinkSync(path.join(dir, 'sources'), path.join(dir, 'sources/loop'));
+      fs.symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'sources/dangling.txt'));
+      const r = run(['check', 'draft.txt', '--sources', 'sources', '--format', 'json', '--fail-on', 'never'], dir);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(JSON.parse(r.out).documents[0].quotes[0].matches[0]?.path, path.join('sources', 'linked.txt'));
+      assert.match(r.err, /sources[/\\]loop: skipped: a symbolic link to a folder it is in/);
+      assert.match(r.err, /sources[/\\]dangling\.txt: skipped: a symbolic link to nothing \(no such file or folder\)/);
+      // The linked folder's article is a source too: checked against the sources, own.txt finds it.
+      const own = run(['check', 'sources/own.txt', '--sources', 'sources', '--format', 'json', '--fail-on', 'never'], dir);
+      assert.equal(JSON.parse(own.out).documents[0].quotes[0].matches[0]?.path, path.join('sources', 'more', 'story.txt'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 when no input could be read', () => {
     const r = run(['check', 'does-not-exist']);
     assert.equal(r.code, 2);
