@@ -53,7 +53,7 @@ interface TieKey { uri: string; start: number }
 
 /** The archive behind `pool` as a CandidateSource; names are reloaded when the archive changes. */
 export class ArchiveSource implements CandidateSource {
-  private namesOf: { generation: string; list: readonly string[] } | null = null;
+  private namesOf: { generation: string; key: string; list: readonly string[] } | null = null;
   /**
    * Scratch, indexed by quote number: shared-stem counts (back to zero after each request; in bytes
    * when a request counts fewer than 255 stems, a smaller array to miss the cache in) and stem counts.
@@ -282,11 +282,16 @@ export class ArchiveSource implements CandidateSource {
     return { count: Number(r.rows[0].documents), has: r.rows[0].has };
   }
 
-  async names(): Promise<readonly string[]> {
+  /** The archive's names, or (given `words`) those with one of `words` as a word: see CandidateSource. */
+  async names(words?: readonly string[]): Promise<readonly string[]> {
+    if (words?.length === 0) return [];
+    const key = words ? JSON.stringify(words) : '';
     const g = (await this.pool.query<{ generation: string }>('SELECT generation FROM totals')).rows[0].generation;
-    if (this.namesOf?.generation !== g) {
-      const r = await this.pool.query<{ name: string }>('SELECT name FROM names WHERE count > 0 ORDER BY ord, pos, name');
-      this.namesOf = { generation: g, list: r.rows.map((row) => row.name) };
+    if (this.namesOf?.generation !== g || this.namesOf.key !== key) {
+      const r = words
+        ? await this.pool.query<{ name: string }>({ name: 'verbatim_names_with', text: 'SELECT name FROM names WHERE count > 0 AND words && $1::text[] ORDER BY ord, pos, name', values: [words] })
+        : await this.pool.query<{ name: string }>('SELECT name FROM names WHERE count > 0 ORDER BY ord, pos, name');
+      this.namesOf = { generation: g, key, list: r.rows.map((row) => row.name) };
     }
     return this.namesOf.list;
   }

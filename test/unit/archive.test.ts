@@ -73,6 +73,34 @@ describe('archive on PostgreSQL', function () {
     }
   });
 
+  it('gives a check only the names with one of its bare speaker names as a word, in the order of all', async () => {
+    const archive = await Archive.open(await server.createDatabase('names'));
+    try {
+      for (const d of [...seeds, ...basil]) await archive.ingest(analyze(d), d.label!, null);
+      const all = await archive.source.names();
+      assert.ok(all.length > 100, `${all.length} names`);
+      // A last name's word, a first name's, one in the middle of a few names, and one nobody has.
+      for (const words of [['Trump'], ['Blinken', 'Xi'], ['Clinton', 'Sanders', 'Nobody'], [all[7].split(' ')[0]], ['Nobodyatall']]) {
+        const expected = all.filter((n) => n.split(' ').some((w) => words.includes(w)));
+        assert.ok(expected.length > 0 || words[0] === 'Nobodyatall', words.join());
+        assert.deepEqual(await archive.source.names(words), expected, words.join());
+      }
+      assert.deepEqual(await archive.source.names([]), []);
+      // A check asks for its bare speakers' names only, and finds as the in-memory index does.
+      const asked: (readonly string[] | undefined)[] = [];
+      const source = archive.source;
+      const spy = { candidates: source.candidates.bind(source), documents: source.documents.bind(source), names: (w?: readonly string[]) => { asked.push(w); return source.names(w); } };
+      const d = seeds[0];
+      const memory = new Engine();
+      [...seeds, ...basil].forEach((s, order) => memory.setSource({ ...s, order }));
+      assert.deepEqual(await new Engine().checkWith(analyze(d, 0), [spy]), memory.check({ ...d, order: 0 }));
+      assert.equal(asked.length, 1);
+      assert.ok(asked[0] && asked[0].length > 0 && asked[0].every((w) => !w.includes(' ')), JSON.stringify(asked[0]));
+    } finally {
+      await archive.close();
+    }
+  });
+
   it('re-ingests edited documents and removes deleted ones, still agreeing with the in-memory index', async () => {
     const archive = await Archive.open(await server.createDatabase('edits'));
     try {

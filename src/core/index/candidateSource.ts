@@ -39,8 +39,13 @@ export interface CandidateSource {
   candidates(requests: readonly CandidateRequest[]): Promise<SourceCandidate[][]>;
   /** How many documents it holds, and whether `uri` is one of them. */
   documents(uri: string): Promise<{ count: number; has: boolean }>;
-  /** Every multi-word name its documents mention, first mention first (for resolving bare surnames). */
-  names(): Promise<readonly string[]>;
+  /**
+   * Every multi-word name its documents mention, first mention first (for resolving bare surnames).
+   * Given `words`, a source may leave out the names that have none of them as a word (split on
+   * spaces): a check resolves only bare names, and a name is a candidate for one only when it has
+   * the bare name as a word (NameBook). The order of those it gives is the same.
+   */
+  names(words?: readonly string[]): Promise<readonly string[]>;
 }
 
 /** What a synchronous check reads from its index; QuoteIndex is one, a prefetched view is another. */

@@ -16,11 +16,17 @@ import { checkDocument } from './check';
 export async function checkWithSources(doc: AnalyzedDoc, sources: readonly CandidateSource[], options: Options): Promise<DocumentReport> {
   const asked = doc.quotes.filter((q) => q.tokens.length >= options.match.minWords);
   const requests: CandidateRequest[] = asked.map((q) => ({ stems: q.stems, exclude: doc.uri, limit: options.match.maxCandidates }));
-  const [answers, counts, nameLists] = await Promise.all([
+  const [answers, counts] = await Promise.all([
     Promise.all(sources.map((s) => (requests.length ? s.candidates(requests) : Promise.resolve(requests.map(() => []))))),
     Promise.all(sources.map((s) => s.documents(doc.uri))),
-    Promise.all(sources.map((s) => s.names())),
   ]);
+  // Only bare speaker names are resolved to full names (check.ts), the draft's and its candidates':
+  // the sources need give only the names that can complete those (an archive names millions).
+  const bare = new Set<string>();
+  const note = (speaker: string | null): void => { if (speaker && !speaker.includes(' ')) bare.add(speaker); };
+  for (const q of doc.quotes) note(q.speaker);
+  for (const a of answers) for (const list of a) for (const c of list) note(c.quote.speaker);
+  const nameLists = await Promise.all(sources.map((s) => s.names([...bare].sort())));
   const view = viewFor(nameLists);
   view.prefetched.clear();
   view.orders.clear();
