@@ -7,7 +7,7 @@
  */
 import { Pool } from 'pg';
 import { ArchiveSource } from './candidates';
-import { fileStates, ingestDocument, removeDocument, reserveOrders, touchDocument, type FileState } from './ingest';
+import { fileStates, fileStatesOf, ingestDocument, removeDocument, reserveOrders, touchDocument, type FileState } from './ingest';
 import { checkSchema, migrate } from './migrations';
 import { pack } from './pack';
 import { clientConfig } from './password';
@@ -158,6 +158,11 @@ export class Archive {
 
   states(prefixes: readonly string[] = []): Promise<Map<string, FileState | null>> {
     return fileStates(this.pool, prefixes);
+  }
+
+  /** The states of exactly `uris`, and of every document under the folders `under` (see fileStatesOf). */
+  statesOf(uris: readonly string[], under: readonly string[] = []): Promise<Map<string, FileState | null>> {
+    return fileStatesOf(this.pool, uris, under);
   }
 
   /** The texts of archived documents, by uri (for line numbers in reports). */

@@ -154,10 +154,12 @@ ${INGEST_FUNCTIONS_V2}
     // every few articles: PolNeAR's 924 articles name 5,785) and was redone at every ingest.
     // (Words as the reader's NameBook splits them: on single spaces.)
     version: 5,
-    name: 'names indexed by word, for the names a check asks for',
+    name: 'names indexed by word, for the names a check asks for; document uris indexed byte-wise, for prefixes',
     sql: `
       ALTER TABLE names ADD COLUMN words text[] GENERATED ALWAYS AS (string_to_array(name, ' ')) STORED;
       CREATE INDEX names_words ON names USING gin (words);
+      -- A watcher looks up the documents under a deleted folder by their uris' prefix, byte-wise.
+      CREATE INDEX documents_uri_bytes ON documents (uri text_pattern_ops);
     `,
   },
 ];

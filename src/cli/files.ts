@@ -71,6 +71,31 @@ function included(file: string, policy: WalkPolicy, folders: Map<string, { test:
   return f.test(f.prefix + path.basename(file));
 }
 
+/**
+ * Whether walking folder `root` (as `expand` walks a folder given to it) lists `file`, a path under it:
+ * the same rules for the file and each folder on the way (no dot-names, no node_modules, nothing
+ * .gitignore ignores, the scope's include and exclude), for a watcher that is told which files changed
+ * and need not walk the rest.
+ */
+export function walkIncludes(root: string, file: string, policy: WalkPolicy): boolean {
+  const rel = path.relative(root, file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  const parts = rel.split(path.sep);
+  let dir = root;
+  for (let i = 0; i < parts.length; i++) {
+    const name = parts[i];
+    if (name === 'node_modules' || name.startsWith('.')) return false;
+    if (policy.git?.inFolder(dir)?.(name, i < parts.length - 1)) return false;
+    dir = path.join(dir, name);
+  }
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+  } catch {
+    return false;
+  }
+  return included(path.join(root, rel), policy, new Map());
+}
+
 /** The files a scope's `sources` globs name (relative to its folder), without its `exclude`. */
 export function scopeSources(dir: string, globs: readonly string[], exclude: readonly string[], problems: string[], policy: WalkPolicy): string[] {
   const filter = pathFilter(globs, exclude);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Archive, ArchiveError } from '../archive/archive';
+import { Archive, ArchiveError, type FileState } from '../archive/archive';
 import { IngestPipeline } from '../archive/ingestPipeline';
 import { ENCODINGS, type Encoding } from '../core';
 import { AnalysisPool } from '../parallel/pool';
@@ -18,6 +18,7 @@ import { expand, readText } from './files';
 import { GitIgnores } from './gitignore';
 import { inert } from './format/text';
 import type { Sink } from './main';
+import { changedInput, watch } from './watchIndex';
 
 export const INDEX_USAGE = `Usage: verbatim index <paths…> --db <url> [options]
 
@@ -90,14 +91,31 @@ export interface IndexSummary { added: number; changed: number; unchanged: numbe
 const INGEST_BATCH_CHARS = 4_000_000;
 export const INGEST_BATCH_FILES = 1_000;
 
-/** One pass: the archive made to match the files under `args.paths`. */
-export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): Promise<IndexSummary> {
-  const problems: string[] = [];
+/** What a pass brings in line: files to ingest if changed, what the archive knows, what may be removed. */
+export interface PassInput {
+  files: string[];
+  known: Map<string, FileState | null>;
+  /** Whether an archived uri whose file is not among `files` is to be removed. */
+  removable: (uri: string) => boolean;
+}
+
+/** A whole pass's input: every file under `args.paths`, and every archived document under its folders. */
+async function everything(archive: Archive, args: IndexArgs, problems: string[]): Promise<PassInput> {
   // The same walk as `verbatim check`: configuration excludes and .gitignore apply.
   const files = expand(args.paths, problems, { scopes: new Scopes(undefined), git: new GitIgnores() });
   const folders = args.paths.filter((p) => { try { return fs.statSync(p).isDirectory(); } catch { return false; } })
     .map((p) => (p === '.' ? '' : path.normalize(p).replace(/\/?$/, '/')));
   const known = await archive.states([...folders, ...files]);
+  return { files, known, removable: (uri) => folders.some((f) => uri.startsWith(f)) };
+}
+
+/**
+ * One pass: the archive made to match the files under `args.paths`, or (`input`, from a watcher told
+ * which files changed) only those it is given.
+ */
+export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink, input?: (problems: string[]) => Promise<PassInput>): Promise<IndexSummary> {
+  const problems: string[] = [];
+  const { files, known, removable } = await (input ?? ((p) => everything(archive, args, p)))(problems);
   const summary: IndexSummary = { added: 0, changed: 0, unchanged: 0, removed: 0, skipped: 0 };
   const present = new Set(files);
   // New files take orders in file order, whichever of the concurrent transactions commits first.
@@ -153,9 +171,7 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink): P
     pool.close();
   }
   for (const uri of known.keys()) {
-    if (present.has(uri)) continue;
-    const underFolder = folders.some((f) => uri.startsWith(f));
-    if (!underFolder) continue;
+    if (present.has(uri) || !removable(uri)) continue;
     summary.removed++;
     await run(async () => { await archive.remove(uri); });
   }
@@ -187,15 +203,15 @@ export async function runIndex(argv: readonly string[], out: Sink, err: Sink): P
     if (e instanceof ArchiveError) { err.write(`verbatim: ${inert(e.message)}\n`); return 2; }
     throw e;
   }
-  const report = async (): Promise<void> => {
-    const s = await indexOnce(archive, args, err);
+  const report = async (input?: (problems: string[]) => Promise<PassInput>): Promise<void> => {
+    const s = await indexOnce(archive, args, err, input);
     const t = await archive.stats();
     out.write(`${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed` +
       `${s.skipped ? `, ${s.skipped} skipped` : ''}; the archive has ${t.documents} documents, ${t.quotes} quotes\n`);
   };
   try {
     await report();
-    if (args.watch) await watch(args, report, err);
+    if (args.watch) await watch(args.paths, (changed) => report(changed ? () => changedInput(archive, changed) : undefined), err);
     return 0;
   } catch (e) {
     err.write(`verbatim: ${inert(e instanceof ArchiveError ? e.message : describeFailure(e, archive))}\n`);
@@ -207,25 +223,4 @@ export async function runIndex(argv: readonly string[], out: Sink, err: Sink): P
 
 function describeFailure(e: unknown, archive: Archive): string {
   return `indexing stopped: ${(e as Error).message ?? String(e)} (the archive at ${archive.safeUrl}; run again to resume)`;
-}
-
-/** Re-runs `pass` (one at a time, debounced) whenever something changes under the paths, until SIGINT/SIGTERM. */
-function watch(args: IndexArgs, pass: () => Promise<void>, err: Sink): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | null = null;
-    let running: Promise<void> = Promise.resolve();
-    const again = (): void => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => { running = running.then(pass).catch(reject); }, 200);
-    };
-    const watchers = args.paths.filter((p) => fs.existsSync(p)).map((p) => fs.watch(p, { recursive: fs.statSync(p).isDirectory() }, again));
-    err.write(`verbatim: watching ${args.paths.map(inert).join(', ')} (Ctrl-C to stop)\n`);
-    const stop = (): void => {
-      watchers.forEach((w) => w.close());
-      if (timer) clearTimeout(timer);
-      running.then(() => resolve(), reject);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }

@@ -138,8 +138,12 @@ describe('verbatim index / check --db (CLI, PostgreSQL)', function () {
     const dir = workspace();
     fs.rmSync(path.join(dir, 'corpus/basil'), { recursive: true });
     const db = await server.createDatabase('watched');
-    const child = spawn(process.execPath, [cliJs, 'index', 'corpus', '--db', db, '--watch'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cliJs, 'index', 'corpus', '--db', db, '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // Each pass prints its summary: a pass over the changed files alone counts no unchanged file.
+    let out = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (b: string) => { out += b; });
     // The first pass is done and the folder watched once it says so.
     const watching = new Promise<void>((resolve) => {
       let err = '';
@@ -156,13 +160,34 @@ describe('verbatim index / check --db (CLI, PostgreSQL)', function () {
       }
       assert.fail(`the archive never reached ${n} documents (has ${await count()})`);
     };
+    // (A pass prints its summary after its writes: the count can be reached before the line arrives.)
+    const printed = async (line: RegExp): Promise<void> => {
+      for (let i = 0; i < 500 && !line.test(out); i++) await new Promise((res) => setTimeout(res, 20));
+      assert.match(out, line);
+    };
     try {
       await watching;
       await until(5);
       fs.copyFileSync(path.join(dir, 'drafts/draft.article'), path.join(dir, 'corpus/wire-001.txt'));
       await until(6);
+      await printed(/^1 added, 0 changed, 0 unchanged, 0 removed; the archive has 6 documents/m);
       fs.rmSync(path.join(dir, 'corpus/seeds/000_e82ae43b6dd607f6.txt'));
       await until(5);
+      await printed(/^0 added, 0 changed, 0 unchanged, 1 removed; the archive has 5 documents/m);
+      // What no walk lists changes nothing: a dot-folder's file, a file of another kind.
+      fs.mkdirSync(path.join(dir, 'corpus/.tmp'));
+      fs.writeFileSync(path.join(dir, 'corpus/.tmp/partial.txt'), 'He said: “Not yet.”');
+      fs.writeFileSync(path.join(dir, 'corpus/photo.jpg'), 'not an article');
+      // A folder moved in (one event, for the folder) is read whole; removed, its documents go.
+      fs.mkdirSync(path.join(dir, 'incoming'));
+      fs.copyFileSync(path.join(dir, 'drafts/draft.article'), path.join(dir, 'incoming/a.txt'));
+      fs.writeFileSync(path.join(dir, 'incoming/b.txt'), 'She said: “The budget is a disgrace to this city.”');
+      fs.renameSync(path.join(dir, 'incoming'), path.join(dir, 'corpus/incoming'));
+      await until(7);
+      fs.rmSync(path.join(dir, 'corpus/incoming'), { recursive: true });
+      await until(5);
+      const uris = (await sql<{ uri: string }>(db, 'SELECT uri FROM documents ORDER BY uri')).map((r) => r.uri);
+      assert.ok(!uris.some((u) => u.includes('.tmp') || u.endsWith('.jpg') || u.includes('incoming')), uris.join());
     } finally {
       child.kill('SIGTERM');
     }
