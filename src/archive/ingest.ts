@@ -87,13 +87,20 @@ export async function touchDocument(pool: Pool, uri: string, state: FileState): 
   await pool.query('UPDATE documents SET size = $2, mtime_ms = $3 WHERE uri = $1', [uri, state.size, state.mtimeMs]);
 }
 
+type StateRow = { uri: string; size: string | null; mtime_ms: number | null; hash: string | null };
+
+/** Rows of documents' file states by uri (null: ingested with no file behind it). */
+function statesOfRows(rows: readonly StateRow[]): Map<string, FileState | null> {
+  return new Map(rows.map((row) => [row.uri, row.hash === null ? null : { size: Number(row.size), mtimeMs: Number(row.mtime_ms), hash: row.hash }]));
+}
+
 /** The file state of every archived document whose uri starts with one of `prefixes` (all with none). */
 export async function fileStates(pool: Pool, prefixes: readonly string[] = []): Promise<Map<string, FileState | null>> {
-  const r = await pool.query<{ uri: string; size: string | null; mtime_ms: number | null; hash: string | null }>(
+  const r = await pool.query<StateRow>(
     `SELECT uri, size, mtime_ms, hash FROM documents
      WHERE cardinality($1::text[]) = 0 OR uri LIKE ANY (SELECT replace(replace(replace(p, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' FROM unnest($1::text[]) p)`,
     [prefixes]);
-  return new Map(r.rows.map((row) => [row.uri, row.hash === null ? null : { size: Number(row.size), mtimeMs: Number(row.mtime_ms), hash: row.hash }]));
+  return statesOfRows(r.rows);
 }
 
 /**
@@ -104,12 +111,12 @@ export async function fileStatesOf(pool: Pool, uris: readonly string[], under: r
   // A prefix as a byte range [p, p with its last byte raised), which the text_pattern_ops index of
   // migration 5 answers (LIKE with a parameter is planned without it).
   const upper = under.map((p) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1));
-  const r = await pool.query<{ uri: string; size: string | null; mtime_ms: number | null; hash: string | null }>(
+  const r = await pool.query<StateRow>(
     `SELECT uri, size, mtime_ms, hash FROM documents WHERE uri = ANY ($1::text[])
      UNION SELECT d.uri, d.size, d.mtime_ms, d.hash FROM unnest($2::text[], $3::text[]) AS p(lo, hi)
        JOIN documents d ON d.uri ~>=~ p.lo AND d.uri ~<~ p.hi`,
     [uris, under, upper]);
-  return new Map(r.rows.map((row) => [row.uri, row.hash === null ? null : { size: Number(row.size), mtimeMs: Number(row.mtime_ms), hash: row.hash }]));
+  return statesOfRows(r.rows);
 }
 
 /** The quote's fields as stored: everything but what has a column or is recomputed, keys in order. */
