@@ -5,7 +5,8 @@
  * speaker, and short names resolve to the full name used earlier.
  */
 import type { RawQuote } from '../extract/extract';
-import { nameLike } from './lexicon';
+import { SentenceCapitals } from './commonNoun';
+import { nameLike as wordsNameLike } from './lexicon';
 import { NameBook, namesIn } from './names';
 import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents, type Found } from './reporting';
 import { Salience, type Mention } from './salience';
@@ -46,6 +47,9 @@ interface Sentence {
 /** Speakers for the quotes of one document, in the same order. */
 export function attribute(text: string, quotes: readonly RawQuote[]): { speakers: Attribution[]; names: string[] } {
   const masked = maskFurniture(maskQuotes(text, quotes));
+  // A name, and in this text no common noun that a sentence start capitalised ("Sources told …").
+  const capitals = new SentenceCapitals(text);
+  const nameLike = (name: string): boolean => wordsNameLike(name) && (name.includes(' ') || !capitals.commonNoun(name));
   const known = namesIn(masked).filter((k) => nameLike(k.name));
   const knownNames = known.map((k) => k.name);
   const book = new NameBook(knownNames);

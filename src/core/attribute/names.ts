@@ -111,15 +111,19 @@ function withoutStops(w: string): string {
   return end === w.length ? w : w.slice(0, end);
 }
 
-/** `/^\p{Lu}\p{Ll}/u.test(w)`, by character codes for ASCII. */
+/**
+ * `/^\p{Lu}\p{Ll}/u.test(w)`, by character codes for ASCII; also a surname with an elided particle,
+ * "O’Malley", "D’Amato", "N'Diaye" (a capital, an apostrophe, then a capitalised word), which alone was
+ * no name ("“…,” O’Malley said" had no speaker).
+ */
 function capitalised(w: string): boolean {
   const c0 = w.charCodeAt(0);
   const c1 = w.charCodeAt(1);
-  if (c0 < 128 && c1 < 128) return c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122;
+  if (c0 < 128 && c1 < 128 && c1 !== 39) return c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122;
   if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) return false;
   return CAPITALISED.test(w);
 }
-const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const CAPITALISED = /^\p{Lu}(?:\p{Ll}|['’]\p{Lu}\p{Ll})/u;
 
 /**
  * A capitalised word, a name initial ("J."), or a name particle. (The look-aheads of FULL_NAME and

@@ -72,6 +72,10 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   if (before === '') {
     // verb first: said Mr Blinken / said the senator / added Reid
     const rest = after.slice(v.index + v[0].length).replace(/^\s+/, '');
+    // "said Clinton spokesman Brian Fallon", "said Ohio State University professor Paul Beck": the
+    // speaker is the name after the titles, not the employer's name that opens them.
+    const afterTitles = titlesThenName(rest);
+    if (afterTitles) return { kind: 'name', name: afterTitles };
     const name = nameAtStart(rest.replace(/^the\s+(?=\p{Lu})/u, '')); // "said the Rev. Peter Wherry"
     if (name) return { kind: 'name', name };
     const org = body(organisationAtStart(rest)); // "said the Justice Department"
@@ -104,7 +108,7 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     return name && (name.includes(' ') || /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(appositive[1].trim())) ? { kind: 'name', name } : null;
   }
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
-  if (before.length > 50 || before.split(/\s+/).length > 6 || /[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return null;
+  if (/[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || ((before.length > 50 || before.split(/\s+/).length > 6) && !titleAndName(before))) return null;
   // After a quote that closed its clause ("…,” officials said) an unnamed subject means nobody we know.
   // Nor does a subordinate clause: "“That makes me smart,” when Clinton blasted him" is Clinton's act, not her words.
   // "“…,” as a Homeland Security memo put it": "as" with a verb of saying attributes the quote after all.
@@ -115,6 +119,54 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   const rest = after.slice(v.index + v[0].length);
   if (quoteEndsSentence && (/\bthat\b|\u2063/.test(rest) || !/^[^.!?]{0,50}(?:[.!?]|$)/.test(rest))) return null;
   return subjectOf(before, !quoteEndsClause);
+}
+
+// Words that make a clause or a phrase of a subject rather than a name's titles: determiners past the
+// first word, prepositions, conjunctions, relative and personal pronouns, auxiliaries.
+const CLAUSE_WORD = /^(?:a|an|the|this|that|these|those|of|in|on|at|to|for|from|by|with|about|after|before|during|over|under|into|as|and|but|or|nor|while|when|where|who|whom|whose|which|is|was|were|are|be|been|being|has|have|had|do|does|did|not|it|he|she|they|we|i|you|his|her|their|its|our|my|your|than|if|because|so|then|there)$/;
+/**
+ * True when `s` is a name with its titles only, however long they run ("Republican National Committee
+ * chairman Reince Priebus", "Homeland Security Deputy Secretary Alejandro Mayorkas", "former George W.
+ * Bush speechwriter Noam Neusner"): capitalised words and lower-case title words, "of" only inside a
+ * capitalised title ("Secretary of State"), no clause word and no comma. Such a subject may pass the
+ * length cap that keeps a clause ("the report released by Harry Reid") from being read as a subject.
+ */
+function titleAndName(s: string): boolean {
+  if (s.length > 100 || /[,()\u2063"“”\u2014\u2013]/.test(s)) return false;
+  const words = s.split(/\s+/);
+  if (words.length > 12) return false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (/^\p{Lu}/u.test(w)) continue;
+    if (i === 0 && /^(?:the|former|then)$/.test(w)) continue;
+    if (w === 'of' && i > 0 && /^\p{Lu}/u.test(words[i - 1]) && /^\p{Lu}/u.test(words[i + 1] ?? '')) continue;
+    if (CLAUSE_WORD.test(w) || !/^\p{Ll}[\p{L}’'\-]*$/u.test(w)) return false;
+  }
+  return /^\p{Lu}/u.test(words[words.length - 1]);
+}
+
+/**
+ * The name ending a phrase of titles that opens `rest` and holds a lower-case title word ("Clinton
+ * spokesman Brian Fallon, …", "former Sen. Evan Bayh, …", "Democratic strategist Simon Rosenberg"), or
+ * null. The phrase runs to the first comma, stop or clause word ("of" too: "Trump voter Mary Smith of
+ * Iowa" is Mary Smith), and its last word must be capitalised: "one Democratic source" names nobody.
+ */
+function titlesThenName(rest: string): string | null {
+  const words = /^[^,;:!?()\u2063"“”\u2014\u2013\n]*/.exec(rest)![0].split(/[ \t]+/);
+  const phrase: string[] = [];
+  let titled = false;
+  for (let w of words) {
+    if (w === '') break;
+    const stop = w.endsWith('.') && !/^(?:\p{Lu}\.)+$|^[A-Z][a-z]{0,3}\.$/u.test(w);
+    if (stop) w = w.slice(0, -1);
+    if (/^\p{Lu}/u.test(w)) phrase.push(w);
+    else if (phrase.length === 0 && /^(?:the|former|then)$/.test(w)) { phrase.push(w); titled ||= w !== 'the'; }
+    else if (w !== 'of' && !CLAUSE_WORD.test(w) && /^\p{Ll}[\p{L}’'\-]*$/u.test(w)) { phrase.push(w); titled = true; }
+    else break;
+    if (stop) break;
+  }
+  if (!titled || phrase.length < 2 || !/^\p{Lu}/u.test(phrase[phrase.length - 1])) return null;
+  return nameAtEnd(phrase.join(' ').replace(/\.$/, '')); // ("Beck." looks like an abbreviation)
 }
 
 /** `Mr Xi said: “…”` / `Blinken responded by saying the two countries “…”`. */
