@@ -132,6 +132,19 @@ describe('names behind titles, elided particles and sentence-initial common noun
     assert.deepEqual(speakers('It was late.\n\n“No,” said one Democratic source on the panel.'), [null]);
   });
 
+  it('takes a party tag after the titled name, and a surname before a “who …” or “a …” appositive', () => {
+    assert.deepEqual(speakers('It was late.\n\n"It is time," Senate Minority Leader Harry M. Reid (D-Nev.) said in a statement.'), ['Harry M Reid']);
+    assert.deepEqual(speakers('Elizabeth Warren spoke first.\n\n“It is time,” Warren, who has not endorsed a candidate, told reporters in Massachusetts.'), ['Elizabeth Warren']);
+    // No appositive, no speaker: "Meanwhile," opens a clause.
+    assert.deepEqual(speakers('It was late.\n\n“It is time,” Meanwhile, the people in the long line outside the hall, said.'), [null]);
+  });
+
+  it('knows reacted, exhorted and remembered as verbs of saying', () => {
+    assert.deepEqual(speakers('It was late.\n\n“It is sad,” reacted Donald Trump.'), ['Donald Trump']);
+    assert.deepEqual(speakers('It was late.\n\n“Vote,” exhorted actress Jamie Lee Curtis.'), ['Jamie Lee Curtis']);
+    assert.deepEqual(speakers('It was late.\n\n“It was hard,” remembered Roy Verley, a former spokesman.'), ['Roy Verley']);
+  });
+
   it('knows O’Malley and D’Souza as names on their own', () => {
     assert.deepEqual(speakers('It was late.\n\n“We will win,” O’Malley said at a press conference.'), ['O’Malley']);
     assert.deepEqual(speakers("It was late.\n\n\"We will win,\" D'Souza said."), ["D'Souza"]);

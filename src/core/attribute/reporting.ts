@@ -12,7 +12,7 @@ const VERB_STEMS =
   'emphasi[sz]|observ|assert|contend|charg|lament|mus|recount|reiterat|pledg|thunder|counter|tout|proclaim|' +
   'plead|caution|concur|retort|scoff|mock|decri|denounc|blast|slam|accus|demand|beg|wonder|quipp|chid|' +
   'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report|answer|echo|bark|assur|fum|gush|exclaim|scold|opin|' +
-  'questioned|mentioned|pressed|reasoned|snapped|sing|sang';
+  'questioned|mentioned|pressed|reasoned|snapped|sing|sang|react|exhort|remembered';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
 const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
@@ -105,7 +105,7 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   // (The part before the appositive is a name and its titles only, all capitalised: no clause such as "Dalton Brody is a store,".)
   if (appositive && (before.length > 50 || before.split(/\s+/).length > 6) && /^(?:\p{Lu}[\p{L}.’'\-]*\s*)+$/u.test(appositive[1].replace(/\([^()]*\)/g, '').trim())) {
     const name = nameAtStart(appositive[1].trim());
-    return name && (name.includes(' ') || /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(appositive[1].trim())) ? { kind: 'name', name } : null;
+    return name && (name.includes(' ') || /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(appositive[1].trim()) || /^,\s*(?:who|whose|a|an|the)\s/.test(before.slice(appositive[1].length))) ? { kind: 'name', name } : null;
   }
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
   if (/[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || ((before.length > 50 || before.split(/\s+/).length > 6) && !titleAndName(before))) return null;
@@ -131,7 +131,8 @@ const CLAUSE_WORD = /^(?:a|an|the|this|that|these|those|of|in|on|at|to|for|from|
  * capitalised title ("Secretary of State"), no clause word and no comma. Such a subject may pass the
  * length cap that keeps a clause ("the report released by Harry Reid") from being read as a subject.
  */
-function titleAndName(s: string): boolean {
+function titleAndName(phrase: string): boolean {
+  const s = phrase.replace(/\s*\([^()]{0,40}\)$/, ''); // "Harry M. Reid (D-Nev.)"
   if (s.length > 100 || /[,()\u2063"“”\u2014\u2013]/.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 12) return false;
