@@ -64,8 +64,21 @@ export const nameLike = keptResults(judgeName, 20_000);
 
 function judgeName(name: string): boolean {
   const words = name.split(' ');
+  if (lyAdverb(words[0])) return false;
   if (words.length === 1) return !is(words[0], ALONE) && !FURNITURE.has(words[0].toLowerCase());
   return !is(words[0], FUNCTION) && !words.some((w) => FURNITURE.has(w.toLowerCase()));
+}
+
+/**
+ * True for an adverb made of an adjective and -ly that opens a sentence ("Specifically, …", "Privately,
+ * …", "Notably", "Happily", "Ironically"): the lexicon lists the adjectives, few of their adverbs. A name
+ * the lexicon knows ("Lilly", "Kelly") or one with no adjective inside ("Daly", "Connolly") is kept.
+ */
+function lyAdverb(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}{2,}ly$/u.test(word) || named(tagsOf(word))) return false;
+  const w = word.toLowerCase();
+  const stems = [w.slice(0, -2), w.replace(/ically$/, 'ic'), w.replace(/bly$/, 'ble'), w.replace(/ily$/, 'y')];
+  return stems.some((s) => s !== w && tagsOf(s).has('Adjective'));
 }
 
 // Page furniture: picture credits and section labels that stand where a name would ("Photo: Getty").
