@@ -42,9 +42,10 @@ describe('the lexicon table', () => {
     assert.ok(nameLike('Jane Roe'));
   });
 
-  it('takes an adjective’s -ly adverb for no name, and keeps names ending in -ly', () => {
+  it('takes an adjective’s -ly adverb or a plural possessive for no name, and keeps names ending in -ly', () => {
     for (const w of ['Specifically', 'Privately', 'Notably', 'Happily', 'Frankly']) assert.ok(!nameLike(w), w);
     assert.ok(!nameLike('Specifically Trump'));
     for (const w of ['Kelly', 'Daly', 'Connolly', 'Lilly', 'Holly', 'Kelly Ayotte']) assert.ok(nameLike(w), w);
+    assert.ok(!nameLike("Sanders'") && !nameLike('Bernie Sanders’'), 'a plural possessive owns what follows');
   });
 });

@@ -64,7 +64,8 @@ export const nameLike = keptResults(judgeName, 20_000);
 
 function judgeName(name: string): boolean {
   const words = name.split(' ');
-  if (lyAdverb(words[0])) return false;
+  // "Sanders' 'endorsement'": a plural possessive is the owner of what follows, not someone speaking.
+  if (lyAdverb(words[0]) || /s['’]$/.test(name)) return false;
   if (words.length === 1) return !is(words[0], ALONE) && !FURNITURE.has(words[0].toLowerCase());
   return !is(words[0], FUNCTION) && !words.some((w) => FURNITURE.has(w.toLowerCase()));
 }

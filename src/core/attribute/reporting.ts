@@ -244,7 +244,7 @@ export function speakerEvents(masked: string): { at: number; name: string }[] {
     // makes the name part of a noun phrase, not a speaker taking the floor.
     const last = found.name.slice(found.name.lastIndexOf(' ') + 1);
     const opening = sentence.slice(0, sentence.indexOf(last) + 40).split(/\s/).slice(0, 6).join(' ');
-    if (!/[’']s\b/.test(opening)) out.push({ at: start, name: found.name });
+    if (!/[’']s\b|s[’'](?=\s)/.test(opening)) out.push({ at: start, name: found.name });
   }
   return out.sort((x, y) => x.at - y.at);
 }
