@@ -139,10 +139,13 @@ describe('names behind titles, elided particles and sentence-initial common noun
     assert.deepEqual(speakers('It was late.\n\n“It is time,” Meanwhile, the people in the long line outside the hall, said.'), [null]);
   });
 
-  it('knows reacted, exhorted and remembered as verbs of saying', () => {
+  it('knows reacted, exhorted, remembered and went on as verbs of saying', () => {
     assert.deepEqual(speakers('It was late.\n\n“It is sad,” reacted Donald Trump.'), ['Donald Trump']);
     assert.deepEqual(speakers('It was late.\n\n“Vote,” exhorted actress Jamie Lee Curtis.'), ['Jamie Lee Curtis']);
     assert.deepEqual(speakers('It was late.\n\n“It was hard,” remembered Roy Verley, a former spokesman.'), ['Roy Verley']);
+    // "went on", as train has it ("“You know, it happens, right?” Trump went on"), also before a quote.
+    assert.deepEqual(speakers('Megyn Kelly smiled.\n\n“You know, it happens, right?” Donald Trump went on, as if he did not hear her.'), ['Donald Trump']);
+    assert.deepEqual(speakers('“You winning?” Ann said, but as Donald Trump went on about “how the system is rigged,” she cheered.'), ['Ann', 'Donald Trump']);
   });
 
   it('knows O’Malley and D’Souza as names on their own', () => {

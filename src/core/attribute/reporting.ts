@@ -14,7 +14,7 @@ const VERB_STEMS =
   'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report|answer|echo|bark|assur|fum|gush|exclaim|scold|opin|' +
   'questioned|mentioned|pressed|reasoned|snapped|sing|sang|react|exhort|remembered';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
-const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b`, 'g');
+const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b|\bwent on\b`, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
 // "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
 // Also "her Facebook post", "a now-deleted Facebook post".
