@@ -9,8 +9,9 @@
 /** Judges one-word names against one document's text; each word is judged once. */
 export class SentenceCapitals {
   private readonly judged = new Map<string, boolean>();
-  /** A large text's lower-case words, read once: a scan of megabytes per word judged would add up. */
+  /** A large text's lower-case words and mid-sentence capitals, each read once when first asked. */
   private lowerWords: Set<string> | undefined;
+  private midCapitals: Set<string> | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -23,13 +24,19 @@ export class SentenceCapitals {
 
   private judge(word: string): boolean {
     const text = this.text;
+    const lower = word.toLowerCase();
+    if (lower === word) return false;
+    if (text.length > LARGE) {
+      // A scan of megabytes per word judged would add up (an archive's one huge file names thousands):
+      // the words are read once, in two passes.
+      this.lowerWords ??= new Set(text.match(LOWER_WORD));
+      this.midCapitals ??= midSentenceCapitals(text);
+      return !this.midCapitals.has(word) && this.lowerWords.has(lower);
+    }
     // (indexOf loops, not a regular expression per word: most words are found mid-sentence at once.)
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       if (wordAt(text, at, word.length) && !sentenceStart(text, at)) return false;
     }
-    const lower = word.toLowerCase();
-    if (lower === word) return false;
-    if (text.length > LARGE) return (this.lowerWords ??= new Set(text.match(LOWER_WORD))).has(lower);
     for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
       if (wordAt(text, at, lower.length)) return true;
     }
@@ -37,10 +44,22 @@ export class SentenceCapitals {
   }
 }
 
+/** The capitalised words of `text` met at least once where no sentence starts. */
+function midSentenceCapitals(text: string): Set<string> {
+  const out = new Set<string>();
+  CAPITAL_WORD.lastIndex = 0;
+  for (let m = CAPITAL_WORD.exec(text); m; m = CAPITAL_WORD.exec(text)) {
+    if (!sentenceStart(text, m.index)) out.add(m[0].replace(/['’-]+$/, ''));
+  }
+  return out;
+}
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LARGE = 64 * 1024;
 // A whole word of lower-case letters (as wordAt bounds it: no letter or digit either side).
 const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu;
+// A capitalised word with its apostrophes and hyphens ("O’Malley", "Ex-CIA"), as names are read.
+const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}’'-]*/gu;
 
 /** True when text[at, at + length) is a whole word (no letter or digit either side). */
 function wordAt(text: string, at: number, length: number): boolean {
