@@ -43,9 +43,9 @@ describe('the lexicon table', () => {
   });
 
   it('takes an adjective’s -ly adverb or a plural possessive for no name, and keeps names ending in -ly', () => {
-    for (const w of ['Specifically', 'Privately', 'Notably', 'Happily', 'Frankly']) assert.ok(!nameLike(w), w);
+    for (const w of ['Specifically', 'Privately', 'Notably', 'Happily', 'Frankly', 'Typically', 'Apparently', 'Hopefully']) assert.ok(!nameLike(w), w);
     assert.ok(!nameLike('Specifically Trump'));
-    for (const w of ['Kelly', 'Daly', 'Connolly', 'Lilly', 'Holly', 'Kelly Ayotte']) assert.ok(nameLike(w), w);
+    for (const w of ['Kelly', 'Daly', 'Connolly', 'Connally', 'Lilly', 'Holly', 'Kelly Ayotte']) assert.ok(nameLike(w), w);
     assert.ok(!nameLike("Sanders'") && !nameLike('Bernie Sanders’'), 'a plural possessive owns what follows');
   });
 });

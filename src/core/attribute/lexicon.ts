@@ -62,6 +62,8 @@ export function functionWord(word: string): boolean {
  */
 export const nameLike = keptResults(judgeName, 20_000);
 
+const ADJECTIVE_LY = /^\p{Lu}\p{Ll}{2,}(?:ical|ual|ional|ent|ant|ous|ive|ful|less|ate)ly$/u;
+
 function judgeName(name: string): boolean {
   const words = name.split(' ');
   // "Sanders' 'endorsement'": a plural possessive is the owner of what follows, not someone speaking.
@@ -77,6 +79,9 @@ function judgeName(name: string): boolean {
  */
 function lyAdverb(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}{2,}ly$/u.test(word) || named(tagsOf(word))) return false;
+  // An adjective's suffix before the -ly says so without the lexicon ("Typically", "Apparently",
+  // "Obviously", "Hopefully", "Unfortunately"); no surname ends so ("Connally", "Daly" do not).
+  if (ADJECTIVE_LY.test(word)) return true;
   const w = word.toLowerCase();
   const stems = [w.slice(0, -2), w.replace(/ically$/, 'ic'), w.replace(/bly$/, 'ble'), w.replace(/ily$/, 'y')];
   return stems.some((s) => s !== w && tagsOf(s).has('Adjective'));
