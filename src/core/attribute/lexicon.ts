@@ -62,8 +62,6 @@ export function functionWord(word: string): boolean {
  */
 export const nameLike = keptResults(judgeName, 20_000);
 
-const ADJECTIVE_LY = /^\p{Lu}\p{Ll}{2,}(?:ical|ual|ional|ent|ant|ous|ive|ful|less|ate)ly$/u;
-
 function judgeName(name: string): boolean {
   const words = name.split(' ');
   // "Sanders' 'endorsement'": a plural possessive is the owner of what follows, not someone speaking.
@@ -71,6 +69,8 @@ function judgeName(name: string): boolean {
   if (words.length === 1) return !is(words[0], ALONE) && !FURNITURE.has(words[0].toLowerCase());
   return !is(words[0], FUNCTION) && !words.some((w) => FURNITURE.has(w.toLowerCase()));
 }
+
+const ADJECTIVE_LY = /^\p{Lu}\p{Ll}{2,}(?:ical|ual|ional|ent|ant|ous|ive|ful|less|ate)ly$/u;
 
 /**
  * True for an adverb made of an adjective and -ly that opens a sentence ("Specifically, …", "Privately,

@@ -138,12 +138,20 @@ function titleAndName(phrase: string): boolean {
   if (words.length > 12) return false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (/^\p{Lu}/u.test(w)) continue;
-    if (i === 0 && /^(?:the|former|then)$/.test(w)) continue;
     if (w === 'of' && i > 0 && /^\p{Lu}/u.test(words[i - 1]) && /^\p{Lu}/u.test(words[i + 1] ?? '')) continue;
-    if (CLAUSE_WORD.test(w) || !/^\p{Ll}[\p{L}’'\-]*$/u.test(w)) return false;
+    if (titleWord(w, i === 0) === null) return false;
   }
   return /^\p{Lu}/u.test(words[words.length - 1]);
+}
+
+/**
+ * What a word is in a run of titles and a name: capitalised, an opening "the", "former" or "then", a
+ * lower-case title word ("chairman", "spokesman"), or null (a clause word, a number, punctuation).
+ */
+function titleWord(w: string, first: boolean): 'capital' | 'opening' | 'title' | null {
+  if (/^\p{Lu}/u.test(w)) return 'capital';
+  if (first && /^(?:the|former|then)$/.test(w)) return 'opening';
+  return !CLAUSE_WORD.test(w) && /^\p{Ll}[\p{L}’'\-]*$/u.test(w) ? 'title' : null;
 }
 
 /**
@@ -160,10 +168,10 @@ function titlesThenName(rest: string): string | null {
     if (w === '') break;
     const stop = w.endsWith('.') && !/^(?:\p{Lu}\.)+$|^[A-Z][a-z]{0,3}\.$/u.test(w);
     if (stop) w = w.slice(0, -1);
-    if (/^\p{Lu}/u.test(w)) phrase.push(w);
-    else if (phrase.length === 0 && /^(?:the|former|then)$/.test(w)) { phrase.push(w); titled ||= w !== 'the'; }
-    else if (w !== 'of' && !CLAUSE_WORD.test(w) && /^\p{Ll}[\p{L}’'\-]*$/u.test(w)) { phrase.push(w); titled = true; }
-    else break;
+    const kind = titleWord(w, phrase.length === 0);
+    if (kind === null) break; // ("of" too, a clause word here)
+    phrase.push(w);
+    if (kind === 'title' || (kind === 'opening' && w !== 'the')) titled = true;
     if (stop) break;
   }
   if (!titled || phrase.length < 2 || !/^\p{Lu}/u.test(phrase[phrase.length - 1])) return null;
