@@ -14,6 +14,15 @@ describe('extraction', () => {
     assert.deepEqual(texts("It's the students' view that 'rock 'n' roll' matters."), ["rock 'n' roll"]);
   });
 
+  it('reads a plural possessive inside a single-quoted quotation as an apostrophe', () => {
+    assert.deepEqual(texts('‘It’s the workers’ money,’ said Frances O’Grady.'), ['It’s the workers’ money,']);
+    assert.deepEqual(texts("'The players' union will decide,' he said."), ["The players' union will decide,"]);
+    // A closing mark before a lower-case word stays a closing mark when no later mark closes.
+    assert.deepEqual(texts('He called it ‘fake news’ outlets ran, it’s said.'), ['fake news']);
+    assert.deepEqual(texts('that ‘extreme carelessness’ did not equate to ‘gross negligence?’'), ['extreme carelessness', 'gross negligence?']);
+    assert.deepEqual(texts('“He blamed the ‘Democrats’ friends’ for it,” she said.'), ['He blamed the ‘Democrats’ friends’ for it,']);
+  });
+
   it('keeps nested quotes inside the outer quote', () => {
     assert.deepEqual(texts('She said: “He called it ‘a disgrace’ and left.”'), ['He called it ‘a disgrace’ and left.']);
     assert.deepEqual(texts('“It was a “f bomb.”” he said.'), ['It was a “f bomb.”']);

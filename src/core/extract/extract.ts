@@ -144,7 +144,7 @@ function scanLine(
       // ’ or a straight ' after a letter: closes an open single quote when no letter follows
       // (but not the second mark of "rock 'n' roll").
       const elided = i >= 2 && text[i - 1] === 'n' && (text[i - 2] === "'" || text[i - 2] === '’');
-      if (top && top.type === 'single' && !isLetter(next) && !elided) {
+      if (top && top.type === 'single' && !isLetter(next) && !elided && !(lastIndexOfType(stack.slice(0, -1), 'single') < 0 && pluralPossessive(text, i, to, marks, cursor.mark))) {
         stack.pop();
         emit(top, i, c);
       }
@@ -163,6 +163,29 @@ function scanLine(
   out[out.length - 1].continues = true; // provisional: settled by the next paragraph
   return { type: o.type };
 }
+
+/**
+ * Whether the mark at `i`, after an "s" and before a lower-case word, is a plural possessive inside a
+ * single-quoted quotation ("‘It’s the workers’ money,’ said …"), not its closing mark: the quotation's
+ * next single mark that could close it comes later in the paragraph, before any opening mark or double
+ * mark. ("‘fake news’ outlets and ‘enemies’" closes: an opening mark comes first.) Asked only of a
+ * single quotation with no single one open around it: inside one, a scare quote is the likelier
+ * reading ("'… weakness of our 'leaders' to eradicate it!'", NYT's ''…'' for double marks). Reads at most
+ * POSSESSIVE_LOOKAHEAD marks, so a paragraph of such marks stays linear.
+ */
+function pluralPossessive(text: string, i: number, to: number, marks: readonly number[], at: number): boolean {
+  const s = text.charCodeAt(i - 1) | 0x20;
+  if (s !== 115 /* s */ || text[i + 1] !== ' ' || !/\p{Ll}/u.test(text[i + 2] ?? '')) return false;
+  for (let k = at + 1; k < marks.length && k <= at + POSSESSIVE_LOOKAHEAD && marks[k] < to; k++) {
+    const m = marks[k];
+    const c = text[m];
+    if (c !== '’' && c !== "'") return false; // an opening single mark, or any double mark
+    if (!isLetter(text[m - 1]) && !/[.,;:!?)\]]/.test(text[m - 1])) return false; // a straight ' opening
+    if (!isLetter(m + 1 < to ? text[m + 1] : undefined)) return true; // closes there
+  }
+  return false;
+}
+const POSSESSIVE_LOOKAHEAD = 12;
 
 function lastIndexOfType(stack: Open[], type: MarkType): number {
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i].type === type) return i;
