@@ -160,4 +160,14 @@ describe('names behind titles, elided particles and sentence-initial common noun
     // Only ever at a sentence's start, and a word elsewhere: a reader cannot tell, so nobody.
     assert.deepEqual(speakers('The banks were closed.\n\nBanks said on Monday: “It was shut.”'), [null]);
   });
+
+  it('gives no speaker the name that modifies a noun after an article (A Clinton aide said), but keeps a titled name', () => {
+    assert.deepEqual(speakers('A Clinton aide said: “She will be there on Monday.”'), [null]);
+    assert.deepEqual(speakers('The Trump campaign said: “We are winning everywhere.”'), [null]);
+    assert.deepEqual(speakers('A Downing Street spokesperson said: “The prime minister has full confidence.”'), [null]);
+    // A verb after the name: the name is the subject.
+    assert.deepEqual(speakers('The Rev. Al Sharpton said: “We will march again.”'), ['Al Sharpton']);
+    // Without an article the run is a title before a name, as before.
+    assert.deepEqual(speakers('Trump campaign manager Corey Lewandowski said: “We are winning.”'), ['Corey Lewandowski']);
+  });
 });
