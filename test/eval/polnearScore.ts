@@ -38,11 +38,32 @@ const NOT_NAME_WORD = new Set(
 const fold = (w: string): string => w.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’']s?$/, '').replace(/[.’']/g, '').toLowerCase();
 const wordsOf = (s: string): string[] => (s.match(/[\p{L}][\p{L}.’'-]*/gu) ?? []).flatMap((w) => w.split('-')).map(fold).filter((w) => w && !NOT_NAME_WORD.has(w));
 
-/** True when `speaker` shares a name word with the annotated `source` span. */
+// A capitalised run before a lower-case noun modifies it ("The Florida senator", "Clinton spokesman
+// Brian Fallon", "the Rove ad"): the source is the senator, the spokesman, the ad. A possessive is still
+// the name, and so is a run before a function word ("Bernie Sanders of Vermont").
+const MODIFIER = /[\p{Lu}][\p{L}.’'-]*(?<![’']s)(?:\s+[\p{Lu}][\p{L}.’'-]*(?<![’']s))*(?=\s+(?!(?:of|and|or|in|at|on|for|from|with|who|whose|to|the|a|an|as|says?|said|told|is|was|himself|herself|themselves|itself|also|too|again|then|had|has|have|would|will)\b)\p{Ll})/gu;
+
+/**
+ * True when `speaker` shares a name word with the annotated `source` span, a name that modifies a noun
+ * there aside (saying "Florida" for "The Florida senator" is no right answer).
+ */
 export function sameSource(speaker: string, source: string): boolean {
-  const capitalised = (source.match(/[\p{Lu}][\p{L}.’'-]*/gu) ?? []).join(' ');
-  const want = new Set(wordsOf(capitalised));
+  const want = new Set(sourceNameWords(source));
   return wordsOf(speaker).some((w) => want.has(w));
+}
+
+/** The name words of an annotated source; none for a description ("the Vermont senator", "a Clinton aide"). */
+function sourceNameWords(source: string): string[] {
+  return wordsOf((source.replace(MODIFIER, '').match(/[\p{Lu}][\p{L}.’'-]*/gu) ?? []).join(' '));
+}
+
+/**
+ * True when the annotated source names someone the scorer can check. A description whose capitals only
+ * modify its noun ("The Florida senator") is not scored, as a pronoun source is not: the right answer
+ * (Marco Rubio) shares no word with it, and a wrong one ("Florida") would.
+ */
+export function namedSource(source: string): boolean {
+  return sourceNameWords(source).length > 0;
 }
 
 /** The PolNeAR split at `dir` (articles/ and quotes.jsonl), scored. */
@@ -65,7 +86,7 @@ export function scorePolnear(dir: string, split = path.basename(dir)): PolnearSc
         if (o > bestOverlap) { bestOverlap = o; best = i; }
       });
       const speaker = best >= 0 ? report.quotes[best].quote.speaker : null;
-      if (g.sourceKind !== 'name') { if (speaker) otherGiven++; continue; }
+      if (g.sourceKind !== 'name' || !namedSource(g.source!)) { if (speaker) otherGiven++; continue; }
       named++;
       if (!speaker) continue;
       given++;
