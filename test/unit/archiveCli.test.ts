@@ -153,8 +153,10 @@ describe('verbatim index / check --db (CLI, PostgreSQL)', function () {
     const count = async (): Promise<number> => {
       try { return (await sql<{ n: number }>(db, 'SELECT count(*)::int AS n FROM documents'))[0].n; } catch { return -1; }
     };
+    // Up to a minute: Node 20's recursive watcher on Linux notices a removal under a folder that was
+    // moved in late on a loaded machine (it waited past 20 s once, in a full unit run).
     const until = async (n: number): Promise<void> => {
-      for (let i = 0; i < 1000; i++) {
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
         if ((await count()) === n) return;
         await new Promise((res) => setTimeout(res, 20));
       }

@@ -38,6 +38,18 @@ describe('speaker sieve rules', () => {
     const loose = 'Wu Xinbo is a professor in Shanghai.\n\nThe talks went on.\n\n“China has not lost hope either.”';
     assert.equal(sieve(loose)[0].rule, 'continuation');
   });
+  it('next-paragraph also after a quote given by the paragraph, the sentence before or next-paragraph itself', () => {
+    // "“X,” said Wu. “Y.”" then "“Z.”" then "“W.”": Y is Wu's by the paragraph rule, so Z and W are Wu's too.
+    const chain = '“The messages have been very positive,” said Wu Xinbo, a professor. “We expect more.”\n\n“China has not lost hope either.”\n\n“Nor has Japan.”';
+    assert.deepEqual(sieve(chain).map((s) => s.rule), ['verb-after', 'paragraph', 'next-paragraph', 'next-paragraph']);
+    assert.deepEqual(speakers(chain), ['Wu Xinbo', 'Wu Xinbo', 'Wu Xinbo', 'Wu Xinbo']); // shown: next-paragraph is above attribute.minConfidence
+    const previous = 'The administration may be reluctant to act, Schiff said. “The other factor is the election.”\n\n“It is close.”';
+    assert.deepEqual(sieve(previous), [{ speaker: 'Schiff', rule: 'previous-sentence' }, { speaker: 'Schiff', rule: 'next-paragraph' }]);
+    // A paragraph of prose between them still breaks the chain: only a guess, hidden.
+    const broken = '“The messages have been very positive,” said Wu Xinbo. “We expect more.”\n\nThe talks ended at noon.\n\n“China has not lost hope either.”';
+    assert.equal(sieve(broken)[2].rule, 'continuation');
+    assert.deepEqual(speakers(broken), ['Wu Xinbo', 'Wu Xinbo', null]);
+  });
   it('pronoun: he/she resolve to the last compatible person; they and we to nobody', () => {
     assert.deepEqual(speakers('Jane Roe, a senator, spoke first. She said: “We will never give up the fight.”'), ['Jane Roe']);
     assert.deepEqual(speakers('Jane Roe spoke to the voters. They said: “We will never give up the fight.”'), [null]);

@@ -131,9 +131,10 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     } else if ((q.continuation || (previousContinues && q.lineStart > 0) || startsParagraph(masked, q)) && !/\p{L}/u.test(right)) {
       // (Only a bare quotation: "“American Skin” was written by Springsteen" is a title in a sentence.)
       // A bare paragraph of quotation continues the last speaker; surely so when the paragraph before
-      // ended with a quote given to someone by name.
+      // ended with a quote given to someone by name, or by a rule that reads a name near it (its own
+      // paragraph, the sentence before, or this rule in the paragraph before): PolNeAR train 37/37.
       const prev = out[qi - 1];
-      const adjacent = qi > 0 && prev.speaker !== null && !prev.inferred && masked.slice(quotes[qi - 1].lineEnd, q.lineStart).trim() === '' && masked.slice(quotes[qi - 1].end, quotes[qi - 1].lineEnd).indexOf(MASK) < 0;
+      const adjacent = qi > 0 && prev.speaker !== null && (!prev.inferred || prev.rule === 'paragraph' || prev.rule === 'previous-sentence' || prev.rule === 'next-paragraph') && masked.slice(quotes[qi - 1].lineEnd, q.lineStart).trim() === '' && masked.slice(quotes[qi - 1].end, quotes[qi - 1].lineEnd).indexOf(MASK) < 0;
       speaker = adjacent ? prev.speaker : salience().latest(q.start, undefined, attributed);
       rule = adjacent ? 'next-paragraph' : 'continuation';
     }
