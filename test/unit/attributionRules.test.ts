@@ -148,6 +148,11 @@ describe('names behind titles, elided particles and sentence-initial common noun
     assert.deepEqual(speakers('“You winning?” Ann said, but as Donald Trump went on about “how the system is rigged,” she cheered.'), ['Ann', 'Donald Trump']);
   });
 
+  it('ends a name before a form of “be”: a headline in title case is no name', () => {
+    const text = 'NY Post: Megyn Kelly Is No Different Than Kim Kardashian.\n\n“You’ve called women fat pigs,” Kelly charged.';
+    assert.deepEqual(speakers(text), ['Megyn Kelly']);
+  });
+
   it('knows O’Malley and D’Souza as names on their own', () => {
     assert.deepEqual(speakers('It was late.\n\n“We will win,” O’Malley said at a press conference.'), ['O’Malley']);
     assert.deepEqual(speakers("It was late.\n\n\"We will win,\" D'Souza said."), ["D'Souza"]);

@@ -47,6 +47,10 @@ export const foldName = keptResults(foldRun, 20_000);
 
 function foldRun(run: string): string {
   const words = (run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run).split(/\s+/).filter((w) => w.length > 0);
+  // "NY Post: Megyn Kelly Is No Different Than Kim Kardashian" (a headline in title case): no name goes
+  // on past a form of "be", so the name is what comes before it.
+  const copula = words.findIndex((w, k) => k > 0 && COPULA.test(w));
+  if (copula > 0) words.length = copula;
   const classes = words.map(wordClass);
   const n = words.length;
   // (The words kept are words[a, n): each step below moves `a` on.)
@@ -86,6 +90,7 @@ function foldRun(run: string): string {
   return named ? kept.join(' ') : '';
 }
 
+const COPULA = /^(?:Is|Are|Was|Were|Am|Isn[’']t|Aren[’']t|Wasn[’']t|Weren[’']t)$/;
 const FUNCTION_WORD = 1;
 const TITLE_WORD = 2;
 const NOT_NAME_WORD = 4;
