@@ -39,6 +39,9 @@ export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
   'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'previous-sentence': 0.8, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
 };
 
+/** Inferred rules whose speaker is a name read close by: a bare paragraph after their quote goes on with it. */
+const READ_NEAR: ReadonlySet<SpeakerRule> = new Set<SpeakerRule>(['paragraph', 'previous-sentence', 'next-paragraph']);
+
 interface Sentence {
   start: number;
   end: number;
@@ -134,7 +137,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
       // ended with a quote given to someone by name, or by a rule that reads a name near it (its own
       // paragraph, the sentence before, or this rule in the paragraph before): PolNeAR train 37/37.
       const prev = out[qi - 1];
-      const adjacent = qi > 0 && prev.speaker !== null && (!prev.inferred || prev.rule === 'paragraph' || prev.rule === 'previous-sentence' || prev.rule === 'next-paragraph') && masked.slice(quotes[qi - 1].lineEnd, q.lineStart).trim() === '' && masked.slice(quotes[qi - 1].end, quotes[qi - 1].lineEnd).indexOf(MASK) < 0;
+      const adjacent = qi > 0 && prev.speaker !== null && (!prev.inferred || (prev.rule !== null && READ_NEAR.has(prev.rule))) && masked.slice(quotes[qi - 1].lineEnd, q.lineStart).trim() === '' && masked.slice(quotes[qi - 1].end, quotes[qi - 1].lineEnd).indexOf(MASK) < 0;
       speaker = adjacent ? prev.speaker : salience().latest(q.start, undefined, attributed);
       rule = adjacent ? 'next-paragraph' : 'continuation';
     }
