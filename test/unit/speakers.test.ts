@@ -24,6 +24,15 @@ describe('speaker sieve rules', () => {
     // Japan is the sentence's subject; Russia opens the next sentence.
     assert.deepEqual(speakers('Japan branded North Korea an “outlaw nation in the neighborhood.” Russia insisted that Pyongyang stop.'), ['Japan']);
   });
+  it('verb-end: a reporting clause closing the sentence gives the quote inside it', () => {
+    assert.deepEqual(sieve('“This will be a challenge” for Clinton, said Madeleine Kunin.'), [{ speaker: 'Madeleine Kunin', rule: 'verb-end' }]);
+    assert.deepEqual(sieve('“There is a sense of stability now,” and donations began to pick up again last week, David Gilbert said.'), [{ speaker: 'David Gilbert', rule: 'verb-end' }]);
+    // Past the appositive after the name; the initial's full stop ends no sentence.
+    assert.deepEqual(sieve('The FBI did not find “ties of any consequence” between the men, said the bureau’s director, James B. Comey, on Monday.'), [{ speaker: 'James B Comey', rule: 'verb-end' }]);
+    // Who was told is no speaker; nor does the clause take words the sentence gives to someone else.
+    assert.equal(sieve('“The agents are under a lot of pressure,” an intelligence source, who was not authorized to speak, told Fox News.')[0].speaker, null);
+    assert.equal(sieve('The union is wary after her comment that “we are going to put coal miners out of business” in a debate in March, Phil Smith told reporters.')[0].rule, null);
+  });
   it('verb-before: the subject of the verb before, not who was told', () => {
     assert.deepEqual(sieve('Adam Schiff told Capital Download on Wednesday, “It is not just the hacking of a party.”')[0].speaker, 'Adam Schiff');
     // A reporting verb opening the sentence has its subject after it (news style: "Said Ellis: …").

@@ -8,7 +8,7 @@ import type { RawQuote } from '../extract/extract';
 import { SentenceCapitals } from './commonNoun';
 import { nameLike as wordsNameLike } from './lexicon';
 import { NameBook, namesIn } from './names';
-import { afterColon, fromLeft, fromRight, MASK, sentenceSubject, speakerEvents, type Found } from './reporting';
+import { afterColon, fromLeft, fromRight, MASK, sentenceEndClause, sentenceSubject, speakerEvents, type Found } from './reporting';
 import { Salience, type Mention } from './salience';
 import { partitionPoint } from '../sorted';
 import { replaceAtLineStarts } from '../text/lines';
@@ -32,11 +32,11 @@ export interface Attribution {
  * quotation paragraph after one whose last quote was given to someone by name, and any other bare
  * quotation paragraph continuing the last speaker.
  */
-export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'previous-sentence' | 'next-paragraph' | 'continuation';
+export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'verb-end' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'previous-sentence' | 'next-paragraph' | 'continuation';
 
 /** Each rule's confidence: roughly its precision on PolNeAR train (printed per rule by `npm run eval`). */
 export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
-  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, paragraph: 0.85, 'previous-sentence': 0.8, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
+  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, 'verb-end': 0.8, paragraph: 0.85, 'previous-sentence': 0.8, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
 };
 
 /** Inferred rules whose speaker is a name read close by: a bare paragraph after their quote goes on with it. */
@@ -97,6 +97,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     if (!found) { via = 'verb-before'; found = fromLeft(left); }
     if (!found) { via = 'sentence-subject'; found = sentenceSubject(left); }
     if (!found) { via = 'colon-intro'; found = afterColon(masked, q); }
+    if (!found) { via = 'verb-end'; found = sentenceEndClause(left, right); }
     let speaker: string | null = null;
     let inferred = true;
     let rule: SpeakerRule | null = null;

@@ -85,7 +85,7 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     const dname = described && nameAtStart(described[1]);
     if (dname && dname.includes(' ')) return { kind: 'name', name: dname };
     // "said the Democratic leader of the Senate, Justin Alfond."
-    const titled = /^(?:the|a|an)\s[^,]{0,60},\s*([^,.;]{3,40}?)\s*(?:[,.;]|$)/u.exec(rest);
+    const titled = /^(?:the|a|an)\s[^,]{0,60},\s*((?:[^,.;]|(?<=\b\p{Lu})\.){3,40}?)\s*(?:[,;]|(?<!\b\p{Lu})\.|$)/u.exec(rest);
     const tname = titled && nameAtStart(titled[1]);
     if (tname && tname.includes(' ') && tname.replace(/[.\s]/g, '') === titled![1].replace(/[.\s]/g, '')) return { kind: 'name', name: tname };
     const d = /^(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,3}?([\p{Ll}]+)\b(?=[\s,.]|$)/u.exec(rest);
@@ -120,6 +120,33 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   if (quoteEndsSentence && (/\bthat\b|\u2063/.test(rest) || !/^[^.!?]{0,50}(?:[.!?]|$)/.test(rest))) return null;
   return subjectOf(before, !quoteEndsClause);
 }
+
+/**
+ * A reporting clause that closes the sentence after a comma ("“This will be a challenge” for Clinton,
+ * said Kunin."; "“…,” and donations began to pick up again, Gilbert said."; "…, said David Wasserman,
+ * an elections analyst."): it attributes the whole sentence, the quoted words inside it too. Each comma
+ * from the last is tried (at most four, never past another quotation), and what follows it must be an
+ * attribution as `fromRight` reads one after a quote that ends its sentence. Names only: a pronoun or
+ * description there is left to the rules after (a quote mid-sentence is often someone else's words).
+ */
+export function sentenceEndClause(left: string, right: string): Found | null {
+  // "…after her March comment that, “…” …, Phil Smith told POLITICO": the quote is given to its
+  // speaker on the left as someone's words, which the closing clause reports.
+  if (OWN_WORDS.test(left)) return null;
+  const s = right.replace(/[\s.!?]+$/, '');
+  for (let at = s.lastIndexOf(','), tries = 0; at >= 0 && tries < 4; at = s.lastIndexOf(',', at - 1), tries++) {
+    const tail = s.slice(at + 1);
+    if (tail.includes(MASK)) break;
+    // ", told Fox News": the verb's subject is before this comma, and what follows it was addressed.
+    if (TAKES_OBJECT.test(/^\s*(\S*)/.exec(tail)![1])) continue;
+    const found = fromRight(tail, true, true);
+    if (found?.kind === 'name') return found;
+  }
+  return null;
+}
+
+// Someone's words named before a quote: "her March comment that", "Trump's remarks on Monday".
+const OWN_WORDS = /(?:\b(?:his|her|their)|\p{L}[’']s)\s+(?:[\p{L}\-]+\s+){0,2}(?:comments?|remarks?|statements?|words|tweets?|claims?|quips?|vows?|pledges?|promises?|lines?|assertions?|warnings?|description)\b/u;
 
 // Words that make a clause or a phrase of a subject rather than a name's titles: determiners past the
 // first word, prepositions, conjunctions, relative and personal pronouns, auxiliaries.
