@@ -77,17 +77,38 @@ export function watch(paths: readonly string[], pass: (changed: Changed[] | null
         running = running.then(() => pass(all ? null : filesOnly(batch))).catch(reject);
       }, 200);
     };
-    const watchers = paths.filter((p) => fs.existsSync(p)).map((p) => {
+    let stopped = false;
+    const watchers = new Map<string, fs.FSWatcher>();
+    const start = (p: string): void => {
       const root = path.normalize(p);
       const folder = fs.statSync(p).isDirectory();
-      return fs.watch(p, { recursive: folder }, (_event, name) => {
+      const w = fs.watch(p, { recursive: folder }, (_event, name) => {
         if (!name) whole = true;
         else pending.push({ root, file: folder ? path.join(root, name.toString()) : root });
         again();
       });
-    });
+      // Node 20's recursive watcher on Linux reads each folder that appears; one removed before it is
+      // read (a drop folder emptied at once) is an 'error' on the watcher, which, unheard, ended the
+      // process. The watcher is made again and a whole pass reads what changed meanwhile.
+      w.on('error', (e: NodeJS.ErrnoException) => {
+        w.close();
+        watchers.delete(p);
+        if (stopped) return;
+        err.write(`verbatim: the watcher lost track of a change under ${inert(p)} (${inert(e.code ?? e.message)}); watching it again and reading it whole\n`);
+        whole = true;
+        again();
+        try {
+          start(p);
+        } catch (failed) {
+          reject(failed);
+        }
+      });
+      watchers.set(p, w);
+    };
+    for (const p of paths) if (fs.existsSync(p)) start(p);
     err.write(`verbatim: watching ${paths.map(inert).join(', ')} (Ctrl-C to stop)\n`);
     const stop = (): void => {
+      stopped = true;
       watchers.forEach((w) => w.close());
       if (timer) clearTimeout(timer);
       running.then(() => resolve(), reject);

@@ -145,8 +145,8 @@ describe('verbatim index / check --db (CLI, PostgreSQL)', function () {
     child.stdout!.setEncoding('utf8');
     child.stdout!.on('data', (b: string) => { out += b; });
     // The first pass is done and the folder watched once it says so.
+    let err = '';
     const watching = new Promise<void>((resolve) => {
-      let err = '';
       child.stderr!.setEncoding('utf8');
       child.stderr!.on('data', (b: string) => { err += b; if (err.includes('watching corpus')) resolve(); });
     });
@@ -160,7 +160,8 @@ describe('verbatim index / check --db (CLI, PostgreSQL)', function () {
         if ((await count()) === n) return;
         await new Promise((res) => setTimeout(res, 20));
       }
-      assert.fail(`the archive never reached ${n} documents (has ${await count()})`);
+      // (What the passes printed says which event went missing.)
+      assert.fail(`the archive never reached ${n} documents (has ${await count()}); the passes printed:\n${out}\nstderr:\n${err}`);
     };
     // (A pass prints its summary after its writes: the count can be reached before the line arrives.)
     const printed = async (line: RegExp): Promise<void> => {
