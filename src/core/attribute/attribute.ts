@@ -25,8 +25,8 @@ export interface Attribution {
 
 /**
  * The sieve's rules, most precise first: a name beside the quote's reporting verb after it or before it,
- * the subject of the sentence, the sentence ending in a colon before a quotation paragraph, a
- * description resolved to who was given that title, a pronoun resolved to the latest compatible
+ * the subject of the sentence, the sentence ending in a colon before a quotation paragraph, a reporting
+ * clause closing the sentence after a comma ("“…” for Clinton, said Kunin."), a description resolved to who was given that title, a pronoun resolved to the latest compatible
  * person (surely so when that is the last person mentioned, close before), the paragraph's speaker,
  * the name reported in the sentence before when the quotation is a sentence of its own, a bare
  * quotation paragraph after one whose last quote was given to someone by name, and any other bare

@@ -126,8 +126,9 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
  * said Kunin."; "“…,” and donations began to pick up again, Gilbert said."; "…, said David Wasserman,
  * an elections analyst."): it attributes the whole sentence, the quoted words inside it too. Each comma
  * from the last is tried (at most four, never past another quotation), and what follows it must be an
- * attribution as `fromRight` reads one after a quote that ends its sentence. Names only: a pronoun or
- * description there is left to the rules after (a quote mid-sentence is often someone else's words).
+ * attribution as `fromRight` reads one after a quote that ends its sentence. A person's or an
+ * organisation's name only: a pronoun or description there is left to the rules after (a quote
+ * mid-sentence is often someone else's words).
  */
 export function sentenceEndClause(left: string, right: string): Found | null {
   // "…after her March comment that, “…” …, Phil Smith told POLITICO": the quote is given to its
