@@ -33,6 +33,14 @@ describe('speaker sieve rules', () => {
     assert.equal(sieve('“The agents are under a lot of pressure,” an intelligence source, who was not authorized to speak, told Fox News.')[0].speaker, null);
     assert.equal(sieve('The union is wary after her comment that “we are going to put coal miners out of business” in a debate in March, Phil Smith told reporters.')[0].rule, null);
   });
+  it('sentence-subject: a full name after the description opening the sentence', () => {
+    assert.deepEqual(sieve('Republican presidential front-runner Donald Trump is questioning whether Obama would have attended the Mass “if it were held in a mosque.”'), [{ speaker: 'Donald Trump', rule: 'sentence-subject' }]);
+    assert.deepEqual(sieve('Clinton campaign manager Robby Mook dismissed the poll as “an outlier.”'), [{ speaker: 'Robby Mook', rule: 'sentence-subject' }]);
+    // No description: a preposition inside it, a plural or a verb before the name.
+    assert.equal(sieve('Voters of Maine Jane Roe and others saw it as “an outlier.”')[0].speaker, null);
+    assert.equal(sieve('Many voters see Hillary Clinton as “an outlier.”')[0].speaker, null);
+    assert.equal(sieve('Republican voters Jane Roe and Ed Poe see it as “an outlier.”')[0].speaker, null);
+  });
   it('verb-before: the subject of the verb before, not who was told', () => {
     assert.deepEqual(sieve('Adam Schiff told Capital Download on Wednesday, “It is not just the hacking of a party.”')[0].speaker, 'Adam Schiff');
     // A reporting verb opening the sentence has its subject after it (news style: "Said Ellis: …").

@@ -3,7 +3,7 @@
  * subject of a sentence, and the people a text reports as speaking. Used by `attribute.ts`.
  */
 import type { RawQuote } from '../extract/extract';
-import { tagsOf } from './lexicon';
+import { functionWord, tagsOf } from './lexicon';
 import { capitalisedLastWord, nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
@@ -333,6 +333,8 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
     if (name && modifiedNoun(c, name)) return { kind: 'unknown' };
     // (A name opening the sentence needs no verb of its own right after it when one follows anyway.)
     if (name && (verbFollows || looksLikeSubject(c, name))) return { kind: 'name', name };
+    const titled = titledSubject(c);
+    if (titled) return { kind: 'name', name: titled };
     const c0 = c.charCodeAt(0) | 0x20; // (lower-cased, for the cheap tests before the patterns)
     const p = (c0 === 104 /* h */ || c0 === 115 /* s */ || c0 === 116) /* t */ && /^(he|she|they)\b/i.exec(c);
     if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
@@ -340,6 +342,34 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
     if (role) return { kind: 'anaphor', head: role[1] };
   }
   return null;
+}
+
+// A description opening a sentence: a capitalised word or two ("Republican", "Fox News"), then one to
+// three lower-case words before a capital ("presidential nominee", "conservative commentator").
+const TITLED_START = /^(?:(?:[Tt]he|[Ff]ormer)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}((?:\p{Ll}[\p{Ll}\-]*\s+){1,3})(?=\p{Lu})/u;
+// Tags a role noun never has: the word before the name is a verb or modifier, not the person's title.
+const NOT_ROLE = ['Verb', 'Adjective', 'Adverb', 'Value', 'Date', 'Gerund', 'PastTense'];
+
+/**
+ * The person's full name after a description opening the sentence, when a verb follows it:
+ * "Republican presidential nominee Donald Trump is questioning …", "Conservative commentator Jonah
+ * Goldberg imagined …". The description's last word must be a singular common noun (a role: "nominee",
+ * "pollster", "host"), none of its words a function word: "Supporters of Donald Trump are", "Voters
+ * see Hillary Clinton as" and "Critics call Donald Trump" are no such description.
+ */
+function titledSubject(c: string): string | null {
+  if (c.charCodeAt(0) === 0x2063) return null;
+  const m = TITLED_START.exec(c);
+  if (!m) return null;
+  const opening = c.slice(0, m.index + m[0].length - m[1].length).split(/\s+/).filter(Boolean);
+  const words = m[1].trim().split(/\s+/);
+  if (opening.some(functionWord) || words.some(functionWord)) return null;
+  const head = words[words.length - 1];
+  const tags = tagsOf(head);
+  if (/(?:[^s]s|ed|ing|ly)$/.test(head) || NOT_ROLE.some((t) => tags.has(t))) return null;
+  const rest = c.slice(m[0].length);
+  const name = nameAtStart(rest);
+  return name && name.includes(' ') && looksLikeSubject(rest, name) ? name : null;
 }
 
 /**
