@@ -41,6 +41,15 @@ describe('speaker sieve rules', () => {
     assert.equal(sieve('Many voters see Hillary Clinton as “an outlier.”')[0].speaker, null);
     assert.equal(sieve('Republican voters Jane Roe and Ed Poe see it as “an outlier.”')[0].speaker, null);
   });
+  it('label: a full name alone before the colon opening the quote, as digests and headlines set it', () => {
+    assert.deepEqual(sieve('Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”'), [{ speaker: 'Carl Bialik', rule: 'label' }]);
+    assert.deepEqual(sieve('RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Twenty states are solidly Republican.”'), [{ speaker: 'Jeffrey M Jones', rule: 'label' }]);
+    assert.deepEqual(sieve('Former secretary of state Hillary Rodham Clinton:"We learned that from the State Department."'), [{ speaker: 'Hillary Rodham Clinton', rule: 'label' }]);
+    // A heading is no name; a clause before the name makes it the object, not the speaker.
+    assert.equal(sieve('Bottom Line: “Keep on contacting voters.”')[0].rule, null);
+    assert.notEqual(sieve('Donald Trump Praises Breitbart’s Editor Matthew Boyle: ‘Very Good Reporter.’')[0].speaker, 'Matthew Boyle');
+    assert.notEqual(sieve('Trump told reporter Jane Roe: “Very good.”')[0].speaker, 'Jane Roe');
+  });
   it('verb-before: the subject of the verb before, not who was told', () => {
     assert.deepEqual(sieve('Adam Schiff told Capital Download on Wednesday, “It is not just the hacking of a party.”')[0].speaker, 'Adam Schiff');
     // A reporting verb opening the sentence has its subject after it (news style: "Said Ellis: …").

@@ -8,7 +8,7 @@ import type { RawQuote } from '../extract/extract';
 import { SentenceCapitals } from './commonNoun';
 import { nameLike as wordsNameLike } from './lexicon';
 import { NameBook, namesIn } from './names';
-import { afterColon, fromLeft, fromRight, MASK, sentenceEndClause, sentenceSubject, speakerEvents, type Found } from './reporting';
+import { afterColon, fromLeft, fromRight, MASK, sentenceEndClause, sentenceSubject, speakerEvents, speakerLabel, type Found } from './reporting';
 import { Salience, type Mention } from './salience';
 import { partitionPoint } from '../sorted';
 import { replaceAtLineStarts } from '../text/lines';
@@ -24,7 +24,8 @@ export interface Attribution {
 }
 
 /**
- * The sieve's rules, most precise first: a name beside the quote's reporting verb after it or before it,
+ * The sieve's rules, most precise first: a name beside the quote's reporting verb after it, a name
+ * alone before the colon that opens it (a label: "Carl Bialik: “…”"), a name beside the verb before it,
  * the subject of the sentence, the sentence ending in a colon before a quotation paragraph, a reporting
  * clause closing the sentence after a comma ("“…” for Clinton, said Kunin."), a description resolved to who was given that title, a pronoun resolved to the latest compatible
  * person (surely so when that is the last person mentioned, close before), the paragraph's speaker,
@@ -32,11 +33,11 @@ export interface Attribution {
  * quotation paragraph after one whose last quote was given to someone by name, and any other bare
  * quotation paragraph continuing the last speaker.
  */
-export type SpeakerRule = 'verb-after' | 'verb-before' | 'sentence-subject' | 'colon-intro' | 'verb-end' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'previous-sentence' | 'next-paragraph' | 'continuation';
+export type SpeakerRule = 'verb-after' | 'verb-before' | 'label' | 'sentence-subject' | 'colon-intro' | 'verb-end' | 'title' | 'pronoun-near' | 'pronoun' | 'paragraph' | 'previous-sentence' | 'next-paragraph' | 'continuation';
 
 /** Each rule's confidence: roughly its precision on PolNeAR train (printed per rule by `npm run eval`). */
 export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
-  'verb-after': 0.95, 'verb-before': 0.9, 'sentence-subject': 0.8, 'colon-intro': 0.8, 'verb-end': 0.8, paragraph: 0.85, 'previous-sentence': 0.8, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
+  'verb-after': 0.95, 'verb-before': 0.9, label: 0.8, 'sentence-subject': 0.8, 'colon-intro': 0.8, 'verb-end': 0.8, paragraph: 0.85, 'previous-sentence': 0.8, 'next-paragraph': 0.8, title: 0.6, 'pronoun-near': 0.75, pronoun: 0.6, continuation: 0.3,
 };
 
 /** Inferred rules whose speaker is a name read close by: a bare paragraph after their quote goes on with it. */
@@ -94,6 +95,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     const quoteEndsClause = /[,?!\u2014\u2013-]\s*$/.test(q.close === null ? '' : text.slice(q.start, q.end));
     let via: SpeakerRule = 'verb-after';
     let found = fromRight(right, quoteEndsClause, q.close !== null && /\.\s*$/.test(text.slice(q.start, q.end)));
+    if (!found) { via = 'label'; found = speakerLabel(left, masked); }
     if (!found) { via = 'verb-before'; found = fromLeft(left); }
     if (!found) { via = 'sentence-subject'; found = sentenceSubject(left); }
     if (!found) { via = 'colon-intro'; found = afterColon(masked, q); }

@@ -4,7 +4,7 @@
  */
 import type { RawQuote } from '../extract/extract';
 import { functionWord, tagsOf } from './lexicon';
-import { capitalisedLastWord, nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
+import { capitalisedLastWord, nameAtEnd, nameAtStart, namesIn, organisationAtEnd, organisationAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
   'comment|repl|urg|announc|claim|acknowledg|admit|stated|stating|describ|recall|conced|agree|respond|call|label|dub|' +
@@ -443,6 +443,47 @@ export function afterColon(masked: string, q: RawQuote): Found | null {
   const sentenceStart = Math.max(prev.lastIndexOf('. '), prev.lastIndexOf('? ')) + 1;
   const sentence = prev.slice(sentenceStart);
   return fromLeft(`${sentence}:`) ?? sentenceSubject(sentence);
+}
+
+// What may come before a label: the start of the sentence or line, or a dash after a heading.
+// (A full stop inside is an initial's or a title's: "Jeffrey M. Jones", "Sen. Tim Kaine".)
+const LABEL = /(?:^|[.!?]\s+|\s[-\u2013\u2014]\s*)((?:[^.!?:;,\-\u2013\u2014]|(?<=(?:^|\s)\p{Lu}\p{Ll}{0,3})\.){3,80}):\s*$/u;
+// A word that makes what holds it a clause, not a label: "Trump told them:", "The question is:" (a
+// present tense only with its -s: "state" in "secretary of state" is a noun).
+const FINITE = ['PastTense', 'Copula', 'Modal', 'Auxiliary', 'Gerund'];
+const finite = (w: string): boolean => {
+  const tags = tagsOf(w);
+  return FINITE.some((t) => tags.has(t)) || (tags.has('PresentTense') && /[^s]s$/.test(w));
+};
+
+/**
+ * A speaker's label, as transcripts and press digests set it: a person's full name, perhaps after a
+ * description, alone before the colon that opens the quotation ("Pollsters agree - Carl Bialik: “…”",
+ * "Donald Trump: "…"", "Former secretary of state Hillary Rodham Clinton:"…""). A title-case heading
+ * ("Bottom Line:", "Editor's Note:") is no name: the first name must be one the lexicon knows, or the
+ * surname be met elsewhere in `text`.
+ */
+export function speakerLabel(left: string, text: string): Found | null {
+  if (left.charCodeAt(left.length - 1) !== 58 /* : */ && !/:\s+$/.test(left)) return null;
+  const m = LABEL.exec(left);
+  if (!m) return null;
+  const label = m[1].trim();
+  const name = nameAtEnd(label);
+  // (A title-case headline runs words on: "Elizabeth Warren Hammers Wells Fargo CEO: ‘…’".)
+  if (!name || !name.includes(' ') || name.split(' ').filter((w) => w.length > 1).length > 3 || /^\p{Lu}+$/u.test(name.slice(name.lastIndexOf(' ') + 1))) return null;
+  const first = name.slice(0, name.indexOf(' '));
+  const surname = name.slice(name.lastIndexOf(' ') + 1);
+  const from = label.indexOf(first);
+  if (from < 0 || !label.endsWith(surname)) return null;
+  // A description may come first, not a clause: no verb, no possessive, no other name ("Donald Trump
+  // Praises Breitbart’s Editor Matthew Boyle: ‘…’" is a headline about Trump's words), but "Frank
+  // Newport and Jim Harter:" is a label of two.
+  const before = label.slice(0, from);
+  if (before.includes('s ') && /[’']s\s/.test(before)) return null;
+  if (before.split(/\s+/).filter(Boolean).some(finite)) return null;
+  if (!/\sand\s+$/.test(before) && namesIn(before).length > 0) return null;
+  const known = tagsOf(first).has('FirstName') || text.indexOf(surname) !== text.lastIndexOf(surname);
+  return known ? { kind: 'name', name } : null;
 }
 
 /** "Her campaign manager, Robby Mook,": a description, then the person's full name set off by commas. */
