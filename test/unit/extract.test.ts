@@ -86,4 +86,13 @@ describe('extraction', () => {
       ['We have no illusions about the challenges.', 'quote'],
     ]);
   });
+
+  it('takes a short title-case quote for a title, unless it is two sentences', () => {
+    const t = 'He watched “Mr. Smith Goes to Washington” again.\n\n“Like Oakland. Or Ferguson,” Trump said.';
+    const quotes = analyze({ uri: 'a', text: t }).quotes;
+    assert.deepEqual(quotes.map((q) => [q.text, q.kind, q.speaker]), [
+      ['Mr. Smith Goes to Washington', 'term', null],
+      ['Like Oakland. Or Ferguson,', 'quote', 'Trump'],
+    ]);
+  });
 });

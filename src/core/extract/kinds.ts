@@ -15,7 +15,11 @@ const MINOR = /^(?:a|an|the|and|or|but|of|in|on|at|to|for|by|with|from|as)$/i;
 
 /** “In God We Trust”, “Make America Great Again”: a title, motto or slogan is named, not quoted. */
 function isTitleCase(content: string): boolean {
-  const words = content.replace(/[,.;:!?]+$/, '').split(/\s+/).filter(Boolean);
+  const body = content.replace(/[,.;:!?]+$/, '');
+  // Two sentences are speech, not a title: “Like Oakland. Or Ferguson,” Trump said. ("Mr. Smith Goes
+  // to Washington": an abbreviation's full stop ends no sentence.)
+  if (/\p{L}{4,}[.!?]\s+\p{Lu}/u.test(body)) return false;
+  const words = body.split(/\s+/).filter(Boolean);
   if (words.length < 2) return false;
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && MINOR.test(w))) && words.some((w) => /\p{Ll}/u.test(w));
 }
