@@ -23,6 +23,12 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('Speaker John Boehner of Ohio said it was “a very bad deal for us”.'), ['John Boehner']);
   });
 
+  it('peels the institution after a name: “Sarah Binder of the Brookings Institution said”', () => {
+    assert.deepEqual(speakers('Sarah Binder of the George Washington University said, “It is a stretch.”'), ['Sarah Binder']);
+    assert.deepEqual(speakers('“It is a stretch,” Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.'), ['Jeffrey Lewis']);
+    assert.deepEqual(speakers('“It is a stretch,” Sarah Binder of the Brookings Institution said.'), ['Sarah Binder']);
+  });
+
   it('takes no speaker from a subordinate clause after the quote', () => {
     assert.deepEqual(speakers('The spot ends with footage of the debate last week, “That makes me smart,” when Clinton blasted him.'), [null]);
   });

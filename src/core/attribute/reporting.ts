@@ -40,6 +40,16 @@ function mayEndInAdverb(s: string): boolean {
   while (at > 0 && !isSpace(s.charCodeAt(at - 1))) at--;
   return at > 0 && ADVERB_LAST.test(s.slice(at));
 }
+// "of Texas", "of the Brookings Institution", "of the Armenian Patriarchate of Jerusalem" after a name.
+// (A longer run only after "the": "Chief of Staff Katie Walsh" is a title and a name.)
+const OF_STATE = /,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u;
+const OF_PLACE = /,?\s+of\s+the\s+[A-Z][\p{L}.’'\-]*(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*[A-Z][\p{L}.’'\-]*)*$/u;
+/** `s` without the home state or institution after a name ending it, or `s` itself. */
+function withoutPlace(s: string): string {
+  const peel = (m: string, at: number, all: string): string => (nameAtEnd(all.slice(0, at)) ? '' : m);
+  const state = s.replace(OF_STATE, peel);
+  return state !== s ? state : s.replace(OF_PLACE, peel);
+}
 // ", 61," or ", a Democrat from Nevada," between a name and its verb.
 const APPOSITIVE = /,[^,]{1,80},$/;
 // Verbs whose next noun phrase is who was addressed or described, not who spoke.
@@ -107,8 +117,11 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     const name = nameAtStart(appositive[1].trim());
     return name && (name.includes(' ') || /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(appositive[1].trim()) || /^,\s*(?:who|whose|a|an|the)\s/.test(before.slice(appositive[1].length))) ? { kind: 'name', name } : null;
   }
-  // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said".
-  if (/[.;:!?]/.test(before.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || ((before.length > 50 || before.split(/\s+/).length > 6) && !titleAndName(before))) return null;
+  // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said"
+  // (a person's institution after the name is no clause: "…,” Jeffrey Lewis of the James Martin Center
+  // for Nonproliferation Studies wrote").
+  const bare = before.includes(' of ') ? withoutPlace(before) : before;
+  if (/[.;:!?]/.test(bare.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || ((bare.length > 50 || bare.split(/\s+/).length > 6) && !titleAndName(bare))) return null;
   // After a quote that closed its clause ("…,” officials said) an unnamed subject means nobody we know.
   // Nor does a subordinate clause: "“That makes me smart,” when Clinton blasted him" is Clinton's act, not her words.
   // "“…,” as a Homeland Security memo put it": "as" with a verb of saying attributes the quote after all.
@@ -512,7 +525,9 @@ export function subjectOf(before: string, strict: boolean, namesOnly = false): F
     if (peeled.endsWith(')')) peeled = peeled.replace(/\s*\([^()]{0,40}\)$/, '');
     if (peeled.includes('-')) peeled = peeled.replace(/,?\s+[RDI]-[A-Z][\p{L}.]*,?$/u, '');
     // "Speaker John Boehner of Ohio", but not "footage of Hillary Clinton": only a name has a home state.
-    if (peeled.includes('of') && capitalisedLastWord(peeled)) peeled = peeled.replace(/,?\s+of\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?$/u, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
+    // Also a person's institution: "Sarah Binder of the Brookings Institution", "Jeffrey Lewis of the
+    // James Martin Center for Nonproliferation Studies" (its name may hold "of", "for", "and", "the").
+    if (peeled.includes('of') && capitalisedLastWord(peeled)) peeled = withoutPlace(peeled);
     let cut = peeled === s && s.endsWith(',') && APPOSITIVE.test(s) ? s.replace(APPOSITIVE, '') : peeled;
     // "Clinton, during a town hall meeting in Columbus, said": the phrase set off after the name goes too.
     if (cut === s && s.includes(',')) cut = s.replace(/,\s*(?:during|at|in|on|after|before|while|from|speaking)\b[^,]{0,80}$/, (m, at: number, all: string) => (nameAtEnd(all.slice(0, at)) ? '' : m));
