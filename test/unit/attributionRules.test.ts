@@ -23,6 +23,10 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('Speaker John Boehner of Ohio said it was “a very bad deal for us”.'), ['John Boehner']);
   });
 
+  it('reads a no-break space as a space in names and titles', () => {
+    assert.deepEqual(speakers('Ted Cruz spoke. “Anyone who refuses is wrong,” said Cruz constituent\u00a0Dan\u00a0Golvach.'), ['Dan Golvach']);
+  });
+
   it('peels the institution after a name: “Sarah Binder of the Brookings Institution said”', () => {
     assert.deepEqual(speakers('Sarah Binder of the George Washington University said, “It is a stretch.”'), ['Sarah Binder']);
     assert.deepEqual(speakers('“It is a stretch,” Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.'), ['Jeffrey Lewis']);
