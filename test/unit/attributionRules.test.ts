@@ -23,6 +23,10 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('Speaker John Boehner of Ohio said it was “a very bad deal for us”.'), ['John Boehner']);
   });
 
+  it('takes no attribution from the next sentence when it opens with a conjunction', () => {
+    assert.deepEqual(speakers('But Sen. Pat Toomey refused, responding that he’s “not going to go into it.” And Sen. Rob Portman, another incumbent, said he hadn’t thought about it.'), ['Pat Toomey']);
+  });
+
   it('reads a no-break space as a space in names and titles', () => {
     assert.deepEqual(speakers('Ted Cruz spoke. “Anyone who refuses is wrong,” said Cruz constituent\u00a0Dan\u00a0Golvach.'), ['Dan Golvach']);
   });

@@ -106,6 +106,9 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     // nobody, rather than the previous speaker.
     return { kind: 'unknown' };
   }
+  // "“….” And Sen. Rob Portman, another incumbent, said he hadn't": a sentence opening with a
+  // conjunction after the quote's full stop is the next statement, not this one's attribution.
+  if (quoteEndsSentence && /^(?:and|but|or|yet|so)\s/i.test(before)) return null;
   // "…,” Obama's press secretary, Ben LaBolt, said".
   const described = namedAfterDescription(before);
   if (described) return described;
