@@ -24,7 +24,7 @@ describe('attribution rules from PolNeAR', () => {
   });
 
   it('takes no attribution from the next sentence when it opens with a conjunction', () => {
-    assert.deepEqual(speakers('But Sen. Pat Toomey refused, responding that he’s “not going to go into it.” And Sen. Rob Portman, another incumbent, said he hadn’t thought about it.'), ['Pat Toomey']);
+    assert.deepEqual(speakers('But Sen. Pat Toomey refused, responding that he’s “not going to go into it.” And Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said he hadn’t thought about it.'), ['Pat Toomey']);
   });
 
   it('reads a no-break space as a space in names and titles', () => {
