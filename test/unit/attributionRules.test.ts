@@ -27,6 +27,12 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('But Sen. Pat Toomey refused, responding that he’s “not going to go into it.” And Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said he hadn’t thought about it.'), ['Pat Toomey']);
   });
 
+  it('reads “of” inside a lower-case title after the verb: “said former secretary of state Hillary Clinton”', () => {
+    assert.deepEqual(speakers('“The first line of defense is here,” said former secretary of state Hillary Clinton, who praised him.'), ['Hillary Clinton']);
+    assert.deepEqual(speakers('“Thanks, Clarkston,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.'), ['Asab Al-Tabchi']);
+    assert.deepEqual(speakers('“The first line of defense is here,” said Trump voter Mary Smith of Iowa.'), ['Mary Smith']);
+  });
+
   it('reads a no-break space as a space in names and titles', () => {
     assert.deepEqual(speakers('Ted Cruz spoke. “Anyone who refuses is wrong,” said Cruz constituent\u00a0Dan\u00a0Golvach.'), ['Dan Golvach']);
   });

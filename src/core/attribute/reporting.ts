@@ -208,10 +208,17 @@ function titlesThenName(rest: string): string | null {
   const words = /^[^,;:!?()\u2063"“”\u2014\u2013\n]*/.exec(rest)![0].split(/[ \t]+/);
   const phrase: string[] = [];
   let titled = false;
-  for (let w of words) {
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i];
     if (w === '') break;
     const stop = w.endsWith('.') && !/^(?:\p{Lu}\.)+$|^[A-Z][a-z]{0,3}\.$/u.test(w);
     if (stop) w = w.slice(0, -1);
+    // "former secretary of state Hillary Clinton": "of" inside a lower-case title goes on with it
+    // (after a name it starts the home state: "Mary Smith of Iowa").
+    if (w === 'of' && phrase.length > 0 && /^\p{Ll}/u.test(phrase[phrase.length - 1]) && /^\p{L}/u.test(words[i + 1] ?? '') && !CLAUSE_WORD.test(words[i + 1])) {
+      phrase.push(w);
+      continue;
+    }
     const kind = titleWord(w, phrase.length === 0);
     if (kind === null) break; // ("of" too, a clause word here)
     phrase.push(w);
