@@ -29,7 +29,7 @@ describe('attribution rules from PolNeAR', () => {
 
   it('reads “of” inside a lower-case title after the verb: “said former secretary of state Hillary Clinton”', () => {
     assert.deepEqual(speakers('“The first line of defense is here,” said former secretary of state Hillary Clinton, who praised him.'), ['Hillary Clinton']);
-    assert.deepEqual(speakers('“Thanks, Clarkston,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.'), ['Asab Al-Tabchi']);
+    assert.deepEqual(speakers('“Thanks, Clarkston, for welcoming these refugees,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.'), ['Asab Al-Tabchi']);
     assert.deepEqual(speakers('“The first line of defense is here,” said Trump voter Mary Smith of Iowa.'), ['Mary Smith']);
   });
 
