@@ -33,6 +33,12 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('“The first line of defense is here,” said Trump voter Mary Smith of Iowa.'), ['Mary Smith']);
   });
 
+  it('tells the president from the vice president, and ends a headline name at its verb of saying', () => {
+    const two = 'President Barack Obama and Vice President Joe Biden spoke in Ohio.\n\n“We will win this state in the fall,” the president said.\n\n“We have the votes to do it now,” the vice president said.';
+    assert.deepEqual(speakers(two), ['Barack Obama', 'Joe Biden']);
+    assert.deepEqual(speakers('Obama Says African-American Museum Will Tell a Story.\n\n“A museum alone will not alleviate poverty,” Mr. Obama said.'), ['Obama']);
+  });
+
   it('reads a no-break space as a space in names and titles', () => {
     assert.deepEqual(speakers('Ted Cruz spoke. “Anyone who refuses is wrong,” said Cruz constituent\u00a0Dan\u00a0Golvach.'), ['Dan Golvach']);
   });

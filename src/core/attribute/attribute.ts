@@ -73,8 +73,10 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     if (full === undefined) resolved.set(key, (full = book.resolve(name, upTo) ?? book.resolve(name) ?? name));
     return full;
   };
-  const titled = (head: string, at: number): string | null => {
-    for (let i = before(at) - 1; i >= 0; i--) if (known[i].titles.includes(head)) return known[i].name;
+  const titled = (head: string, at: number, sentence: string): string | null => {
+    // ("The president" is not the vice president, though Biden's titles hold "president" too.)
+    const vice = head === 'president' && /\bvice[ -]president\b/i.test(sentence);
+    for (let i = before(at) - 1; i >= 0; i--) if (known[i].titles.includes(head) && (head !== 'president' || known[i].titles.includes('vice') === vice)) return known[i].name;
     return null;
   };
   // Who was last reported speaking is read from every sentence of the text, a quarter of the analysis;
@@ -116,8 +118,8 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
       if (!nameLike(speaker)) speaker = null; // "Nevertheless", "Photo: Getty": no name, and nobody else either
       inferred = false;
       rule = via;
-    } else if (found?.kind === 'anaphor' && found.head && titled(found.head, q.start)) {
-      speaker = titled(found.head, q.start); // "the former vice president said" → who was called that
+    } else if (found?.kind === 'anaphor' && found.head && (speaker = titled(found.head, q.start, `${left} ${right}`))) {
+      // "the former vice president said" → who was called that
       rule = 'title';
     } else if (found?.kind === 'anaphor' && ((found.pronoun === 'they' || found.pronoun === 'we') || (found.head && NOT_A_PERSON.test(found.head)))) {
       // "the Trump campaign explained", "the printed slate card said": a body or a document, not the last person named.

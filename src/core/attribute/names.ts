@@ -90,7 +90,8 @@ function foldRun(run: string): string {
   return named ? kept.join(' ') : '';
 }
 
-const COPULA = /^(?:Is|Are|Was|Were|Am|Isn[’']t|Aren[’']t|Wasn[’']t|Weren[’']t)$/;
+// Also a headline's verb of saying: "Obama Says African-American Museum Will Tell …".
+const COPULA = /^(?:Is|Are|Was|Were|Am|Isn[’']t|Aren[’']t|Wasn[’']t|Weren[’']t|Says|Said|Tells|Told|Warns|Urges|Calls|Slams|Blasts)$/;
 const FUNCTION_WORD = 1;
 const TITLE_WORD = 2;
 const NOT_NAME_WORD = 4;
