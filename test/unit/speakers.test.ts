@@ -49,6 +49,10 @@ describe('speaker sieve rules', () => {
     assert.equal(sieve('Bottom Line: “Keep on contacting voters.”')[0].rule, null);
     assert.notEqual(sieve('Donald Trump Praises Breitbart’s Editor Matthew Boyle: ‘Very Good Reporter.’')[0].speaker, 'Matthew Boyle');
     assert.notEqual(sieve('Trump told reporter Jane Roe: “Very good.”')[0].speaker, 'Jane Roe');
+    // A surname alone, once the text has named the person in full; not after an abbreviation's stop.
+    const exchange = 'Hillary Clinton and Jeb Bush differ. Clinton: "Our goal is to defeat ISIS." Bush: "The mission is to destroy ISIS."';
+    assert.deepEqual(sieve(exchange), [{ speaker: 'Hillary Clinton', rule: 'label' }, { speaker: 'Jeb Bush', rule: 'label' }]);
+    assert.notEqual(sieve('Nelson Diaz, a friend of Marco Rubio, said of Mr. Rubio: “He is American 100 percent.”')[0].speaker, 'Marco Rubio');
   });
   it('verb-before: the subject of the verb before, not who was told', () => {
     assert.deepEqual(sieve('Adam Schiff told Capital Download on Wednesday, “It is not just the hacking of a party.”')[0].speaker, 'Adam Schiff');

@@ -470,7 +470,9 @@ export function afterColon(masked: string, q: RawQuote): Found | null {
 
 // What may come before a label: the start of the sentence or line, or a dash after a heading.
 // (A full stop inside is an initial's or a title's: "Jeffrey M. Jones", "Sen. Tim Kaine".)
-const LABEL = /(?:^|[.!?]\s+|\s[-\u2013\u2014]\s*)((?:[^.!?:;,\-\u2013\u2014]|(?<=(?:^|\s)\p{Lu}\p{Ll}{0,3})\.){3,80}):\s*$/u;
+// (Not an abbreviation's full stop: "said of Mr. Rubio:" is no label. After another quotation, its closing
+// mark: "Clinton: "…" Bush: "…"".)
+const LABEL = /(?:^|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|\p{Lu}))[.!?]["”’']*\s+|\u2063["”’']+\s+|\s[-\u2013\u2014]\s*)((?:[^.!?:;,\-\u2013\u2014]|(?<=(?:^|\s)\p{Lu}\p{Ll}{0,3})\.){3,80}):\s*$/u;
 // A word that makes what holds it a clause, not a label: "Trump told them:", "The question is:" (a
 // present tense only with its -s: "state" in "secretary of state" is a noun).
 const FINITE = ['PastTense', 'Copula', 'Modal', 'Auxiliary', 'Gerund'];
@@ -493,7 +495,12 @@ export function speakerLabel(left: string, text: string): Found | null {
   const label = m[1].trim();
   const name = nameAtEnd(label);
   // (A title-case headline runs words on: "Elizabeth Warren Hammers Wells Fargo CEO: ‘…’".)
-  if (!name || !name.includes(' ') || name.split(' ').filter((w) => w.length > 1).length > 3 || /^\p{Lu}+$/u.test(name.slice(name.lastIndexOf(' ') + 1))) return null;
+  // (No possessive inside the name: "by Times' Michael Paulson:" is a byline.)
+  if (!name || /[’']s?\s/.test(name)) return null;
+  // A surname alone labels when it is all the label is and the text names the person in full
+  // ("Clinton: "…" Bush: "…"", a debate's exchange, after "Jeb Bush" was named).
+  if (!name.includes(' ')) return label === name && namesIn(text).some((n) => n.name.endsWith(` ${name}`)) ? { kind: 'name', name } : null;
+  if (!name.includes(' ') || name.split(' ').filter((w) => w.length > 1).length > 3 || /^\p{Lu}+$/u.test(name.slice(name.lastIndexOf(' ') + 1))) return null;
   const first = name.slice(0, name.indexOf(' '));
   const surname = name.slice(name.lastIndexOf(' ') + 1);
   const from = label.indexOf(first);
