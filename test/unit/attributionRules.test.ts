@@ -39,6 +39,10 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('Obama Says African-American Museum Will Tell a Story.\n\n“A museum alone will not alleviate poverty,” Mr. Obama said.'), ['Obama']);
   });
 
+  it('reads a negated auxiliary after a name opening the sentence as its verb', () => {
+    assert.deepEqual(speakers('Mayor Karen Weaver spoke later.\n\nWeaver didn’t seem impressed with the comments, telling reporters, “A lot of people said the governor should resign.”'), ['Karen Weaver']);
+  });
+
   it('reads a no-break space as a space in names and titles', () => {
     assert.deepEqual(speakers('Ted Cruz spoke. “Anyone who refuses is wrong,” said Cruz constituent\u00a0Dan\u00a0Golvach.'), ['Dan Golvach']);
   });

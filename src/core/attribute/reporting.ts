@@ -440,6 +440,9 @@ function looksLikeSubject(sentence: string, name: string): boolean {
   const after = sentence.slice(sentence.indexOf(last) + last.length);
   // A verb within a word or two, past a comma ("Mary Cheney, who is …", "Trump appeared …").
   if (/^\S*\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(after)) return true;
+  // A negated auxiliary is a verb too: "Weaver didn’t seem impressed", "Trump won't say" (not a
+  // negated "be", which describes a place or thing as often: "Sandy Hook wasn’t just a tragedy").
+  if (/^\S*\s+(?:(?!is|was|are|were)[a-z]+n[’']t|cannot)\s/.test(after)) return true;
   // Or past what stands between a subject and its verb: an appositive, a home state, a time, adverbs
   // ("Reince Priebus, the chairman of …, tried", "Rick Perry of Texas is", "Gowdy went on"), the verb
   // known to compromise's lexicon as a finite form (went, took, is). (Each pattern is tried only when
