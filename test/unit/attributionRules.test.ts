@@ -43,6 +43,12 @@ describe('attribution rules from PolNeAR', () => {
     assert.deepEqual(speakers('Mayor Karen Weaver spoke later.\n\nWeaver didn’t seem impressed with the comments, telling reporters, “A lot of people said the governor should resign.”'), ['Karen Weaver']);
   });
 
+  it('reads a reporting clause set off by commas inside the sentence, its subject after the verb', () => {
+    assert.deepEqual(speakers('It was late.\n\nThe paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was “one of the most powerful first ladies in history.”'), ['Carl Anthony']);
+    // Who was told is no speaker.
+    assert.notEqual(speakers('It was late.\n\nThe paradox, he told Carl Anthony, a historian, is that she was “one of the most powerful first ladies in history.”')[0], 'Carl Anthony');
+  });
+
   it('reads a no-break space as a space in names and titles', () => {
     assert.deepEqual(speakers('Ted Cruz spoke. “Anyone who refuses is wrong,” said Cruz constituent\u00a0Dan\u00a0Golvach.'), ['Dan Golvach']);
   });

@@ -258,6 +258,13 @@ export function fromLeft(text: string): Found | null {
       if (name) return { kind: 'name', name };
     }
     const before = left.slice(0, v.index);
+    // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": a reporting
+    // clause set off by commas inside the sentence, its subject after the verb.
+    if (/,\s*$/.test(before) && /^(?:says|said)$/.test(v[0]) && !TAKES_OBJECT.test(v[0])) {
+      const aside = /^\s+([^,]{3,60}),/.exec(after);
+      const name = aside && nameAtStart(aside[1]);
+      if (name && name.replace(/[.\s]/g, '') === aside![1].replace(/^the\s+/, '').replace(/[.\s]/g, '')) return { kind: 'name', name };
+    }
     // "…, adding that" / "responded by saying": the subject is that of the verb before.
     if (/ing$/.test(v[0]) && (/,\s*$/.test(before) || /\bby\s*$/.test(before))) continue;
     // "Paul Ryan, R-Wis., despite admitting …", "Trump toured the plant and said …": the verb shares the
