@@ -49,6 +49,12 @@ describe('attribution rules from PolNeAR', () => {
     assert.notEqual(speakers('It was late.\n\nThe paradox, he told Carl Anthony, a historian, is that she was “one of the most powerful first ladies in history.”')[0], 'Carl Anthony');
   });
 
+  it('reads an appositive after the name whose closing comma is missing', () => {
+    assert.deepEqual(speakers('It was late.\n\n“Clinton needs a strategy for this,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted on Wednesday.'), ['Nate Silver']);
+    // A clause after a comma is no appositive: nobody is named as saying it.
+    assert.deepEqual(speakers('It was late.\n\n“Clinton needs a strategy for this,” Meanwhile, the people in line said.'), [null]);
+  });
+
   it('reads a no-break space as a space in names and titles', () => {
     assert.deepEqual(speakers('Ted Cruz spoke. “Anyone who refuses is wrong,” said Cruz constituent\u00a0Dan\u00a0Golvach.'), ['Dan Golvach']);
   });

@@ -120,6 +120,13 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
     const name = nameAtStart(appositive[1].trim());
     return name && (name.includes(' ') || /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(appositive[1].trim()) || /^,\s*(?:who|whose|a|an|the)\s/.test(before.slice(appositive[1].length))) ? { kind: 'name', name } : null;
   }
+  // An appositive whose closing comma is missing: "…,” Nate Silver, the polling guru who founded
+  // fivethirtyeight.com tweeted"; "…,” Katie Packer, who is chairman of Our Principles Pac said".
+  const unclosed = before.includes(',') ? /^([^,]{3,40}),\s*(?:the|a|an|who)\s[^,;:!?\u2063]{3,120}$/u.exec(before) : null;
+  if (unclosed && /^(?:\p{Lu}[\p{L}.’'\-]*\s*)+$/u.test(unclosed[1].trim())) {
+    const name = nameAtStart(unclosed[1].trim());
+    if (name && name.includes(' ')) return { kind: 'name', name };
+  }
   // The subject of a trailing attribution comes right after the quote: "…,” Sen. Harry Reid, D-Nev., said"
   // (a person's institution after the name is no clause: "…,” Jeffrey Lewis of the James Martin Center
   // for Nonproliferation Studies wrote").
