@@ -102,7 +102,7 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
     const quoteEndsClause = /[,?!\u2014\u2013-]\s*$/.test(q.close === null ? '' : text.slice(q.start, q.end));
     let via: SpeakerRule = 'verb-after';
     let found = fromRight(right, quoteEndsClause, q.close !== null && /\.\s*$/.test(text.slice(q.start, q.end)));
-    if (!found) { via = 'label'; found = speakerLabel(left, masked); }
+    if (!found) { via = 'label'; found = speakerLabel(left, knownNames); }
     if (!found) { via = 'verb-before'; found = fromLeft(left); }
     if (!found) { via = 'sentence-subject'; found = sentenceSubject(left); }
     if (!found) { via = 'colon-intro'; found = afterColon(masked, q); }

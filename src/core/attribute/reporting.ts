@@ -503,21 +503,22 @@ const finite = (w: string): boolean => {
  * description, alone before the colon that opens the quotation ("Pollsters agree - Carl Bialik: “…”",
  * "Donald Trump: "…"", "Former secretary of state Hillary Rodham Clinton:"…""). A title-case heading
  * ("Bottom Line:", "Editor's Note:") is no name: the first name must be one the lexicon knows, or the
- * surname be met elsewhere in `text`.
+ * surname be among the text's `names` (every mention, in order) more than once. A surname alone
+ * ("Bush: "…"") labels once `names` hold the person's full name.
  */
-export function speakerLabel(left: string, text: string): Found | null {
+export function speakerLabel(left: string, names: readonly string[]): Found | null {
   if (left.charCodeAt(left.length - 1) !== 58 /* : */ && !/:\s+$/.test(left)) return null;
   const m = LABEL.exec(left);
   if (!m) return null;
   const label = m[1].trim();
   const name = nameAtEnd(label);
-  // (A title-case headline runs words on: "Elizabeth Warren Hammers Wells Fargo CEO: ‘…’".)
   // (No possessive inside the name: "by Times' Michael Paulson:" is a byline.)
   if (!name || /[’']s?\s/.test(name)) return null;
   // A surname alone labels when it is all the label is and the text names the person in full
   // ("Clinton: "…" Bush: "…"", a debate's exchange, after "Jeb Bush" was named).
-  if (!name.includes(' ')) return label === name && namesIn(text).some((n) => n.name.endsWith(` ${name}`)) ? { kind: 'name', name } : null;
-  if (!name.includes(' ') || name.split(' ').filter((w) => w.length > 1).length > 3 || /^\p{Lu}+$/u.test(name.slice(name.lastIndexOf(' ') + 1))) return null;
+  if (!name.includes(' ')) return label === name && names.some((n) => n.endsWith(` ${name}`)) ? { kind: 'name', name } : null;
+  // (A title-case headline runs words on: "Elizabeth Warren Hammers Wells Fargo CEO: ‘…’".)
+  if (name.split(' ').filter((w) => w.length > 1).length > 3 || /^\p{Lu}+$/u.test(name.slice(name.lastIndexOf(' ') + 1))) return null;
   const first = name.slice(0, name.indexOf(' '));
   const surname = name.slice(name.lastIndexOf(' ') + 1);
   const from = label.indexOf(first);
@@ -529,7 +530,8 @@ export function speakerLabel(left: string, text: string): Found | null {
   if (before.includes('s ') && /[’']s\s/.test(before)) return null;
   if (before.split(/\s+/).filter(Boolean).some(finite)) return null;
   if (!/\sand\s+$/.test(before) && namesIn(before).length > 0) return null;
-  const known = tagsOf(first).has('FirstName') || text.indexOf(surname) !== text.lastIndexOf(surname);
+  // (The text's names are read once for the whole text: a transcript has a label a line.)
+  const known = tagsOf(first).has('FirstName') || names.filter((n) => n === surname || n.endsWith(` ${surname}`)).length > 1;
   return known ? { kind: 'name', name } : null;
 }
 
