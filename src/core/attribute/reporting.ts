@@ -267,7 +267,7 @@ export function fromLeft(text: string): Found | null {
     const before = left.slice(0, v.index);
     // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": a reporting
     // clause set off by commas inside the sentence, its subject after the verb.
-    if (/,\s*$/.test(before) && /^(?:says|said)$/.test(v[0]) && !TAKES_OBJECT.test(v[0])) {
+    if (/,\s*$/.test(before) && /^(?:says|said)$/.test(v[0])) {
       const aside = /^\s+([^,]{3,60}),/.exec(after);
       const name = aside && nameAtStart(aside[1]);
       if (name && name.replace(/[.\s]/g, '') === aside![1].replace(/^the\s+/, '').replace(/[.\s]/g, '')) return { kind: 'name', name };
@@ -395,7 +395,7 @@ const NOT_ROLE = ['Verb', 'Adjective', 'Adverb', 'Value', 'Date', 'Gerund', 'Pas
  * see Hillary Clinton as" and "Critics call Donald Trump" are no such description.
  */
 function titledSubject(c: string): string | null {
-  if (c.charCodeAt(0) === 0x2063) return null;
+  if (c.startsWith(MASK)) return null;
   const m = TITLED_START.exec(c);
   if (!m) return null;
   const opening = c.slice(0, m.index + m[0].length - m[1].length).split(/\s+/).filter(Boolean);
@@ -503,7 +503,7 @@ const finite = (w: string): boolean => {
  * description, alone before the colon that opens the quotation ("Pollsters agree - Carl Bialik: “…”",
  * "Donald Trump: "…"", "Former secretary of state Hillary Rodham Clinton:"…""). A title-case heading
  * ("Bottom Line:", "Editor's Note:") is no name: the first name must be one the lexicon knows, or the
- * surname be among the text's `names` (every mention, in order) more than once. A surname alone
+ * surname end more than one of the text's `names` (its multi-word mentions, every one, in order). A surname alone
  * ("Bush: "…"") labels once `names` hold the person's full name.
  */
 export function speakerLabel(left: string, names: readonly string[]): Found | null {
@@ -531,7 +531,7 @@ export function speakerLabel(left: string, names: readonly string[]): Found | nu
   if (before.split(/\s+/).filter(Boolean).some(finite)) return null;
   if (!/\sand\s+$/.test(before) && namesIn(before).length > 0) return null;
   // (The text's names are read once for the whole text: a transcript has a label a line.)
-  const known = tagsOf(first).has('FirstName') || names.filter((n) => n === surname || n.endsWith(` ${surname}`)).length > 1;
+  const known = tagsOf(first).has('FirstName') || names.filter((n) => n.endsWith(` ${surname}`)).length > 1;
   return known ? { kind: 'name', name } : null;
 }
 
