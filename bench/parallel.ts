@@ -66,9 +66,9 @@ export async function hostPaths(docs: DocInput[]): Promise<HostPathsResult> {
   saved = '';
   // The synchronous calls above leave garbage whose collection is theirs, not the slices'.
   gc();
-  // The size hint's input, off the monitor's watch: the extension reads its sources' sizes from the
-  // stored file list, while encoding 28 MB here to count them holds the thread 60 ms at 10,000 articles
-  // (this loop, not the host's code, was the 39–52 ms host_block_ms of the runs before 2026-12-05).
+  // The size hint's input, counted before the monitor starts: the extension reads its sources' sizes
+  // from the stored file list. Until 2026-12-05 this count encoded all 28 MB inside the monitor's
+  // window (60 ms at 10,000 articles), so host_block_ms was partly the bench, not the host.
   let textBytes = 0;
   for (const d of docs) textBytes += Buffer.byteLength(d.text);
   const monitor = monitorEventLoopDelay({ resolution: 1 });
