@@ -1,5 +1,6 @@
 /** `npm run eval`: prints the engine's accuracy on the seed gold (and BASIL when present). */
 import { scoreBasil } from './basilScore';
+import { scorePolnearLinks } from './polnearLinks';
 import { polnearSplits, scorePolnear } from './polnearScore';
 import { scoreSeeds } from './seedScore';
 
@@ -44,6 +45,10 @@ for (const { split, dir } of polnearSplits()) {
   console.log(`  by rule        ${Object.entries(p.byRule).sort((x, y) => y[1].given - x[1].given).map(([k, v]) => `${k} ${f(v.value)} (${v.right}/${v.given})`).join(', ')}`);
   console.log(`  speakers given to pronoun/description-sourced quotations (not scored): ${p.otherGiven}`);
   if (listMisses) for (const e of p.errors) console.log('    ' + e);
+  const l = scorePolnearLinks(dir, split);
+  console.log(`  word-change links across articles (every article a source of the others; labelled in test/fixtures/polnear/links.gold.json): ${l.linked}`);
+  console.log(`                 precision ${f(l.precision)} (${l.same} one utterance, ${l.different} two, ${l.unsure} unsure, ${l.unlabelled.length} unlabelled); ${l.same} of the ${l.goldSame} labelled one utterance still linked   (target P ≥ 0.80)`);
+  if (listMisses) for (const e of [...l.falseLinks.map((x) => `false link ${x}`), ...l.unlabelled.map((x) => `unlabelled ${x}`)]) console.log('    ' + e);
 }
 
 /** Rows: gold relation (`different` = not the same utterance); columns: the engine's (`none` = no link). */

@@ -24,10 +24,13 @@ describe('accuracy on the BASIL pairs', () => {
   });
   it('extracts ≥ 99% of the labelled spans exactly', () => assert.ok(s.extraction.recall >= 0.99, why()));
   it('names the speaker of ≥ 95% of sides that have one (issue 9 target 0.95)', () => assert.ok(s.speaker.value >= 0.95, `speaker ${s.speaker.value}\n${why()}`));
-  it('keeps link F1 ≥ 0.976 and the coarse relation ≥ 0.978 now that speakers block less', () => {
+  it('keeps link F1 ≥ 0.97 and the coarse relation ≥ 0.978 now that speakers block less', () => {
     // 0.977 before the repeated-words rule (rules/echoes.ts), which gives up one true link of a refrain
     // for quote-differs precision; 0.9768 again once attribution found more speakers (issue 9, third pass).
-    assert.ok(s.links.f1 >= 0.976, `F1 ${s.links.f1}\n${why()}`);
+    // 0.973 since a word-change link needs more in common than a stock phrase (match/classify.ts,
+    // weakEvidence, 2026-12-06): precision 0.968 → 0.982, recall 0.986 → 0.964 here, and on PolNeAR's
+    // cross-outlet links (many events, not one) precision 0.17 → 0.80.
+    assert.ok(s.links.f1 >= 0.97, `F1 ${s.links.f1}\n${why()}`);
     assert.ok(s.relationCoarse.value >= 0.978, `coarse ${s.relationCoarse.value}\n${why()}`);
   });
   it('raises speaker-differs between labelled sides with precision ≥ 0.90', () => {

@@ -7,6 +7,7 @@ import { align, type Alignment, type Op } from './align';
 import type { Options } from '../config/options';
 import { sameSpeaker } from '../attribute/names';
 import { punctuationOf } from '../text/text';
+import { isContent, weakEvidence } from './evidence';
 import { respelling, type Respelling } from './respell';
 import type { Relation, Token } from '../types';
 
@@ -74,6 +75,13 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
 
   const { changes, respelled } = al ? changedWords(a, b, al, edgeChange) : { changes: [], respelled: [] };
   const wordChange = changes.length > 0 || !al || (al !== null && (elided(a, b, al) || ellipsisAtEdge(a, b, al)));
+  // Words changed between two quotes are a finding only when the two are surely one utterance; in
+  // news, a few words in common ("a lot of people", "President of the United States", "the worst thing
+  // that ever happened to …") recur across different utterances (evidence.ts).
+  // (A short quote of a named speaker that differs from the other's words by a function word at its
+  // edge, "committed to doing so" / "… committed to doing that", is still theirs.)
+  const functionWordsOnly = shortEdgeLink && changes.every((c) => !c.removed.some(isContent) && !c.added.some(isContent));
+  if (wordChange && !functionWordsOnly && weakEvidence(a, b, al, coverage, bagLink, m.minContainment)) return null;
   let relation: Relation;
   if (wordChange) {
     // Words left out at an ellipsis, with the rest the same, are a variant however much was left out.

@@ -1,0 +1,45 @@
+/**
+ * Two quotes that share a few words are not one utterance: the cases come from PolNeAR train's
+ * cross-outlet links, labelled by hand (test/fixtures/polnear/links.gold.json), reworded here.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { scorePolnearLinks } from '../eval/polnearLinks';
+import { checkAgainst } from './helpers';
+
+const relationOf = (draft: string, source: string): string | undefined => checkAgainst(draft, { 'src.txt': source }).quotes[0]?.matches[0]?.relation;
+
+describe('links need more in common than a stock phrase', () => {
+  it('does not link a common phrase with a word changed in it', () => {
+    assert.equal(relationOf('Trump said “a lot of people” were watching.', 'Smith said: “I think a lot of different people agree with that, frankly.”'), undefined);
+    assert.equal(relationOf('He said he was “the worst thing that ever happened to the establishment.”', 'He said Obama “was the worst thing that’s happened to Israel.”'), undefined);
+    assert.equal(relationOf('Carson called her “Not Fit To Serve As President Of The United States.”', 'Obama said: “Nobody is more qualified than Hillary Clinton to serve as president of the United States of America.”'), undefined);
+  });
+
+  it('does not count a full name both quotes hold as evidence of one utterance', () => {
+    assert.equal(relationOf('It was “just more evidence that Donald Trump himself is a fraud.”', 'Romney said: “Donald Trump is a fraud,” and left.'), undefined);
+  });
+
+  it('does not link a short quote to a long one because its few stems occur somewhere in it', () => {
+    const long = 'He said: “I’m very disappointed in the committee because for three debates now the room has been stacked with special interests and donors, as you know, as the press knows, and we are going to do something about it.”';
+    assert.equal(relationOf('He attacked “donors and special interests” again.', long), undefined);
+  });
+
+  it('still links one utterance quoted with a word changed, dropped or added', () => {
+    assert.equal(relationOf('Kelly said: “You’ve called women you don’t like fat pigs, dogs, slobs and disgusting animals.”', 'Kelly said Trump had called women “pigs, dogs and disgusting animals.”'), 'variant');
+    // Short words only, but a sentence and a half of them, the last word changed.
+    assert.equal(relationOf('Fox said: “We don’t want him. We reject his visit.”', 'Fox said: “By 130 million people, we don’t like him, we don’t want him. We reject his message.”'), 'variant');
+    // A function word changed at the edge of a named speaker's short quote.
+    assert.equal(relationOf('Blinken said the US is “committed to doing so.”', 'Blinken said the US “is committed to doing that.”'), 'variant');
+    // An editor's words in square brackets are not the speaker's.
+    assert.equal(relationOf('Cruz decried “[President Barack] Obama’s war on religion.”', 'Cruz said: “As president, I’ll end Obama’s war on religion.”'), 'variant');
+  });
+
+  it('links on PolNeAR dev only what was labelled one utterance (test/fixtures/polnear/links.gold.json)', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const l = scorePolnearLinks(path.join(root, 'test/fixtures/polnear/dev'), 'dev', root);
+    assert.equal(l.different, 0, l.falseLinks.join('\n'));
+    assert.deepEqual(l.unlabelled, []);
+    assert.equal(l.same, l.goldSame);
+  });
+});
