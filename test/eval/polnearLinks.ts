@@ -25,6 +25,8 @@ export interface LinkScores {
   precision: number;
   /** Labelled `same` pairs in the gold, linked now or not. */
   goldSame: number;
+  /** Of those, the ones linked now (with any relation: a respelling found since is a spelling link). */
+  goldSameLinked: number;
   /** The linked pairs labelled `different`, for --misses. */
   falseLinks: string[];
 }
@@ -42,16 +44,18 @@ export function scorePolnearLinks(dir: string, split: string, root = path.resolv
   const engine = new Engine();
   engine.setSources(docs);
   const seen = new Map<string, string>();
+  const linked = new Set<string>();
   for (const d of docs) {
     for (const q of engine.check(d).quotes) {
       for (const m of q.matches) {
-        if (m.relation !== 'variant' && m.relation !== 'paraphrase') continue;
         const key = [`${d.uri}:${q.quote.start}`, `${m.quote.uri}:${m.quote.start}`].sort().join(' | ');
+        linked.add(key);
+        if (m.relation !== 'variant' && m.relation !== 'paraphrase') continue;
         if (!seen.has(key)) seen.set(key, `${key}: “${q.quote.text.slice(0, 60)}” ~ “${m.quote.text.slice(0, 60)}”`);
       }
     }
   }
-  const out: LinkScores = { split, linked: seen.size, same: 0, different: 0, unsure: 0, unlabelled: [], precision: 0, goldSame: 0, falseLinks: [] };
+  const out: LinkScores = { split, linked: seen.size, same: 0, different: 0, unsure: 0, unlabelled: [], precision: 0, goldSame: 0, goldSameLinked: 0, falseLinks: [] };
   for (const [key, shown] of seen) {
     const label = gold[key]?.label;
     if (label === undefined) out.unlabelled.push(shown);
@@ -60,7 +64,9 @@ export function scorePolnearLinks(dir: string, split: string, root = path.resolv
       if (label === 'different') out.falseLinks.push(shown);
     }
   }
-  out.goldSame = Object.values(gold).filter((g) => g.label === 'same').length;
+  const same = Object.entries(gold).filter(([, g]) => g.label === 'same');
+  out.goldSame = same.length;
+  out.goldSameLinked = same.filter(([key]) => linked.has(key)).length;
   out.precision = out.same + out.different === 0 ? 1 : out.same / (out.same + out.different);
   return out;
 }

@@ -31,6 +31,14 @@ describe('matching and relations', () => {
     assert.equal(relationOf('He said: “We’re going to keep working on this problem.”', 'He said: “We are going to keep working on this problem.”'), 'spelling');
   });
 
+  it('takes the two styles of a possessive after s for spelling, not a changed word', () => {
+    assert.equal(relationOf('Clinton said he is becoming “ISIS’s best recruiter.”', 'Clinton called him “ISIS’ best recruiter.”'), 'spelling');
+    // An opening mark typed for the apostrophe.
+    assert.equal(relationOf('Khan said: “Donald Trump‘s ignorant view of Islam could make both our countries less safe.”', 'Khan said: “Donald Trump’s ignorant view of Islam could make both our countries less safe.”'), 'spelling');
+    // Not any word against its possessive.
+    assert.equal(relationOf('She said: “We will protect the family’s farm from the new tax.”', 'She said: “We will protect the family farm from the new tax.”'), 'variant');
+  });
+
   it('finds versions with added, dropped, substituted and reordered words', () => {
     const src = 'She said: “We will never accept a deal that hurts working families in this state.”';
     assert.equal(relationOf('She said: “We will never accept a deal that hurts families in this state.”', src), 'variant');

@@ -1,7 +1,7 @@
 /**
  * Changed words that are the same words written another way, judged on a whole change of the
  * alignment (the words one side has where the other has others): a compound closed, open or hyphenated
- * (sandbank / sand bank / sand-bank, onto / on to), a known alias (ISIL / ISIS), a name misspelt by a
+ * (sandbank / sand bank / sand-bank, onto / on to), a known alias (ISIL / ISIS), a possessive's style (ISIS’ / ISIS’s), a name misspelt by a
  * letter or two (De’Anglas / De’Angelas), or a word misspelt as no dictionary spells it. Numbers, contractions and UK/US spelling are folded earlier,
  * word by word (text/).
  */
@@ -10,7 +10,7 @@ import { isWord } from '../text/dictionary';
 import { STOPWORDS } from '../text/spelling';
 import type { Token } from '../types';
 
-export type Respelling = 'compound' | 'alias' | 'name' | 'typo';
+export type Respelling = 'compound' | 'alias' | 'name' | 'typo' | 'possessive';
 
 const keys = (ts: readonly Token[]): string => ts.map((t) => t.key).join('');
 const isName = (t: Token): boolean => /^\p{Lu}/u.test(t.raw) && !STOPWORDS.has(t.key);
@@ -23,9 +23,19 @@ export function respelling(removed: readonly Token[], added: readonly Token[]): 
   if (removed.length + added.length > 2 && keys(removed) === keys(added)) return 'compound';
   const alias = aliasOf(removed.map((t) => t.raw));
   if (alias >= 0 && alias === aliasOf(added.map((t) => t.raw))) return 'alias';
+  if (removed.length === 1 && added.length === 1 && possessiveStyle(removed[0].key, added[0].key)) return 'possessive';
   if (removed.length === 1 && added.length === 1 && nameTypo(removed[0], added[0])) return 'name';
   if (removed.length === 1 && added.length === 1 && wordTypo(removed[0], added[0])) return 'typo';
   return null;
+}
+
+/**
+ * The possessive of a word ending in s, as style guides differ on it: "ISIS’ best recruiter" (AP; the
+ * tokenizer drops the bare apostrophe) / "ISIS’s best recruiter", "Jones’" / "Jones’s".
+ */
+function possessiveStyle(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length > 1 && short.endsWith('s') && long === `${short}'s`;
 }
 
 /** A misspelling the draft should check: a name (either may be right), or a draft word no dictionary has. */

@@ -9,7 +9,8 @@ import type { Token } from '../types';
  * f-----g, and a word's first letters and three or more dashes: b----, s---), and "&". A single hyphen splits words so that "tax-filing" and "tax filing" differ only in
  * punctuation.
  */
-const WORD = /&|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?[a-z]*|[\p{L}\p{M}\p{N}*]+(?:(?:['’.]|-{2,})[\p{L}\p{M}\p{N}*]+)*(?:(?=---)(?<=(?:^|[^\p{L}])\p{L}{1,2})-{3,}(?![\p{L}\p{N}]))?/gu;
+const WORD = /&|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?[a-z]*|[\p{L}\p{M}\p{N}*]+(?:(?:['’‘.]|-{2,})[\p{L}\p{M}\p{N}*]+)*(?:(?=---)(?<=(?:^|[^\p{L}])\p{L}{1,2})-{3,}(?![\p{L}\p{N}]))?/gu;
+// (An opening mark between two letters is an apostrophe typed wrong, "Trump‘s": no quote opens mid-word.)
 // (The look-ahead for the dashes comes first: the look-behind at the end of every word was half the
 // tokenizer's time.)
 
