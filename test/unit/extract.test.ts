@@ -8,6 +8,15 @@ describe('extraction', () => {
     assert.deepEqual(texts('He said: “We will win.” Then "we rest," she said.'), ['We will win.', 'we rest,']);
   });
 
+  it('closes a quotation at an opening mark typed for the closing one, after a word', () => {
+    const t = 'They asked for an “expedited review“ of the pipes. “It’s unusual,“ said Noble, and “the best in the world“.';
+    assert.deepEqual(texts(t), ['expedited review', 'It’s unusual,', 'the best in the world']);
+    assert.ok(extractQuotes(t).every((q) => !q.unbalanced));
+    assert.deepEqual(texts('Sie sagte: „Wir gewinnen.“ Dann ging sie.'), ['Wir gewinnen.']);
+    // Before a word it still opens a quotation (nested here).
+    assert.deepEqual(texts('He said “she called it “a hoax” and left”.'), ['she called it “a hoax” and left']);
+  });
+
   it('tells apostrophes from single quotes', () => {
     const t = 'The People’s Press said we’re in China’s ’90s revival, and ‘this is a quote’ here.';
     assert.deepEqual(texts(t), ['this is a quote']);

@@ -114,6 +114,15 @@ function scanLine(
       emit(o, i++, "''");
     } else if (c === '“' || c === '„' || c === '«') {
       if (top && top.type === 'double' && top.pos === i - 1) continue; // doubled opening mark
+      if (c === '“' && openDouble >= 0 && !canOpenAfter(prev) && !isLetter(next)) {
+        // A wrongly curled closing mark: after a word or its punctuation, before none (“expedited
+        // review“ of …, said “It's unusual,“ said Noble), as German copy closes „…“. An opening mark
+        // never follows a letter.
+        const o = stack[openDouble];
+        stack.length = openDouble;
+        emit(o, i, c);
+        continue;
+      }
       stack.push({ type: 'double', pos: i, mark: c });
     } else if (c === '”' || c === '»') {
       if (openDouble >= 0) {
