@@ -115,6 +115,11 @@ describe('meaning changes', () => {
     assert.equal(r.quotes[0].findings[0].severity, 'warning');
   });
 
+  it('does not take a capitalised conjunction or adverb opening the quote for a name', () => {
+    const r = checkAgainst('Trump said: “Although the Second Amendment people, maybe there is, I don’t know.”', { 's.txt': 'Trump said: “Though the Second Amendment people, maybe there is, I don’t know.”' });
+    assert.equal(r.quotes[0].findings[0].severity, 'warning');
+  });
+
   it('raises a replaced name', () => {
     const r = checkAgainst('He said: “President Biden and I reached an agreement in Bali last year.”', { 's.txt': 'He said: “President Trump and I reached an agreement in Bali last year.”' });
     assert.equal(r.quotes[0].findings[0].severity, 'error');

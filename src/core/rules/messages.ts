@@ -1,6 +1,7 @@
 /** Rule messages: the engine owns the wording so every front end says the same thing. */
 import { editDistance, type Respelling } from '../match/respell';
 import { STOPWORDS } from '../text/spelling';
+import { tagsOf } from '../attribute/lexicon';
 import type { Match, Token } from '../types';
 import { list, msg, type Message } from './formatMessage';
 
@@ -47,7 +48,9 @@ function possibleTypo(c: Change): boolean {
 }
 
 /** A capitalised content word: a name ("Both" or "The" opening a sentence is not). */
-const isName = (t: Token): boolean => /^\p{Lu}/u.test(t.raw) && !STOPWORDS.has(t.key);
+// A capitalised word of a closed class opens a sentence; it names nobody ("Although" / "Though").
+const NOT_A_NAME = ['Conjunction', 'Preposition', 'Determiner', 'Pronoun', 'Adverb', 'Modal', 'Copula', 'Auxiliary'];
+const isName = (t: Token): boolean => /^\p{Lu}/u.test(t.raw) && !STOPWORDS.has(t.key) && !NOT_A_NAME.some((tag) => tagsOf(t.raw).has(tag));
 
 const isNumber = (t: Token): boolean => /\d/.test(t.key);
 
