@@ -120,6 +120,11 @@ describe('meaning changes', () => {
     assert.equal(r.quotes[0].findings[0].severity, 'warning');
   });
 
+  it('takes a left-out passage holding a negation for an omission, not a negation', () => {
+    const r = checkAgainst('Obama said: “There has never been a man or a woman more qualified than Hillary Clinton to serve as president.”', { 's.txt': 'Obama said: “There has never been a man or a woman, not me, not Bill, nobody, more qualified than Hillary Clinton to serve as president.”' });
+    assert.equal(r.quotes[0].findings[0].severity, 'warning');
+  });
+
   it('raises a replaced name', () => {
     const r = checkAgainst('He said: “President Biden and I reached an agreement in Bali last year.”', { 's.txt': 'He said: “President Trump and I reached an agreement in Bali last year.”' });
     assert.equal(r.quotes[0].findings[0].severity, 'error');

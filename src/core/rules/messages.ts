@@ -8,6 +8,7 @@ import { list, msg, type Message } from './formatMessage';
 type Change = { removed: Token[]; added: Token[] };
 type Respelled = Change & { kind: Respelling };
 
+const MAX_NEGATION_CHANGE = 3;
 const NEGATION = new Set(['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', "n't"]);
 const words = (ts: Token[]): string => ts.map((t) => t.raw).join(' ');
 
@@ -62,7 +63,9 @@ const isNumber = (t: Token): boolean => /\d/.test(t.key);
 export function meaningChanged(changes: readonly Change[]): boolean {
   return changes.some(
     (c) =>
-      [...c.removed, ...c.added].some((t) => NEGATION.has(t.key)) ||
+      // A negation put in or taken out ("do support" / "do not support"), not a passage left out that
+      // holds one ("never been a man or a woman – not me, not Bill, nobody – more qualified"): an omission.
+      (c.removed.length + c.added.length <= MAX_NEGATION_CHANGE && [...c.removed, ...c.added].some((t) => NEGATION.has(t.key))) ||
       (c.removed.some(isNumber) && c.added.some(isNumber)) ||
       (c.removed.some(isName) && c.added.some(isName)),
   );
