@@ -23,6 +23,8 @@ describe('links need more in common than a stock phrase', () => {
   it('does not link a short quote to a long one because its few stems occur somewhere in it', () => {
     const long = 'He said: “I’m very disappointed in the committee because for three debates now the room has been stacked with special interests and donors, as you know, as the press knows, and we are going to do something about it.”';
     assert.equal(relationOf('He attacked “donors and special interests” again.', long), undefined);
+    // Nor because one sentence of it holds them: three common stems are a stock phrase.
+    assert.equal(relationOf('He said: “That makes me feel good.”', 'She said: “She was a great woman, and passed away happy. I love to do things. It’s good to do things for people, and it makes you feel good when you help them out.”'), undefined);
   });
 
   it('still links one utterance quoted with a word changed, dropped or added', () => {

@@ -30,7 +30,9 @@ export function weakEvidence(a: Comparable, b: Comparable, al: Alignment | null,
     small.tokens.forEach((t, i) => { if (inCapitalRun(small.tokens, i)) wanted.delete(t.stem); });
     if (wanted.size < MIN_CHANGED_CONTENT) return weakAlignment(a, b, al, coverage);
     if (big.stems.length <= 2 * small.stems.length) return false;
-    for (const sentence of sentenceStems(big)) {
+    // One sentence of a long quote holding three common stems is a stock phrase ("makes you feel
+    // good", "from start to finish"); four are a sentence's worth.
+    if (wanted.size > MIN_CHANGED_CONTENT) for (const sentence of sentenceStems(big)) {
       if (sentence.size > 2 * wanted.size) continue;
       let n = 0;
       for (const st of wanted) if (sentence.has(st)) n++;
