@@ -1,5 +1,6 @@
 /** `npm run eval`: prints the engine's accuracy on the seed gold (and BASIL when present). */
 import { scoreBasil } from './basilScore';
+import { scoreBasilMixed } from './basilMixed';
 import { scorePolnearLinks } from './polnearLinks';
 import { polnearSplits, scorePolnear } from './polnearScore';
 import { scoreSeeds } from './seedScore';
@@ -37,6 +38,9 @@ if (listMisses) {
 } else {
   console.log(`  ${b.misses.length} misses: run \`npm run eval -- --misses\` to list them`);
 }
+const mixed = scoreBasilMixed();
+console.log(`  as one archive (all 30 events' articles sources of each other): word-change links within an event ${mixed.within}, across two events ${mixed.across} (two utterances, but for a line repeated at both; 10 before the evidence rule of 2026-12-06)`);
+if (listMisses) for (const x of mixed.examples) console.log(`    across events ${x}`);
 
 for (const { split, dir } of polnearSplits()) {
   const p = scorePolnear(dir, split);
