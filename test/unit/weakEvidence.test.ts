@@ -27,6 +27,13 @@ describe('links need more in common than a stock phrase', () => {
     assert.equal(relationOf('He said: “That makes me feel good.”', 'She said: “She was a great woman, and passed away happy. I love to do things. It’s good to do things for people, and it makes you feel good when you help them out.”'), undefined);
   });
 
+  it('does not link a short sentence to another that only opens alike, the same speaker or not', () => {
+    // The edge word differs and the other sentence goes on past it: a new sentence, not a changed word.
+    assert.equal(relationOf('Clinton said: “Don’t believe it.”', 'Clinton said: “I do not believe in my lifetime, anybody has run for this job.”'), undefined);
+    // Both end at the changed word: one sentence ("committed to doing so" / "… that", below).
+    assert.equal(relationOf('Clinton said: “Don’t believe it.”', 'Clinton said: “I do not believe that.”'), 'variant');
+  });
+
   it('still links one utterance quoted with a word changed, dropped or added', () => {
     assert.equal(relationOf('Kelly said: “You’ve called women you don’t like fat pigs, dogs, slobs and disgusting animals.”', 'Kelly said Trump had called women “pigs, dogs and disgusting animals.”'), 'variant');
     // Short words only, but a sentence and a half of them, the last word changed.

@@ -62,9 +62,12 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
   const speakerConflict = sure(a) && sure(b) && !sameSpeaker(a.speaker!, b.speaker!);
   const edgeChange = al ? edgeChanges(a, b, al) : { left: false, right: false };
   // A short quote that matches a run of the other but for a word substituted at its edge ("committed to
-  // doing so" / "committed to doing that"): weak evidence, so only for a speaker both sides name.
+  // doing so" / "committed to doing that"): weak evidence, so only for a speaker both sides name, and
+  // only where both sentences end (or begin) at the changed word: "Don't believe it." against "I do
+  // not believe in my lifetime, …" is another sentence that opens alike.
   const edgeWords = (edgeChange.left ? 1 : 0) + (edgeChange.right ? 1 : 0);
   const shortEdgeLink = matched >= 3 && edgeWords > 0 && matched + edgeWords >= shorter && minStems >= 1 &&
+    al !== null && edgeWordsClose(a, b, al, edgeChange) &&
     a.speaker !== null && b.speaker !== null && !speakerConflict;
   if (!wholeShortMatch && !alignLink && !bagLink && !shortEdgeLink && !chained) return null;
   // Unless their content words agree too (a paraphrase), quotes that part ways for good are two sentences.
@@ -158,6 +161,16 @@ function edgeChanges(a: Comparable, b: Comparable, al: Alignment): { left: boole
     left: open(a, al.aStart) && open(b, al.bStart),
     right: close(a, al.aEnd) && close(b, al.bEnd),
   };
+}
+
+/** Both quotes' clauses end after the changed word at the right edge (and begin before it at the left). */
+function edgeWordsClose(a: Comparable, b: Comparable, al: Alignment, edge: { left: boolean; right: boolean }): boolean {
+  const endsAfter = (q: Comparable, i: number): boolean =>
+    i + 1 >= q.tokens.length || (q.tokens[i + 1].start !== q.tokens[i].start && BOUNDARY.test(gap(q, q.tokens[i], q.tokens[i + 1])));
+  const beginsBefore = (q: Comparable, i: number): boolean =>
+    i === 0 || (q.tokens[i - 1].start !== q.tokens[i].start && BOUNDARY.test(gap(q, q.tokens[i - 1], q.tokens[i])));
+  if (edge.right && !(endsAfter(a, al.aEnd) && endsAfter(b, al.bEnd))) return false;
+  return !edge.left || (beginsBefore(a, al.aStart - 1) && beginsBefore(b, al.bStart - 1));
 }
 
 function changedWords(a: Comparable, b: Comparable, al: Alignment, edge: { left: boolean; right: boolean }) {
