@@ -44,6 +44,19 @@ describe('links need more in common than a stock phrase', () => {
     assert.equal(relationOf('Cruz decried “[President Barack] Obama’s war on religion.”', 'Cruz said: “As president, I’ll end Obama’s war on religion.”'), 'variant');
   });
 
+  it('decides the same whichever quote is the draft', () => {
+    const pairs: [string, string][] = [
+      ['Trump said “a lot of people” were watching.', 'Smith said: “I think a lot of different people agree with that, frankly.”'],
+      ['It was “just more evidence that Donald Trump himself is a fraud.”', 'Romney said: “Donald Trump is a fraud,” and left.'],
+      ['Clinton said: “Don’t believe it.”', 'Clinton said: “I do not believe in my lifetime, anybody has run for this job.”'],
+      ['Clinton said: “Don’t believe it.”', 'Clinton said: “I do not believe that.”'],
+      ['Fox said: “We don’t want him. We reject his visit.”', 'Fox said: “By 130 million people, we don’t like him, we don’t want him. We reject his message.”'],
+      // The same number of stems on both sides, full names in one only (the tie in weakEvidence).
+      ['Cruz said: “Barack Obama waged war on religion.”', 'Cruz said: “obama waged his war against religion.”'],
+    ];
+    for (const [x, y] of pairs) assert.equal(relationOf(x, y), relationOf(y, x), `${x} / ${y}`);
+  });
+
   it('links on PolNeAR dev only what was labelled one utterance (test/fixtures/polnear/links.gold.json)', () => {
     const root = path.resolve(__dirname, '../../..');
     const l = scorePolnearLinks(path.join(root, 'test/fixtures/polnear/dev'), 'dev', root);

@@ -24,7 +24,9 @@ const MANY_CONTENT = 4;
 const MANY_WORDS = 8;
 export function weakEvidence(a: Comparable, b: Comparable, al: Alignment | null, coverage: number, bagLink: boolean, minContainment: number): boolean {
   if (bagLink) {
-    const [small, big] = a.stems.length <= b.stems.length ? [a, b] : [b, a];
+    // (Ties go by text, so that compare(a, b) and compare(b, a) agree.)
+    const aSmall = a.stems.length < b.stems.length || (a.stems.length === b.stems.length && a.text <= b.text);
+    const [small, big] = aSmall ? [a, b] : [b, a];
     // (Not the stems of full names, as below: "Donald Trump … is a fraud" shares one word.)
     const wanted = new Set(small.stems);
     small.tokens.forEach((t, i) => { if (inCapitalRun(small.tokens, i)) wanted.delete(t.stem); });
