@@ -5,6 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { scorePolnearLinks } from '../eval/polnearLinks';
+import { analyze } from '../../src/core';
+import { nameOnly } from '../../src/core/match/evidence';
 import { checkAgainst } from './helpers';
 
 const relationOf = (draft: string, source: string): string | undefined => checkAgainst(draft, { 'src.txt': source }).quotes[0]?.matches[0]?.relation;
@@ -63,5 +65,27 @@ describe('links need more in common than a stock phrase', () => {
     assert.equal(l.different, 0, l.falseLinks.join('\n'));
     assert.deepEqual(l.unlabelled, []);
     assert.equal(l.goldSameLinked, l.goldSame);
+  });
+});
+
+describe('a name quoted alone', () => {
+  const only = (text: string): boolean => nameOnly(analyze({ uri: 'a', text }).quotes[0]);
+  // The NYT's "could not bring himself to utter: ''Donald Trump.''" linked as an excerpt of 182 quotes
+  // across PolNeAR train that name him (of 1,904 links); none is the same utterance.
+  it('is not an excerpt of every quote that holds the name', () => {
+    const draft = "There were two words that a choked-up Jeb Bush could not bring himself to utter: ''Donald Trump.''";
+    assert.equal(relationOf(draft, 'On Israel, Trump added, “Sheldon knows that nobody will be more loyal to Israel than Donald Trump.”'), undefined);
+  });
+
+  it('still matches the same name quoted alone', () => {
+    assert.equal(relationOf('He said: “Donald Trump.”', 'She said: “Donald Trump.”'), 'identical');
+  });
+
+  it('is a run of capitalised words without a function word among them', () => {
+    assert.equal(only('He said: “Donald Trump.”'), true);
+    assert.equal(only('He called him “Little Marco” again.'), true);
+    // A title-cased motto or slogan is words, not a name.
+    assert.equal(only('Its motto is “In God We Trust” still.'), false);
+    assert.equal(only('He said: “Donald Trump is a fraud.”'), false);
   });
 });

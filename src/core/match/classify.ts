@@ -7,7 +7,7 @@ import { align, type Alignment, type Op } from './align';
 import type { Options } from '../config/options';
 import { sameSpeaker } from '../attribute/names';
 import { punctuationOf } from '../text/text';
-import { isContent, weakEvidence } from './evidence';
+import { isContent, nameOnly, weakEvidence } from './evidence';
 import { respelling, type Respelling } from './respell';
 import type { Relation, Token } from '../types';
 
@@ -70,6 +70,8 @@ export function compare(a: Comparable, b: Comparable, options: Options): Compari
     al !== null && edgeWordsClose(a, b, al, edgeChange) &&
     a.speaker !== null && b.speaker !== null && !speakerConflict;
   if (!wholeShortMatch && !alignLink && !bagLink && !shortEdgeLink && !chained) return null;
+  // A name alone is in every quote that names the person: not an excerpt of any one of them.
+  if (a.tokens.length !== b.tokens.length && nameOnly(a.tokens.length < b.tokens.length ? a : b)) return null;
   // Unless their content words agree too (a paraphrase), quotes that part ways for good are two sentences.
   if (al && !bagLink && divergent(a, b, al, edgeChange, m.maxDivergentEdge)) return null;
 

@@ -88,6 +88,14 @@ function spokenWords(q: Comparable): number {
 const inCapitalRun = (tokens: readonly Token[], i: number): boolean =>
   CAPITAL.test(tokens[i].raw) && ((i > 0 && CAPITAL.test(tokens[i - 1].raw)) || (i + 1 < tokens.length && CAPITAL.test(tokens[i + 1].raw)));
 
+/**
+ * A quote that is a name and nothing else ("Donald Trump.", "Little Marco"): it is an excerpt of every
+ * quote that names the person, so containment says nothing about one utterance. Function words keep a
+ * title-cased phrase ("In God We Trust") a quotation.
+ */
+export const nameOnly = (q: Comparable): boolean =>
+  q.tokens.length > 0 && q.tokens.every((t, i) => inCapitalRun(q.tokens, i) && !STOPWORDS.has(t.key));
+
 /** A word that is not a function word. */
 export const isContent = (t: Token): boolean => !STOPWORDS.has(t.key) && t.key.length > 1;
 const SENTENCE_END = /[.!?…]/;
