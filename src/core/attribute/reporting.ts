@@ -14,7 +14,8 @@ const VERB_STEMS =
   'griev|groan|chant|signal|indicat|spok|speak|sa[iy]s|report|answer|echo|bark|assur|fum|gush|exclaim|scold|opin|' +
   'questioned|mentioned|pressed|reasoned|snapped|sing|sang|react|exhort|remembered';
 // A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, …
-const VERB = new RegExp(String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b|\bwent on\b`, 'g');
+export const VERB_SOURCE = String.raw`\b(?:${VERB_STEMS})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b|\bwent on\b`;
+const VERB = new RegExp(VERB_SOURCE, 'g');
 const PRONOUN = /\b(he|she|they|i|we)$/i;
 // "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
 // Also "her Facebook post", "a now-deleted Facebook post".
@@ -285,41 +286,6 @@ export function fromLeft(text: string): Found | null {
     if (subject) return subject;
   }
   return null;
-}
-
-/** Every "NAME <reporting verb>" in the masked text, in order: who was last reported as speaking. */
-export function speakerEvents(masked: string): { at: number; name: string }[] {
-  const out: { at: number; name: string }[] = [];
-  // Verbs come in text order, so the start of the current line only moves forward.
-  let lineStart = 0;
-  let nextNewline = masked.indexOf('\n');
-  VERB.lastIndex = 0;
-  for (let v = VERB.exec(masked); v; v = VERB.exec(masked)) {
-    while (nextNewline >= 0 && nextNewline < v.index) {
-      lineStart = nextNewline + 1;
-      nextNewline = masked.indexOf('\n', lineStart);
-    }
-    // Only unmistakable verb forms: "post", "call" or "tweet" are nouns as often as verbs. (None of
-    // these is a word isVerbAt can take for a noun, so it is not asked.)
-    const verb = v[0];
-    if (!(verb.endsWith('ed') || verb.endsWith('said') || verb.endsWith('says') || verb.endsWith('told') || verb.endsWith('wrote') || verb.endsWith('spoke'))) continue;
-    const found = subjectOf(masked.slice(Math.max(lineStart, v.index - 120), v.index), true, true);
-    if (found?.kind === 'name' && !found.organisation) out.push({ at: v.index, name: found.name });
-  }
-  // A person who is a sentence's subject is salient too ("Mary Cheney … took to Facebook").
-  const SENTENCE = /[^.!?\n]+[.!?]*/g; // no `$` alternative: that backtracks over every unended line
-  for (let m = SENTENCE.exec(masked); m; m = SENTENCE.exec(masked)) {
-    const sentence = m[0];
-    const start = m.index;
-    const found = sentenceSubject(sentence);
-    if (found?.kind !== 'name') continue;
-    // "Mr Blinken’s visit is …", "China’s top diplomat Wang Yi …": a possessive in the opening words
-    // makes the name part of a noun phrase, not a speaker taking the floor.
-    const last = found.name.slice(found.name.lastIndexOf(' ') + 1);
-    const opening = sentence.slice(0, sentence.indexOf(last) + 40).split(/\s/).slice(0, 6).join(' ');
-    if (!/[’']s\b|s[’'](?=\s)/.test(opening)) out.push({ at: start, name: found.name });
-  }
-  return out.sort((x, y) => x.at - y.at);
 }
 
 /** Whether a UTF-16 unit is one `\s` matches. */
