@@ -7,8 +7,7 @@
  * 2.5 bytes each: chunkData.ts) and counted here in typed arrays, scored shared² / the fewer stems,
  * and the quotes ranked within the top `limit` by score and shared count come back; the last ties are
  * broken by uri in the one source order (code units, which the server's collation need not follow)
- * and position, exactly as the in-memory index does (a tie too large for the places left is dropped
- * whole, by both: LAST_TIE_MAX). Counting in the reader is what scales: the server's GROUP BY over a row per
+ * and position, exactly as the in-memory index does. Counting in the reader is what scales: the server's GROUP BY over a row per
  * posting cost about a microsecond a posting (135 ms a query at 50,000 articles).
  */
 import type { Pool, PoolClient } from 'pg';
@@ -16,7 +15,7 @@ import { ChunkCache, LruCache } from './chunkCache';
 import { decodeChunk, type Chunk } from './chunkData';
 import { commonCap, compareSourceOrder, quoteFromFields, RAREST_KEPT, type CandidateRequest, type CandidateSource, type Quote, type SourceCandidate } from '../core';
 // From its module, not the core's index: tsc's re-exports are getters, called once per ranked quote.
-import { candidateScore, placesKept } from '../core/index/candidates';
+import { candidateScore } from '../core/index/candidates';
 
 // Joins and one aggregate each, not a subquery per stem (which a generic plan ran as scans: 6 ms).
 const HEAD = `
@@ -274,13 +273,7 @@ export class ArchiveSource implements CandidateSource {
     if (topScore.length < limit) return kept;
     const ws = topScore[limit - 1];
     const wsh = topShared[limit - 1];
-    const top = kept.filter((x) => x.score > ws || (x.score === ws && x.shared >= wsh));
-    // A tie at the last place too large for the places left is dropped whole, as the in-memory index
-    // drops it (LAST_TIE_MAX): then no tie-break key is looked up for it.
-    let tied = 0;
-    for (const x of top) if (x.score === ws && x.shared === wsh) tied++;
-    const above = top.length - tied;
-    return placesKept(limit, above, tied) === limit ? top : top.filter((x) => x.score !== ws || x.shared !== wsh);
+    return kept.filter((x) => x.score > ws || (x.score === ws && x.shared >= wsh));
   }
 
   async documents(uri: string): Promise<{ count: number; has: boolean }> {

@@ -220,32 +220,6 @@ describe('archive on PostgreSQL', function () {
     }
   });
 
-  it('drops a large tie at the last place as the in-memory index does, without looking up its keys', async () => {
-    const archive = await Archive.open(await server.createDatabase('ties'));
-    try {
-      const docs: DocInput[] = [];
-      for (let i = 0; i < 3; i++) docs.push({ uri: `best${i}.txt`, text: 'She said: “Harbour cranes rust.”' });
-      for (let i = 0; i < 100; i++) docs.push({ uri: `tie${i}.txt`, text: 'He said: “Harbour pilots strike.”' });
-      for (const d of docs) await archive.ingest(analyze(d), d.uri, null);
-      await archive.pack();
-      const memory = new Engine();
-      docs.forEach((d, order) => memory.setSource({ ...d, order }));
-      const probe = analyze({ uri: 'draft', text: 'They said: “Harbour cranes.”' }).quotes[0];
-      const source = new ArchiveSource(archive.pool);
-      const [got] = await source.candidates([{ stems: probe.stems, exclude: 'draft', limit: 12 }]);
-      assert.deepEqual(got.map((c) => c.quote.uri), ['best0.txt', 'best1.txt', 'best2.txt']);
-      assert.deepEqual(got.map((c) => c.quote.uri), memory.index.candidates(probe.stems, 'draft', 12).map((c) => c.quote.uri));
-      const keys = (source as unknown as { keyCache: { size: { entries: number } } }).keyCache.size.entries;
-      assert.equal(keys, 0, 'no tie-break key was read');
-      // With room for the whole tie (limit 103), all of it comes back, in the in-memory order.
-      const [all] = await source.candidates([{ stems: probe.stems, exclude: 'draft', limit: 103 }]);
-      assert.deepEqual(all.map((c) => c.quote.uri), memory.index.candidates(probe.stems, 'draft', 103).map((c) => c.quote.uri));
-      assert.equal(all.length, 103);
-    } finally {
-      await archive.close();
-    }
-  });
-
   it('takes two ingests at once without duplicates or lost counts', async () => {
     const url = await server.createDatabase('concurrent');
     const [a, b] = await Promise.all([Archive.open(url), Archive.open(url)]);

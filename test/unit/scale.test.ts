@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze, compareSourceOrder, Engine, QuoteIndex, type AnalyzedQuote, type DocInput, type Token } from '../../src/core';
 import { sameWord } from '../../src/core/match/align';
-import { LAST_TIE_MAX } from '../../src/core/index/candidates';
 import { TextArena } from '../../src/core/index/textArena';
 import { UriOrder } from '../../src/core/index/uriOrder';
 import { fixtureDocs } from './helpers';
@@ -42,15 +41,7 @@ function referenceCandidates(quotes: (AnalyzedQuote | undefined)[], postings: Ma
   }
   const score = (c: { quote: AnalyzedQuote; shared: number }): number => (c.shared * c.shared) / Math.max(1, Math.min(stems.length, c.quote.stems.length));
   out.sort((x, y) => score(y) - score(x) || y.shared - x.shared || compareSourceOrder(x.quote.uri, y.quote.uri) || x.quote.start - y.quote.start);
-  let kept = limit;
-  if (out.length > limit && limit > 0) {
-    // A tie at the last place that the places left cannot hold, of more than LAST_TIE_MAX, goes whole.
-    const last = out[limit - 1];
-    const same = (c: { quote: AnalyzedQuote; shared: number }): boolean => score(c) === score(last) && c.shared === last.shared;
-    const tied = out.filter(same).length;
-    if (tied > LAST_TIE_MAX) kept = out.findIndex(same);
-  }
-  return out.slice(0, kept).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
+  return out.slice(0, limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
 }
 
 describe('archive-scale engine', function () {
@@ -212,23 +203,6 @@ describe('archive-scale engine', function () {
         assert.deepEqual(got, referenceCandidates(slots, postings, live, q.stems, 'a.txt', limit));
       }
     }
-  });
-
-  it('drops a tie at the last place that the places left cannot hold when it is larger than LAST_TIE_MAX', () => {
-    // Three sources share both content stems of the probe; `alike` more share one, all scoring the same.
-    const ranked = (alike: number): string[] => {
-      const index = new QuoteIndex({ keepText: false });
-      for (let i = 0; i < 3; i++) index.set(analyze({ uri: `best${i}.txt`, text: 'She said: “Harbour cranes rust.”' }));
-      for (let i = 0; i < alike; i++) index.set(analyze({ uri: `tie${i}.txt`, text: 'He said: “Harbour pilots strike.”' }));
-      const probe = analyze({ uri: 'draft', text: 'They said: “Harbour cranes.”' }).quotes[0];
-      return index.candidates(probe.stems, 'draft', 12).map((c) => c.quote.uri);
-    };
-    const best = ['best0.txt', 'best1.txt', 'best2.txt'];
-    assert.deepEqual(ranked(5), [...best, 'tie0.txt', 'tie1.txt', 'tie2.txt', 'tie3.txt', 'tie4.txt'], 'no cut: all of them');
-    // 3 + 40 for 12 places: the tie fits the rule, broken by uri order.
-    assert.deepEqual(ranked(40), [...best, 'tie0.txt', 'tie1.txt', 'tie10.txt', 'tie11.txt', 'tie12.txt', 'tie13.txt', 'tie14.txt', 'tie15.txt', 'tie16.txt']);
-    assert.deepEqual(ranked(LAST_TIE_MAX + 1), best, 'a tie of more than LAST_TIE_MAX is dropped whole');
-    assert.deepEqual(ranked(LAST_TIE_MAX).length, 12);
   });
 
   it('ranks uris in the one source order (code units), through additions and removals', () => {

@@ -17,24 +17,6 @@ export const RAREST_KEPT = 2;
 export const commonCap = (live: number, share = COMMON_SHARE): number => Math.max(COMMON_FLOOR, live * share);
 
 /**
- * The most quotes that may tie at the last place kept (same score, same shared count) when the places
- * left cannot hold them all: a larger tie is dropped whole, by every candidate source alike. Which of
- * hundreds of equal candidates got the last places was decided by uri order alone, a lottery, and
- * breaking it cost the archive a look-up per tied quote (11,821 of them for one query at 200,000
- * articles, most of its slowest queries' time).
- */
-export const LAST_TIE_MAX = 64;
-
-/**
- * How many of `count` candidates to keep, best first, when `better` of them rank above the tie at the
- * last place and `tied` share it: all `limit` places, or only the better ones when the tie does not fit
- * and is larger than LAST_TIE_MAX.
- */
-export function placesKept(limit: number, better: number, tied: number): number {
-  return better + tied > limit && tied > LAST_TIE_MAX ? better : limit;
-}
-
-/**
  * The ranking score of a candidate sharing `shared` stems: shared² / the fewer stems of either quote.
  * As many shared stems as possible, and a short quote whose few stems are all shared (an excerpt, half
  * of a split quote) ahead of a long one that shares as many common words by chance.
@@ -151,17 +133,7 @@ export class CandidateRanker {
       else continue;
       if (heap.length === limit) worst = score[heap[0]];
     }
-    const best = heap.sort(better);
-    if (best.length === limit) {
-      // The tie at the last place: every candidate that scored as the last kept did is in `kept`.
-      const last = best[limit - 1];
-      let tied = 0;
-      for (let k = 0; k < kept.length; k++) if (score[k] === score[last] && shared[k] === shared[last]) tied++;
-      let above = 0;
-      while (above < limit && (score[best[above]] !== score[last] || shared[best[above]] !== shared[last])) above++;
-      best.length = placesKept(limit, above, tied);
-    }
-    return best.map((k) => ({ slot: kept[k], shared: shared[k] }));
+    return heap.sort(better).map((k) => ({ slot: kept[k], shared: shared[k] }));
   }
 
   private stemBytesFor(table: SlotTable, generation: number): Uint8Array {
