@@ -9,8 +9,8 @@
  */
 export function keptResults<T>(f: (s: string) => T, limit: number): (s: string) => T {
   let size = 64;
-  let keys: (string | undefined)[] = new Array<string | undefined>(size).fill(undefined);
-  let values: (T | undefined)[] = new Array<T | undefined>(size).fill(undefined);
+  let keys: (string | undefined)[] = emptySlots(size);
+  let values: (T | undefined)[] = emptySlots(size);
   let count = 0;
   const hash = (s: string): number => {
     let h = 0x811c9dc5 | 0;
@@ -42,8 +42,8 @@ export function keptResults<T>(f: (s: string) => T, limit: number): (s: string) 
       const oldKeys = keys;
       const oldValues = values;
       size *= 2;
-      keys = new Array<string | undefined>(size).fill(undefined);
-      values = new Array<T | undefined>(size).fill(undefined);
+      keys = emptySlots(size);
+      values = emptySlots(size);
       for (let i = 0; i < oldKeys.length; i++) {
         const k = oldKeys[i];
         if (k !== undefined) put(k, hash(k), oldValues[i] as T);
@@ -54,4 +54,15 @@ export function keptResults<T>(f: (s: string) => T, limit: number): (s: string) 
     count++;
     return r;
   };
+}
+
+/**
+ * `size` empty slots, written one by one: `new Array(size)` in optimised code is compiled for the
+ * lengths seen so far, and a table grown past them threw away the optimised code of each function
+ * that had this one inlined (V8's "out of bounds"), to be compiled again.
+ */
+function emptySlots<V>(size: number): (V | undefined)[] {
+  const out: (V | undefined)[] = [];
+  for (let i = 0; i < size; i++) out.push(undefined);
+  return out;
 }

@@ -13,6 +13,7 @@ import { speakerEvents } from './speakerEvents';
 import { Salience, type Mention } from './salience';
 import { partitionPoint } from '../sorted';
 import { replaceAtLineStarts } from '../text/lines';
+import { codeAt } from '../text/codeAt';
 
 export interface Attribution {
   speaker: string | null;
@@ -173,8 +174,8 @@ const FURNITURE_LINE_UNCREDITED = /^[ \t]*(?:(?:Related|Read more|Read More|Phot
  */
 function mayBeFurniture(text: string, at: number): boolean {
   let i = at;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  const c = text.charCodeAt(i);
+  while (codeAt(text, i) === 32 || codeAt(text, i) === 9) i++;
+  const c = codeAt(text, i);
   if (c === 82 || c === 80 || c === 87 || c === 86 || c === 73 || c === 67 || c === 65 || c === 83) return true; // R P W V I C A S
   let capitals = 0; // capitals (or characters that may be) just read in a row
   for (; i < text.length; i++) {

@@ -3,6 +3,7 @@
  * and a surname alone resolves to a full name seen earlier.
  */
 import { keptResults } from '../kept';
+import { codeAt } from '../text/codeAt';
 import { partitionPoint } from '../sorted';
 import { functionWord } from './lexicon';
 
@@ -81,8 +82,8 @@ function foldRun(run: string): string {
   for (let k = a; k < n; k++) {
     const w = withoutStops(words[k]);
     // (Party tags, /^[RDI]-[A-Z]/, go.)
-    const c0 = w.charCodeAt(0);
-    if (w.length === 0 || ((c0 === 82 || c0 === 68 || c0 === 73) /* R D I */ && w.charCodeAt(1) === 45 /* - */ && w.charCodeAt(2) >= 65 && w.charCodeAt(2) <= 90)) continue;
+    const c0 = codeAt(w, 0);
+    if (w.length === 0 || ((c0 === 82 || c0 === 68 || c0 === 73) /* R D I */ && codeAt(w, 1) === 45 /* - */ && codeAt(w, 2) >= 65 && codeAt(w, 2) <= 90)) continue;
     kept.push(w);
     // A name has a word of two letters or more that is not an initial ("S", "U" are debris of "U.S.").
     named ||= capitalised(w);
@@ -113,7 +114,7 @@ function lastWith(classes: readonly number[], from: number, bit: number): number
 /** `w.replace(/[,.;:]+$/, '')`. */
 function withoutStops(w: string): string {
   let end = w.length;
-  for (let c = w.charCodeAt(end - 1); c === 44 || c === 46 || c === 59 || c === 58; c = w.charCodeAt(end - 1)) end--;
+  for (let c = codeAt(w, end - 1); c === 44 || c === 46 || c === 59 || c === 58; c = codeAt(w, end - 1)) end--;
   return end === w.length ? w : w.slice(0, end);
 }
 
@@ -123,6 +124,7 @@ function withoutStops(w: string): string {
  * no name ("“…,” O’Malley said" had no speaker).
  */
 function capitalised(w: string): boolean {
+  if (w.length < 2) return false; // (what CAPITALISED says of it)
   const c0 = w.charCodeAt(0);
   const c1 = w.charCodeAt(1);
   if (c0 < 128 && c1 < 128 && c1 !== 39) return c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122;
@@ -253,7 +255,7 @@ function organisation(run: string): string | null {
 /** The name at the start of `text` (after a verb), folded, or null. */
 export function nameAtStart(text: string): string | null {
   // (A name word starts with a capital or a particle's first letter: most texts tried start otherwise.)
-  if (!mayStartName(text.charCodeAt(0))) return null;
+  if (!mayStartName(codeAt(text, 0))) return null;
   const m = RUN_AT_START.exec(text);
   return m ? nameOfFirstRun(m[0]) : null;
 }

@@ -4,6 +4,7 @@
  */
 import type { RawQuote } from '../extract/extract';
 import { functionWord, tagsOf } from './lexicon';
+import { codeAt } from '../text/codeAt';
 import { capitalisedLastWord, nameAtEnd, nameAtStart, namesIn, organisationAtEnd, organisationAtStart } from './names';
 const VERB_STEMS =
   'say|said|tell|told|add|stress|warn|note|explain|insist|argu|declar|wr[io]t|tweet|post|ask|continu|remark|' +
@@ -70,8 +71,8 @@ export function fromRight(right: string, quoteEndsClause: boolean, quoteEndsSent
   const after = m[1];
   // A quote signed with a dash, as letters and readers' comments are: "“…” ― Pamela Padilla".
   let dash = 0;
-  while (isSpace(right.charCodeAt(dash))) dash++;
-  const d = right.charCodeAt(dash);
+  while (isSpace(codeAt(right, dash))) dash++;
+  const d = codeAt(right, dash);
   const signed = (d === 0x2015 || d === 0x2014 || d === 0x2013 || d === 45) && /^\s*[\u2015\u2014\u2013-]\s*([^,;:!?]{3,60}?)\.?\s*$/u.exec(right);
   const signer = signed && nameAtStart(signed[1]);
   if (signer && signer.replace(/[.\s]/g, '') === signed![1].replace(/[.\s]/g, '')) return { kind: 'name', name: signer };
@@ -300,7 +301,7 @@ export function isSpace(c: number): boolean {
  */
 export function sentenceSubject(left: string, verbFollows = false): Found | null {
   let from = 0;
-  for (let c = left.charCodeAt(0); isSpace(c) || c === 0x2014 || c === 0x2013 || c === 45 /* - */; c = left.charCodeAt(++from));
+  for (let c = codeAt(left, 0); isSpace(c) || c === 0x2014 || c === 0x2013 || c === 45 /* - */; c = codeAt(left, ++from));
   const body = from === 0 ? left : left.slice(from);
   const candidates = [body];
   // After an introduction, /^[^,]{0,60},\s*/: a first comma within 61 characters.
@@ -338,7 +339,7 @@ export function sentenceSubject(left: string, verbFollows = false): Found | null
     if (name && (verbFollows || looksLikeSubject(c, name))) return { kind: 'name', name };
     const titled = titledSubject(c);
     if (titled) return { kind: 'name', name: titled };
-    const c0 = c.charCodeAt(0) | 0x20; // (lower-cased, for the cheap tests before the patterns)
+    const c0 = codeAt(c, 0) | 0x20; // (lower-cased, for the cheap tests before the patterns)
     const p = (c0 === 104 /* h */ || c0 === 115 /* s */ || c0 === 116) /* t */ && /^(he|she|they)\b/i.exec(c);
     if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
     const role = c.startsWith('the') && /^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}?(president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.exec(c);
@@ -381,8 +382,8 @@ function titledSubject(c: string): string | null {
  * that word; else null. "The Rev. Al Sharpton said" is a name: a verb follows it.
  */
 function modifiedNoun(sentence: string, name: string): string | null {
-  const c1 = sentence.charCodeAt(1);
-  if (!(sentence.charCodeAt(0) === 65 /* A */ && (c1 === 32 || c1 === 110 /* n */)) && !sentence.startsWith('The ')) return null;
+  const c1 = codeAt(sentence, 1);
+  if (!(codeAt(sentence, 0) === 65 /* A */ && (c1 === 32 || c1 === 110 /* n */)) && !sentence.startsWith('The ')) return null;
   const article = /^(?:A|An|The)\s+/.exec(sentence);
   if (!article) return null;
   const last = name.slice(name.lastIndexOf(' ') + 1);
@@ -402,7 +403,7 @@ function mayBePassive(after: string): boolean {
   while (i < after.length && !isSpace(after.charCodeAt(i))) i++;
   if (i === after.length) return false;
   while (i < after.length && isSpace(after.charCodeAt(i))) i++;
-  const c = after.charCodeAt(i);
+  const c = codeAt(after, i);
   return c === 119 /* w */ || c === 104 /* h */ || c === 105; /* i */
 }
 
@@ -413,7 +414,7 @@ function mayBePassive(after: string): boolean {
 function looksLikeSubject(sentence: string, name: string): boolean {
   // The first word, /^\S*/, must be /^[A-Z][a-z]+$/ (read without cutting it out).
   let i = 1;
-  if (!(sentence.charCodeAt(0) >= 65 && sentence.charCodeAt(0) <= 90)) return true;
+  if (!(codeAt(sentence, 0) >= 65 && codeAt(sentence, 0) <= 90)) return true;
   while (i < sentence.length && sentence.charCodeAt(i) >= 97 && sentence.charCodeAt(i) <= 122) i++;
   if (i === 1 || (i < sentence.length && !isSpace(sentence.charCodeAt(i)))) return true;
   const last = name.slice(name.lastIndexOf(' ') + 1);
@@ -430,8 +431,8 @@ function looksLikeSubject(sentence: string, name: string): boolean {
   let rest = after;
   if (rest.trimStart().startsWith('(')) rest = rest.replace(/^\s*\([^()]{0,40}\)/, '');
   if (rest.startsWith(',')) rest = rest.replace(/^,[^,;:]{1,120},/, '');
-  if (isSpace(rest.charCodeAt(0))) rest = rest.replace(/^\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/u, '').replace(TIME_OR_ADVERB, '');
-  const verb = isSpace(rest.charCodeAt(0)) ? /^\s+([a-z]+)\b/.exec(rest)?.[1] : undefined;
+  if (isSpace(codeAt(rest, 0))) rest = rest.replace(/^\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/u, '').replace(TIME_OR_ADVERB, '');
+  const verb = isSpace(codeAt(rest, 0)) ? /^\s+([a-z]+)\b/.exec(rest)?.[1] : undefined;
   if (!verb) return false;
   const tags = tagsOf(verb);
   return /(?:ed|[^s]s)$/.test(verb) || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || (tags.has('PresentTense') && !tags.has('Gerund') && !tags.has('Infinitive'));
@@ -473,7 +474,7 @@ const finite = (w: string): boolean => {
  * ("Bush: "…"") labels once `names` hold the person's full name.
  */
 export function speakerLabel(left: string, names: readonly string[]): Found | null {
-  if (left.charCodeAt(left.length - 1) !== 58 /* : */ && !/:\s+$/.test(left)) return null;
+  if (codeAt(left, left.length - 1) !== 58 /* : */ && !/:\s+$/.test(left)) return null;
   const m = LABEL.exec(left);
   if (!m) return null;
   const label = m[1].trim();
@@ -544,7 +545,7 @@ export function subjectOf(before: string, strict: boolean, namesOnly = false): F
   const org = body(organisationAtEnd(s)); // "the Times wrote", "The New York Post reports that"
   if (org) return org;
   // (PRONOUN ends in e, y or i, DEFINITE in a lower-case letter, digit, apostrophe or hyphen: tested first.)
-  const last = s.charCodeAt(s.length - 1);
+  const last = codeAt(s, s.length - 1);
   const p = ((last | 0x20) === 101 || (last | 0x20) === 121 || (last | 0x20) === 105) && PRONOUN.exec(s);
   if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
   if (s.includes('th') && ((last >= 97 && last <= 122) || (last >= 48 && last <= 57) || last === 39 || last === 45 || last >= 128) && DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
