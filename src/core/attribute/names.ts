@@ -269,8 +269,10 @@ const nameOfFirstRun = keptResults((run: string): string | null => {
 
 // The look-ahead says how a name word can start, a capital or a particle and a gap: without it, the
 // look-behind was evaluated at every position of the text (a third of namesIn's time); with only the
-// letters a word can start with, at every "a", "d" or "l" opening a word.
-const FULL_NAME = new RegExp(String.raw`(?=[A-Z]|${PARTICLE}\s+[A-Z])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
+// letters a word can start with, at every "a", "d" or "l" opening a word. (Those letters in a class of
+// their own first: irregexp then skips the other characters without entering the alternatives, a
+// tenth of the pattern's time.)
+const FULL_NAME = new RegExp(String.raw`(?=[A-Zabdlv])(?=[A-Z]|${PARTICLE}\s+[A-Z])(?<![\p{L}\p{N}])(?:${NAME_WORD}[ \t]+){1,5}${NAME_WORD}`, 'gu');
 
 function sentenceParts(run: string): string[] {
   const parts: string[] = [];
