@@ -419,7 +419,8 @@ function mayBePassive(after: string): boolean {
 function looksLikeSubject(sentence: string, name: string): boolean {
   // The first word, /^\S*/, must be /^[A-Z][a-z]+$/ (read without cutting it out).
   let i = 1;
-  if (!(codeAt(sentence, 0) >= 65 && codeAt(sentence, 0) <= 90)) return true;
+  const c0 = codeAt(sentence, 0);
+  if (!(c0 >= 65 && c0 <= 90)) return true;
   while (i < sentence.length && sentence.charCodeAt(i) >= 97 && sentence.charCodeAt(i) <= 122) i++;
   if (i === 1 || (i < sentence.length && !isSpace(sentence.charCodeAt(i)))) return true;
   const last = name.slice(name.lastIndexOf(' ') + 1);
