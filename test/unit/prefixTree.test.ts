@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { VERB_SOURCE } from '../../src/core/attribute/reporting';
+import { VERB_SOURCE } from '../../src/core/attribute/verbs';
 import { prefixTree } from '../../src/core/text/prefixTree';
 
 describe('prefixTree (an alternation of words, as a prefix tree)', () => {

@@ -1,40 +1,19 @@
 /**
- * Reporting clauses: the verbs of saying and their subjects, on either side of a quotation, the
- * subject of a sentence, and the people a text reports as speaking. Used by `attribute.ts`.
+ * Reporting clauses: a verb of saying and its subject on either side of a quotation ("Mr Xi said: …",
+ * "…,” said Wu Xinbo", "…,” he added"), a reporting clause closing the sentence, and the subject
+ * before a verb. Used by `attribute.ts` and `speakerEvents.ts`; the sentence's own subject is in
+ * sentenceSubject.ts, a speaker's label in speakerLabel.ts, the verbs in verbs.ts.
  */
 import type { RawQuote } from '../extract/extract';
-import { functionWord, tagsOf } from './lexicon';
+import { CLAUSE_WORD, DAY, DESCRIBED_NAME, MASK, type Found } from './clauseWords';
+import { capitalisedLastWord, nameAtEnd, nameAtStart, organisationAtEnd, organisationAtStart } from './names';
+import { sentenceSubject } from './sentenceSubject';
+import { isVerbAt, VERB } from './verbs';
 import { codeAt } from '../text/codeAt';
-import { prefixTree } from '../text/prefixTree';
-import { capitalisedLastWord, nameAtEnd, nameAtStart, namesIn, organisationAtEnd, organisationAtStart } from './names';
-// The stems of the verbs of saying, each with the inflections below (wr[io]t: writ-, wrot-; emphasi[sz]).
-const VERB_STEMS = (
-  'say said tell told add stress warn note explain insist argu declar writ wrot tweet post ask continu remark ' +
-  'comment repl urg announc claim acknowledg admit stated stating describ recall conced agree respond call label dub ' +
-  'term hail predict promis vow suggest complain boast jok quip shout yell scream testif confirm conclud ' +
-  'emphasis emphasiz observ assert contend charg lament mus recount reiterat pledg thunder counter tout proclaim ' +
-  'plead caution concur retort scoff mock decri denounc blast slam accus demand beg wonder quipp chid ' +
-  'griev groan chant signal indicat spok speak sais says report answer echo bark assur fum gush exclaim scold opin ' +
-  'questioned mentioned pressed reasoned snapped sing sang react exhort remembered'
-).split(' ');
-// A reporting verb in any inflection: said, says, saying, adds, added, argued, replied, wrote, … (The
-// stems as a prefix tree: as a flat list, the pattern tried each of them at every word of a text. A
-// stem and its inflection must be the whole word, so the order they are tried in changes no match.)
-export const VERB_SOURCE = String.raw`\b(?:${prefixTree(VERB_STEMS)})(?:s|es|ed|d|ing|ied|ies|e|en|y|led|ling|ted|ting|ped|ping|red|ring)?\b|\b[Aa]ccording to\b|\bput it\b|\bpoint(?:s|ed|ing)? out\b|\b(?:shot|fired|chimed) (?:back|in)\b|\bwent on\b`;
-const VERB = new RegExp(VERB_SOURCE, 'g');
+import { isSpace } from '../text/space';
 const PRONOUN = /\b(he|she|they|i|we)$/i;
-// "the comment", "a tweet", "his statement": the verb's spelling used as a noun.
-// Also "her Facebook post", "a now-deleted Facebook post".
-// And after a possessive: "Mr. Obama's remarks on Saturday".
-const NOUN_BEFORE = /(?:\b(?:a|an|the|his|her|their|its|this|that|our|my|your)|\p{L}(?:[’']s|s[’']))\s+(?:[\p{L}’'\-]+\s+){0,3}$/u;
-const AMBIGUOUS = /^(?:post|tweet|call|comment|claim|note|remark|charge|demand|promise|counter|term|label|repl(?:y|ies)|answer|statement|plea|report|retort|quip|boast|pledge|vow|joke|warning)s?$/;
-export const isVerbAt = (text: string, at: number): boolean => {
-  const word = /^[\p{L}]+/u.exec(text.slice(at, at + 20))?.[0] ?? '';
-  return !AMBIGUOUS.test(word) || !NOUN_BEFORE.test(text.slice(Math.max(0, at - 60), at));
-};
 // "the Texas governor", "the new president", "the 61-year-old": a description of someone named before.
 const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{L}\d’'\-.]+\s+){0,4}[\p{Ll}\d’'\-]+$/u;
-const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)';
 // Words between a subject and its verb: adverbs, auxiliaries, reflexives, times ("Trump on Saturday said").
 const TRAILING_ADVERBS = new RegExp(
   String.raw`(?:\s+(?:also|again|further|later|then|had|has|have|would|will|did|once|even|still|just|never|only|often|previously|repeatedly|reportedly|earlier|himself|herself|themselves|itself|${DAY}|(?:on|last|this|early|late|later|on\s+${DAY})\s+(?:${DAY}|week|month|year|night|morning|afternoon|evening)|(?:morning|night|afternoon|evening)|[a-z]+ly))+$`,
@@ -61,12 +40,7 @@ function withoutPlace(s: string): string {
 const APPOSITIVE = /,[^,]{1,80},$/;
 // Verbs whose next noun phrase is who was addressed or described, not who spoke.
 const TAKES_OBJECT = /^(?:tell|told|tells|telling|ask|asks|asked|asking|call|calls|called|calling|urg\w*|warn\w*|accus\w*|blast\w*|slam\w*|label\w*|dub\w*|hail\w*|mock\w*|denounc\w*|describ\w*|charg\w*|beg\w*|demand\w*|thank\w*)$/i;
-// A few description words, none of them a preposition or conjunction, then a capitalised name.
-const DESCRIBED_NAME = /^(?:the\s+)?(?:(?![Ii]n\b|[Oo]n\b|[Aa]t\b|[Ww]ith\b|[Tt]o\b|[Ff]or\b|[Oo]f\b|[Ff]rom\b|[Bb]y\b|[Aa]bout\b|[Aa]fter\b|[Bb]efore\b|[Dd]uring\b|[Aa]s\b|[Tt]hat\b|[Aa]nd\b|[Ii]f\b|[Ww]hen\b|\p{Lu})[\p{L}\d/’'\-.]+\s+|\p{Lu}[\p{Lu}\d]+\s+){1,3}(\p{Lu}[^,.;:!?()]*?)(?=[,.;:!?(]|$)/u;
-export const MASK = '\u2063'; // stands in for a quotation's text so its words are not taken for attribution
 
-/** A named subject, a pronoun or description pointing back (`pronoun` when it has a gender), or nobody. */
-export type Found = { kind: 'name'; name: string; organisation?: boolean } | { kind: 'anaphor'; pronoun?: string; head?: string } | { kind: 'unknown' };
 const body = (name: string | null): Found | null => (name ? { kind: 'name', name, organisation: true } : null);
 
 /** `“…,” he said` / `“…,” said Mr Blinken` / `“…,” Xi told Blinken`. */
@@ -179,9 +153,6 @@ export function sentenceEndClause(left: string, right: string): Found | null {
 // Someone's words named before a quote: "her March comment that", "Trump's remarks on Monday".
 const OWN_WORDS = /(?:\b(?:his|her|their)|\p{L}[’']s)\s+(?:[\p{L}\-]+\s+){0,2}(?:comments?|remarks?|statements?|words|tweets?|claims?|quips?|vows?|pledges?|promises?|lines?|assertions?|warnings?|description)\b/u;
 
-// Words that make a clause or a phrase of a subject rather than a name's titles: determiners past the
-// first word, prepositions, conjunctions, relative and personal pronouns, auxiliaries.
-const CLAUSE_WORD = /^(?:a|an|the|this|that|these|those|of|in|on|at|to|for|from|by|with|about|after|before|during|over|under|into|as|and|but|or|nor|while|when|where|who|whom|whose|which|is|was|were|are|be|been|being|has|have|had|do|does|did|not|it|he|she|they|we|i|you|his|her|their|its|our|my|your|than|if|because|so|then|there)$/;
 /**
  * True when `s` is a name with its titles only, however long they run ("Republican National Committee
  * chairman Reince Priebus", "Homeland Security Deputy Secretary Alejandro Mayorkas", "former George W.
@@ -294,157 +265,6 @@ export function fromLeft(text: string): Found | null {
   return null;
 }
 
-/** Whether a UTF-16 unit is one `\s` matches. */
-export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) || c === 0x1680;
-}
-
-/**
- * The sentence's own subject, when the quote's verb has none of its own ("Trump appeared to respond,
- * writing: …", "Obama also ordered flags … “as a mark of respect”"): a name, pronoun or description
- * opening the sentence, after an introductory phrase ("Earlier this year, Fox railed …").
- */
-export function sentenceSubject(left: string, verbFollows = false): Found | null {
-  let from = 0;
-  for (let c = codeAt(left, 0); isSpace(c) || c === 0x2014 || c === 0x2013 || c === 45 /* - */; c = codeAt(left, ++from));
-  const body = from === 0 ? left : left.slice(from);
-  const candidates = [body];
-  // After an introduction, /^[^,]{0,60},\s*/: a first comma within 61 characters.
-  const introComma = body.indexOf(',');
-  if (introComma >= 0 && introComma <= 60) candidates.push(body.slice(introComma + 1).trimStart());
-  // "The White House press secretary, Sarah Huckabee Sanders, sought …", "Trump's attorney, Alan Garten, …"
-  for (const c of candidates) {
-    // (It needs two commas: most sentences are passed over without trying it.)
-    const comma = c.indexOf(',');
-    if (comma < 0 || c.indexOf(',', comma + 1) < 0) continue;
-    const described = /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:\p{Lu}[\p{L}.\-]*\s+){0,3}\p{Lu}[\p{L}.\-]*(?:[’']s|s'))\s[^,]{0,60},\s*([^,]{3,40}),/u.exec(c);
-    const name = described && nameAtStart(described[1]);
-    if (name && name.includes(' ')) return { kind: 'name', name };
-  }
-  for (const c of candidates) {
-    if (c.startsWith(MASK)) continue;
-    const name = nameAtStart(c);
-    if (name) {
-      const last = name.slice(name.lastIndexOf(' ') + 1);
-      const after = c.slice(c.indexOf(last) + last.length);
-      // "Sanders was asked by host Bill Maher, …, “…”": the one asked is not who speaks; the asker is.
-      const passive = mayBePassive(after) && /^[^\s]*\s+(?:was|were|had been|has been|is|is being)\s+(?:asked|told|questioned|pressed|urged|interviewed)\b(.*)$/su.exec(after);
-      if (passive) {
-        const by = /^\s+by\s+(.*)$/su.exec(passive[1]);
-        const agent = by && (nameAtStart(by[1]) ?? nameAtStart(DESCRIBED_NAME.exec(by[1])?.[1] ?? ''));
-        return agent ? { kind: 'name', name: agent } : null;
-      }
-    }
-    // "A Clinton aide said", "The Trump campaign said", "A Downing Street spokesperson said": after an
-    // article, a name before a common noun modifies it; the subject is the aide, named nowhere here.
-    // (Nor is "The Vermont senator" resolved as a description: read back to the person last named, it
-    // gave the wrong senator more often than the right one on PolNeAR train.)
-    if (name && modifiedNoun(c, name)) return { kind: 'unknown' };
-    // (A name opening the sentence needs no verb of its own right after it when one follows anyway.)
-    if (name && (verbFollows || looksLikeSubject(c, name))) return { kind: 'name', name };
-    const titled = titledSubject(c);
-    if (titled) return { kind: 'name', name: titled };
-    const c0 = codeAt(c, 0) | 0x20; // (lower-cased, for the cheap tests before the patterns)
-    const p = (c0 === 104 /* h */ || c0 === 115 /* s */ || c0 === 116) /* t */ && /^(he|she|they)\b/i.exec(c);
-    if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
-    const role = c.startsWith('the') && /^the\s+(?:[\p{L}\d’'\-.]+\s+){0,4}?(president|governor|senator|speaker|nominee|candidate|leader|minister|secretary|chairman|chairwoman|justice|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|diplomat|[\p{Ll}\-]+-old)\b/u.exec(c);
-    if (role) return { kind: 'anaphor', head: role[1] };
-  }
-  return null;
-}
-
-// A description opening a sentence: a capitalised word or two ("Republican", "Fox News"), then one to
-// three lower-case words before a capital ("presidential nominee", "conservative commentator").
-const TITLED_START = /^(?:(?:[Tt]he|[Ff]ormer)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}((?:\p{Ll}[\p{Ll}\-]*\s+){1,3})(?=\p{Lu})/u;
-// Tags a role noun never has: the word before the name is a verb or modifier, not the person's title.
-const NOT_ROLE = ['Verb', 'Adjective', 'Adverb', 'Value', 'Date', 'Gerund', 'PastTense'];
-
-/**
- * The person's full name after a description opening the sentence, when a verb follows it:
- * "Republican presidential nominee Donald Trump is questioning …", "Conservative commentator Jonah
- * Goldberg imagined …". The description's last word must be a singular common noun (a role: "nominee",
- * "pollster", "host"), none of its words a function word: "Supporters of Donald Trump are", "Voters
- * see Hillary Clinton as" and "Critics call Donald Trump" are no such description.
- */
-function titledSubject(c: string): string | null {
-  if (c.startsWith(MASK)) return null;
-  const m = TITLED_START.exec(c);
-  if (!m) return null;
-  const opening = c.slice(0, m.index + m[0].length - m[1].length).split(/\s+/).filter(Boolean);
-  const words = m[1].trim().split(/\s+/);
-  if (opening.some(functionWord) || words.some(functionWord)) return null;
-  const head = words[words.length - 1];
-  const tags = tagsOf(head);
-  if (/(?:[^s]s|ed|ing|ly)$/.test(head) || NOT_ROLE.some((t) => tags.has(t))) return null;
-  const rest = c.slice(m[0].length);
-  const name = nameAtStart(rest);
-  return name && name.includes(' ') && looksLikeSubject(rest, name) ? name : null;
-}
-
-/**
- * The noun `name` modifies when `sentence` opens with an article, then the name (its capitalised run),
- * then a lower-case word that is no verb form ("A Clinton aide said", "The Trump campaign announced"):
- * that word; else null. "The Rev. Al Sharpton said" is a name: a verb follows it.
- */
-function modifiedNoun(sentence: string, name: string): string | null {
-  const c1 = codeAt(sentence, 1);
-  if (!(codeAt(sentence, 0) === 65 /* A */ && (c1 === 32 || c1 === 110 /* n */)) && !sentence.startsWith('The ')) return null;
-  const article = /^(?:A|An|The)\s+/.exec(sentence);
-  if (!article) return null;
-  const last = name.slice(name.lastIndexOf(' ') + 1);
-  const at = sentence.indexOf(last, article[0].length);
-  if (at < 0) return null;
-  const next = /^\s+(\p{Ll}[\p{Ll}\-]*)(?=[\s,;:.]|$)/u.exec(sentence.slice(at + last.length))?.[1];
-  if (!next || /(?:ed|ing)$/.test(next) || CLAUSE_WORD.test(next)) return null;
-  VERB.lastIndex = 0;
-  if (VERB.exec(next)?.[0] === next) return null;
-  const tags = tagsOf(next);
-  return tags.has('Verb') || tags.has('PastTense') || tags.has('PresentTense') || tags.has('Copula') || tags.has('Modal') || tags.has('Auxiliary') || tags.has('Adverb') ? null : next;
-}
-
-/** False when PASSIVE cannot match: the word after the first gap must start "was", "were", "is", "ha…". */
-function mayBePassive(after: string): boolean {
-  let i = 0;
-  while (i < after.length && !isSpace(after.charCodeAt(i))) i++;
-  if (i === after.length) return false;
-  while (i < after.length && isSpace(after.charCodeAt(i))) i++;
-  const c = codeAt(after, i);
-  return c === 119 /* w */ || c === 104 /* h */ || c === 105; /* i */
-}
-
-/**
- * A capitalised run opening a sentence is a person when it carries a title ("Rep. Bobby Scott") or a
- * verb follows it ("Trump appeared …"), not when it is a capitalised common noun ("Meetings in …").
- */
-function looksLikeSubject(sentence: string, name: string): boolean {
-  // The first word, /^\S*/, must be /^[A-Z][a-z]+$/ (read without cutting it out).
-  let i = 1;
-  const c0 = codeAt(sentence, 0);
-  if (!(c0 >= 65 && c0 <= 90)) return true;
-  while (i < sentence.length && sentence.charCodeAt(i) >= 97 && sentence.charCodeAt(i) <= 122) i++;
-  if (i === 1 || (i < sentence.length && !isSpace(sentence.charCodeAt(i)))) return true;
-  const last = name.slice(name.lastIndexOf(' ') + 1);
-  const after = sentence.slice(sentence.indexOf(last) + last.length);
-  // A verb within a word or two, past a comma ("Mary Cheney, who is …", "Trump appeared …").
-  if (/^\S*\s+(?:[a-z]+\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote)\b/.test(after)) return true;
-  // A negated auxiliary is a verb too: "Weaver didn’t seem impressed", "Trump won't say" (not a
-  // negated "be", which describes a place or thing as often: "Sandy Hook wasn’t just a tragedy").
-  if (/^\S*\s+(?:(?!is|was|are|were)[a-z]+n[’']t|cannot)\s/.test(after)) return true;
-  // Or past what stands between a subject and its verb: an appositive, a home state, a time, adverbs
-  // ("Reince Priebus, the chairman of …, tried", "Rick Perry of Texas is", "Gowdy went on"), the verb
-  // known to compromise's lexicon as a finite form (went, took, is). (Each pattern is tried only when
-  // the text starts with a character it needs.)
-  let rest = after;
-  if (rest.trimStart().startsWith('(')) rest = rest.replace(/^\s*\([^()]{0,40}\)/, '');
-  if (rest.startsWith(',')) rest = rest.replace(/^,[^,;:]{1,120},/, '');
-  if (isSpace(codeAt(rest, 0))) rest = rest.replace(/^\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/u, '').replace(TIME_OR_ADVERB, '');
-  const verb = isSpace(codeAt(rest, 0)) ? /^\s+([a-z]+)\b/.exec(rest)?.[1] : undefined;
-  if (!verb) return false;
-  const tags = tagsOf(verb);
-  return /(?:ed|[^s]s)$/.test(verb) || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || (tags.has('PresentTense') && !tags.has('Gerund') && !tags.has('Infinitive'));
-}
-const TIME_OR_ADVERB = new RegExp(String.raw`^(?:\s+(?:also|then|later|again|still|himself|herself|(?:on|last|this|early|late)\s+${DAY}|${DAY}|on\s+\p{Lu}\p{Ll}+\s+\d+|[a-z]+ly))+`, 'u');
-
 /** A paragraph that is only a quotation, after a paragraph ending "…, tweeting:". */
 export function afterColon(masked: string, q: RawQuote): Found | null {
   if (masked.slice(q.lineStart, q.start - 1).trim() !== '') return null;
@@ -456,56 +276,6 @@ export function afterColon(masked: string, q: RawQuote): Found | null {
   const sentenceStart = Math.max(prev.lastIndexOf('. '), prev.lastIndexOf('? ')) + 1;
   const sentence = prev.slice(sentenceStart);
   return fromLeft(`${sentence}:`) ?? sentenceSubject(sentence);
-}
-
-// What may come before a label: the start of the sentence or line, or a dash after a heading.
-// (A full stop inside is an initial's or a title's: "Jeffrey M. Jones", "Sen. Tim Kaine".)
-// (Not an abbreviation's full stop: "said of Mr. Rubio:" is no label. After another quotation, its closing
-// mark: "Clinton: "…" Bush: "…"".)
-const LABEL = /(?:^|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|\p{Lu}))[.!?]["”’']*\s+|\u2063["”’']+\s+|\s[-\u2013\u2014]\s*)((?:[^.!?:;,\-\u2013\u2014]|(?<=(?:^|\s)\p{Lu}\p{Ll}{0,3})\.){3,80}):\s*$/u;
-// A word that makes what holds it a clause, not a label: "Trump told them:", "The question is:" (a
-// present tense only with its -s: "state" in "secretary of state" is a noun).
-const FINITE = ['PastTense', 'Copula', 'Modal', 'Auxiliary', 'Gerund'];
-const finite = (w: string): boolean => {
-  const tags = tagsOf(w);
-  return FINITE.some((t) => tags.has(t)) || (tags.has('PresentTense') && /[^s]s$/.test(w));
-};
-
-/**
- * A speaker's label, as transcripts and press digests set it: a person's full name, perhaps after a
- * description, alone before the colon that opens the quotation ("Pollsters agree - Carl Bialik: “…”",
- * "Donald Trump: "…"", "Former secretary of state Hillary Rodham Clinton:"…""). A title-case heading
- * ("Bottom Line:", "Editor's Note:") is no name: the first name must be one the lexicon knows, or the
- * surname end more than one of the text's `names` (its multi-word mentions, every one, in order). A surname alone
- * ("Bush: "…"") labels once `names` hold the person's full name.
- */
-export function speakerLabel(left: string, names: readonly string[]): Found | null {
-  if (codeAt(left, left.length - 1) !== 58 /* : */ && !/:\s+$/.test(left)) return null;
-  const m = LABEL.exec(left);
-  if (!m) return null;
-  const label = m[1].trim();
-  const name = nameAtEnd(label);
-  // (No possessive inside the name: "by Times' Michael Paulson:" is a byline.)
-  if (!name || /[’']s?\s/.test(name)) return null;
-  // A surname alone labels when it is all the label is and the text names the person in full
-  // ("Clinton: "…" Bush: "…"", a debate's exchange, after "Jeb Bush" was named).
-  if (!name.includes(' ')) return label === name && names.some((n) => n.endsWith(` ${name}`)) ? { kind: 'name', name } : null;
-  // (A title-case headline runs words on: "Elizabeth Warren Hammers Wells Fargo CEO: ‘…’".)
-  if (name.split(' ').filter((w) => w.length > 1).length > 3 || /^\p{Lu}+$/u.test(name.slice(name.lastIndexOf(' ') + 1))) return null;
-  const first = name.slice(0, name.indexOf(' '));
-  const surname = name.slice(name.lastIndexOf(' ') + 1);
-  const from = label.indexOf(first);
-  if (from < 0 || !label.endsWith(surname)) return null;
-  // A description may come first, not a clause: no verb, no possessive, no other name ("Donald Trump
-  // Praises Breitbart’s Editor Matthew Boyle: ‘…’" is a headline about Trump's words), but "Frank
-  // Newport and Jim Harter:" is a label of two.
-  const before = label.slice(0, from);
-  if (before.includes('s ') && /[’']s\s/.test(before)) return null;
-  if (before.split(/\s+/).filter(Boolean).some(finite)) return null;
-  if (!/\sand\s+$/.test(before) && namesIn(before).length > 0) return null;
-  // (The text's names are read once for the whole text: a transcript has a label a line.)
-  const known = tagsOf(first).has('FirstName') || names.filter((n) => n.endsWith(` ${surname}`)).length > 1;
-  return known ? { kind: 'name', name } : null;
 }
 
 /** "Her campaign manager, Robby Mook,": a description, then the person's full name set off by commas. */
@@ -556,10 +326,4 @@ export function subjectOf(before: string, strict: boolean, namesOnly = false): F
   if (p) return { kind: 'anaphor', pronoun: p[1].toLowerCase() };
   if (s.includes('th') && ((last >= 97 && last <= 122) || (last >= 48 && last <= 57) || last === 39 || last === 45 || last >= 128) && DEFINITE.test(s)) return { kind: 'anaphor', head: /(\S+)$/.exec(s)![1].toLowerCase() };
   return strict ? null : { kind: 'unknown' };
-}
-
-/** True when a reporting verb occurs in `text`. */
-export function hasReportingVerb(text: string): boolean {
-  VERB.lastIndex = 0;
-  return VERB.test(text);
 }

@@ -2,7 +2,10 @@
  * Who a text reports as speaking, and where: every "NAME <reporting verb>" and every sentence whose
  * subject is a person, in text order (the mentions pronouns are resolved against, salience.ts).
  */
-import { isSpace, sentenceSubject, subjectOf, VERB_SOURCE } from './reporting';
+import { subjectOf } from './reporting';
+import { sentenceSubject } from './sentenceSubject';
+import { VERB_SOURCE } from './verbs';
+import { isSpace } from '../text/space';
 
 export interface SpeakerEvent {
   at: number;

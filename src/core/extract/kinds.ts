@@ -4,7 +4,7 @@
  * before it. A `fragment` is a few quoted words inside reported speech (was “clear-eyed”). The rest are
  * `quote`s. A short quote in Title Case is a title, motto or slogan: also a `term`.
  */
-import { hasReportingVerb } from '../attribute/reporting';
+import { hasReportingVerb } from '../attribute/verbs';
 import { wordCount } from '../text/text';
 import type { QuoteKind } from '../types';
 
