@@ -13,7 +13,7 @@ import { memorySource, type CandidateSource } from './index/candidateSource';
 import { quietEchoes } from './rules/echoes';
 import { deserializeIndex, indexLines, indexReader, serializeIndex } from './index/indexStore';
 import { deserializeIndexBinary, serializeIndexBinary } from './index/binaryStore';
-import { NameBook } from './attribute/names';
+import { NameBook } from './attribute/identity';
 import { analyzeInThread, type BatchAnalyzer } from './parallel/batch';
 import type { BatchInput } from './parallel/packedAnalyses';
 import { withOptions, type Options, type OptionsPatch } from './config/options';

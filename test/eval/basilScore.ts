@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, type DocumentReport, type Relation } from '../../src/core';
-import { surnameOf } from '../../src/core/attribute/names';
+import { surnameOf } from '../../src/core/attribute/identity';
 
 interface Side { article: string; start: number; end: number; speaker: string | null }
 interface Pair { cluster: string; a: Side; b: Side; label: 'same' | 'different'; relation: Relation | null; same_source: boolean | null; doubtful: boolean; note: string | null }

@@ -4,7 +4,7 @@ import nlp from 'compromise/two';
 import { Engine, analyze, withOptions } from '../../src/core';
 import { attribute } from '../../src/core/attribute/attribute';
 import { nameLike } from '../../src/core/attribute/lexicon';
-import { entityKey, sameSpeaker } from '../../src/core/attribute/names';
+import { entityKey, sameSpeaker } from '../../src/core/attribute/identity';
 import { extractQuotes } from '../../src/core/extract/extract';
 
 const sieve = (text: string) => attribute(text, extractQuotes(text)).speakers.map((s) => ({ speaker: s.speaker, rule: s.rule }));

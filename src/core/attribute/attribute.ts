@@ -7,7 +7,8 @@
 import type { RawQuote } from '../extract/extract';
 import { SentenceCapitals } from './commonNoun';
 import { nameLike as wordsNameLike } from './lexicon';
-import { NameBook, namesIn } from './names';
+import { NameBook } from './identity';
+import { namesIn } from './names';
 import { MASK, type Found } from './clauseWords';
 import { afterColon, fromLeft, fromRight, sentenceEndClause } from './reporting';
 import { sentenceSubject } from './sentenceSubject';

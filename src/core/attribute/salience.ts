@@ -3,7 +3,7 @@
  * whose gender agrees ("she said" skips a man named in between). Gender comes from honorifics
  * (Mr./Ms.) or from the first he/she that follows a mention of the person; unknown agrees with both.
  */
-import { surnameOf } from './names';
+import { surnameOf } from './identity';
 import { partitionPoint } from '../sorted';
 
 export type Gender = 'm' | 'f';

@@ -5,7 +5,7 @@
  */
 import { align, type Alignment, type Op } from './align';
 import type { Options } from '../config/options';
-import { sameSpeaker } from '../attribute/names';
+import { sameSpeaker } from '../attribute/identity';
 import { punctuationOf } from '../text/text';
 import { isContent, nameOnly, weakEvidence } from './evidence';
 import { respelling, type Respelling } from './respell';

@@ -14,7 +14,7 @@ import { addQuoteDiffers, type Change } from './quoteDiffers';
 import { speakerDiffers } from './speakerDiffers';
 import { unbalancedQuoteFinding } from './unbalancedQuote';
 import { unverifiedQuoteFinding } from './unverifiedQuote';
-import { NameBook } from '../attribute/names';
+import { NameBook } from '../attribute/identity';
 import type { Options } from '../config/options';
 import type { IndexView } from '../index/candidateSource';
 import type { DocumentReport, Match, Quote, QuoteReport } from '../types';

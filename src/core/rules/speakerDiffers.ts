@@ -4,7 +4,7 @@
  * confident, are different people, and the sources that name one agree among themselves (a majority
  * of them name the same person): the draft is held against the sources together, not against one outlet.
  */
-import { sameSpeaker } from '../attribute/names';
+import { sameSpeaker } from '../attribute/identity';
 import type { Options } from '../config/options';
 import type { Finding } from '../types';
 import type { RuleMeta } from './registry';
