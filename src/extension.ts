@@ -10,7 +10,7 @@ import { ConfigFiles } from './host/configFiles';
 import { QuoteFixes } from './host/codeActions';
 import { registerCommands } from './host/commands';
 import { Corpus, type IndexSummary } from './host/corpus';
-import { startAnalyzer } from './host/analysisWorkers';
+import { startAnalyzers } from './host/analysisWorkers';
 import { CrossReferences, VIEW_ID } from './host/crossRefs';
 import { Diagnostics } from './host/diagnostics';
 import { QuoteHover } from './host/hover';
@@ -67,8 +67,11 @@ export interface VerbatimApi {
   logFolder(): string;
   /** Copies the walkthrough's sample workspace into storage, as Open Sample Workspace does, without opening it. */
   prepareSample(): Promise<string>;
-  /** Batches of sources the analysis worker analysed so far; `on` false puts every analysis in the host's thread. */
-  analysisWorker(on?: boolean): { batches: number; on: boolean };
+  /**
+   * Batches of sources the analysis workers analysed so far; `on` false puts every analysis in the
+   * host's thread, `count` sets how many workers the next rebuild starts (undefined: this machine's).
+   */
+  analysisWorker(on?: boolean, count?: number): { batches: number; on: boolean; kind: string | undefined };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
@@ -77,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   await configs.start();
   const settings = new Settings(log, configs);
   const engine = new Engine(settings.for().options);
-  const corpus = new Corpus(engine, settings, configs, log, () => startAnalyzer(context.extensionUri));
+  const corpus = new Corpus(engine, settings, configs, log, (count) => startAnalyzers(context.extensionUri, count));
   const persistence = new IndexPersistence(context, engine, corpus, log, String(context.extension.packageJSON.version));
   const ignores = new Ignores(log);
   const archives = new Archives(settings, context.secrets, log);
@@ -147,9 +150,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     reloadIndex: () => corpus.rebuild(undefined, undefined, () => persistence.load()),
     logFolder: () => context.logUri.toString(),
     prepareSample: async () => (await prepareSample(context.extensionUri, context.globalStorageUri)).toString(),
-    analysisWorker: (on) => {
+    analysisWorker: (on, count) => {
       if (on !== undefined) corpus.useWorker = on;
-      return { batches: corpus.workerBatches, on: corpus.useWorker };
+      if (count !== undefined || on !== undefined) corpus.setWorkerCount(count);
+      return { batches: corpus.workerBatches, on: corpus.useWorker, kind: corpus.workerKind };
     },
   };
 }

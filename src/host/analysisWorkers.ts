@@ -6,19 +6,28 @@
  * same interface.
  */
 import * as vscode from 'vscode';
+import * as os from 'node:os';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { AnalysisReply, BatchInput, PackedAnalyses } from '../core/index';
 import { PendingReplies } from './analysisReplies';
+import { analyzerPool, analyzersFor } from './analyzerPool';
 
 export interface AsyncAnalyzer {
   /** Where the analysis runs, for the log and the tests. */
   readonly kind: string;
+  /** How many batches it analyses at once (its workers). */
+  readonly parallelism: number;
   /** The batch's analyses, packed; rejects when the worker failed (the caller analyses in-thread). */
   analyze(docs: BatchInput[]): Promise<PackedAnalyses>;
   dispose(): void;
 }
 
-export function startAnalyzer(extensionUri: vscode.Uri): AsyncAnalyzer {
+/** Analysis workers for this machine (analyzerPool.ts), or `count` of them. */
+export function startAnalyzers(extensionUri: vscode.Uri, count = analyzersFor(typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length)): AsyncAnalyzer {
+  return analyzerPool(() => startAnalyzer(extensionUri), count, 'worker thread');
+}
+
+function startAnalyzer(extensionUri: vscode.Uri): AsyncAnalyzer {
   const script = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
   const { port1, port2 } = new MessageChannel();
   // The worker bumps this counter for the CLI's pool, which may wait on it; here nobody waits.
@@ -31,6 +40,7 @@ export function startAnalyzer(extensionUri: vscode.Uri): AsyncAnalyzer {
   port1.unref();
   return {
     kind: 'worker thread',
+    parallelism: 1,
     analyze: (docs) => replies.request((id) => port1.postMessage({ id, docs })),
     dispose() {
       replies.fail(new Error('the analysis worker was stopped'));

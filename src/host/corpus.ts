@@ -103,19 +103,21 @@ export class Corpus implements vscode.Disposable {
   /** Fires as a rebuild reads its sources, and with undefined when it ends. */
   readonly onDidProgress = this.progressed.event;
 
-  /** The analysis worker, started when a rebuild first has enough files for it; false once it failed. */
+  /** The analysis workers, started when a rebuild first has enough files for them; false once they failed. */
   private worker: AsyncAnalyzer | false | undefined;
   /** Batches a worker analysed, for the tests and the log. */
   workerBatches = 0;
   /** Off: every analysis in this thread (a test compares the two). */
   useWorker = true;
+  /** Workers to start (setWorkerCount); undefined: this machine's number. */
+  private workerCount: number | undefined;
 
   constructor(
     private readonly engine: Engine,
     private readonly settings: Settings,
     private readonly configs: ConfigFiles,
     private readonly log: vscode.LogOutputChannel,
-    private readonly startWorker?: () => AsyncAnalyzer,
+    private readonly startWorker?: (count?: number) => AsyncAnalyzer,
   ) {}
 
   /** Indexes the workspace, starting from the index `stored` loads if it gives one, and starts watching it. */
@@ -256,7 +258,9 @@ export class Corpus implements vscode.Disposable {
           summary.cancelled = true;
           break;
         }
-        for (; ahead.length < PIPELINE && nextFetch < uris.length; nextFetch += batchSize) {
+        // Enough ahead to keep every worker busy once they have started.
+        const depth = Math.max(PIPELINE, (this.worker ? this.worker.parallelism : 1) + 2);
+        for (; ahead.length < depth && nextFetch < uris.length; nextFetch += batchSize) {
           const fetching = fetchBatch(nextFetch);
           fetching.catch(() => undefined); // (awaited below, where a failure is met; or dropped with a cancelled rebuild)
           ahead.push(fetching);
@@ -438,21 +442,39 @@ export class Corpus implements vscode.Disposable {
       if (read?.result.ok) inputs.push({ uri: batch[j].toString(), label: this.labelOf(batch[j]), text: read.result.text, order: first + j });
     });
     if (!inputs.length) return undefined;
+    let worker: AsyncAnalyzer | undefined;
     try {
       if (!this.worker) {
-        this.worker = this.startWorker();
+        this.worker = this.startWorker(this.workerCount);
         this.log.info(vscode.l10n.t('Sources are analysed in a {0}.', this.worker.kind));
       }
-      const docs = unpackAnalyses(inputs, await this.worker.analyze(inputs));
+      worker = this.worker;
+      const docs = unpackAnalyses(inputs, await worker.analyze(inputs));
       this.workerBatches++;
       return new Map(docs.map((doc, k) => [doc.uri, { doc, label: inputs[k].label! }]));
     } catch (err) {
+      // Workers replaced meanwhile (setWorkerCount) refuse what they had: this batch is analysed here.
+      if (worker && worker !== this.worker) return undefined;
       // Nothing is lost: this thread analyses from here on, in slices as before.
       this.log.warn(vscode.l10n.t('The analysis worker failed ({0}); sources are analysed in the extension host from now on.', err instanceof Error ? err.message : String(err)));
       if (this.worker) this.worker.dispose();
       this.worker = false;
       return undefined;
     }
+  }
+
+  /** How many workers the next rebuild starts (undefined: as many as this machine gives); the current ones stop. */
+  setWorkerCount(count: number | undefined): void {
+    this.workerCount = count;
+    if (this.worker) {
+      this.worker.dispose();
+      this.worker = undefined;
+    }
+  }
+
+  /** Where the sources are being analysed, once the workers have started. */
+  get workerKind(): string | undefined {
+    return this.worker ? this.worker.kind : undefined;
   }
 
   /**

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { AnalysisReply } from '../core/index';
 import type { AsyncAnalyzer } from '../host/analysisWorkers';
 import { PendingReplies } from '../host/analysisReplies';
+import { analyzerPool, analyzersFor } from '../host/analyzerPool';
 
 interface WebWorker {
   onmessage: ((e: { data: unknown }) => void) | null;
@@ -17,7 +18,12 @@ interface WebWorker {
   terminate(): void;
 }
 
-export function startAnalyzer(extensionUri: vscode.Uri): AsyncAnalyzer {
+/** Web Workers for this machine (analyzerPool.ts; the browser's count of logical cores), or `count` of them. */
+export function startAnalyzers(extensionUri: vscode.Uri, count = analyzersFor((globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2)): AsyncAnalyzer {
+  return analyzerPool(() => startAnalyzer(extensionUri), count, 'Web Worker');
+}
+
+function startAnalyzer(extensionUri: vscode.Uri): AsyncAnalyzer {
   const replies = new PendingReplies();
   const started: Promise<WebWorker> = (async () => {
     const WorkerClass = (globalThis as unknown as { Worker?: new (url: string) => WebWorker }).Worker;
@@ -31,6 +37,7 @@ export function startAnalyzer(extensionUri: vscode.Uri): AsyncAnalyzer {
   started.catch((err: unknown) => replies.fail(err instanceof Error ? err : new Error(String(err))));
   return {
     kind: 'Web Worker',
+    parallelism: 1,
     async analyze(docs) {
       const worker = await started;
       return replies.request((id) => worker.postMessage({ id, docs }));

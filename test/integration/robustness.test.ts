@@ -114,6 +114,15 @@ describe('Indexing in slices', () => {
       assert.strictEqual(verbatim.analysisWorker().batches, withWorker, 'with the worker off, this thread analysed everything');
       assert.deepStrictEqual(verbatim.sources().sort(), sources);
       assert.strictEqual(JSON.stringify(verbatim.checkAfresh(doc.uri)), report, 'the same findings either way');
+      // Two workers sharing the batches (a machine with three cores or more has them by default).
+      verbatim.analysisWorker(true, 2);
+      await vscode.commands.executeCommand('verbatim.rebuildIndex');
+      await verbatim.whenIdle();
+      const two = verbatim.analysisWorker();
+      assert.match(two.kind ?? '', /^pool of 2 (worker threads|Web Workers)$/);
+      assert.ok(two.batches > withWorker, 'the two workers analysed the rebuild');
+      assert.deepStrictEqual(verbatim.sources().sort(), sources);
+      assert.strictEqual(JSON.stringify(verbatim.checkAfresh(doc.uri)), report, 'the same findings with two workers');
     } finally {
       verbatim.analysisWorker(true);
     }
