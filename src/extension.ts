@@ -151,9 +151,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     logFolder: () => context.logUri.toString(),
     prepareSample: async () => (await prepareSample(context.extensionUri, context.globalStorageUri)).toString(),
     analysisWorker: (on, count) => {
-      if (on !== undefined) corpus.useWorker = on;
-      if (count !== undefined || on !== undefined) corpus.setWorkerCount(count);
-      return { batches: corpus.workerBatches, on: corpus.useWorker, kind: corpus.workerKind };
+      const analysis = corpus.analysis;
+      if (on !== undefined) analysis.on = on;
+      if (count !== undefined || on !== undefined) analysis.setCount(count);
+      return { batches: analysis.batches, on: analysis.on, kind: analysis.kind };
     },
   };
 }
