@@ -123,32 +123,32 @@ export class IndexData {
     return this.arena.get(this.table.col.textAt[slot], this.table.col.textBytes[slot]);
   }
 
-  /** Drops tombstoned slots: live slots move down, postings and arena are rebuilt. */
+  /**
+   * Drops tombstoned slots: live slots move down, postings are renumbered where they are and the arena
+   * is rebuilt. (It runs inside a delete, on the host's thread during a rebuild: the texts are copied
+   * as their bytes, not decoded and encoded again, and no posting list is reallocated.)
+   */
   compact(): void {
     const t = this.table;
     const remap = new Int32Array(t.count).fill(-1);
     let n = 0;
+    for (let s = 0; s < t.count; s++) if (t.col.doc[s] >= 0) remap[s] = n++;
+    t.moveAll(remap);
     const fresh = new TextArena();
-    for (let s = 0; s < t.count; s++) {
-      if (t.col.doc[s] < 0) continue;
-      remap[s] = n;
-      const text = t.col.textAt[s] >= 0 ? this.textAt(s) : null;
-      t.move(s, n);
-      if (text !== null) this.storeText(n, text, fresh);
-      n++;
-    }
-    const postings = new Map<string, Postings>();
+    const { textAt, textBytes } = t.col;
+    for (let s = 0; s < n; s++) if (textAt[s] >= 0) textAt[s] = fresh.addBytes(this.arena.bytesAt(textAt[s], textBytes[s]), 0, textBytes[s]).at;
     for (const [stem, list] of this.postings) {
-      const kept = new Postings(Math.max(2, list.length));
+      const data = list.data;
+      let kept = 0;
       for (let k = 0; k < list.length; k++) {
-        const to = remap[list.data[k]];
-        if (to >= 0) kept.push(to);
+        const to = remap[data[k]];
+        if (to >= 0) data[kept++] = to;
       }
-      if (kept.length) postings.set(stem, kept);
+      list.length = kept;
+      if (kept === 0) this.postings.delete(stem); // (deleting the entry being visited is safe in a Map)
     }
     for (const rec of this.docs.values()) rec.first = remap[rec.first] >= 0 ? remap[rec.first] : 0;
     t.count = n;
-    this.postings = postings;
     this.speakerPostings = new Map();
     this.speakerCache = null;
     for (let s = 0; s < n; s++) this.addSpeakerSlot(s);

@@ -77,10 +77,16 @@ export class SlotTable {
     }
   }
 
-  /** Copies every column of slot `from` into slot `to`. */
-  move(from: number, to: number): void {
+  /**
+   * Moves every slot `s` with `remap[s] >= 0` to that slot, column by column (a compaction: `remap` is
+   * increasing and never above `s`, so no slot is overwritten before it is read).
+   */
+  moveAll(remap: Int32Array): void {
     const col = this.col as Record<ColumnName, Int32Array | Uint8Array | Float64Array>;
-    for (const k of NAMES) col[k][to] = col[k][from];
+    for (const k of NAMES) {
+      const c = col[k];
+      for (let s = 0; s < remap.length; s++) if (remap[s] >= 0) c[remap[s]] = c[s];
+    }
   }
 
   /** The saved columns of slots `from`…`to`: plain arrays, or typed copies when `typed`. */
