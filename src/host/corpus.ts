@@ -12,7 +12,7 @@
 import * as vscode from 'vscode';
 import type { AnalyzedDoc, Engine } from '../core/index';
 import type { AsyncAnalyzer } from './analysisWorkers';
-import { yieldToHost } from './files';
+import { SLICE_MS, yieldToHost } from './files';
 import { readAhead } from './readAhead';
 import { SourceAnalysis } from './sourceAnalysis';
 import { SourceSet, type SourceStamp, type StoredSources } from './sourceSet';
@@ -25,8 +25,6 @@ import { listSources, sourceScopes } from './sourceList';
 export type { SourceStamp, StoredSources } from './sourceSet';
 export type { IndexProgress, IndexSummary } from './indexSummary';
 
-/** Work done between two yields to the host, in milliseconds. */
-const SLICE_MS = 10;
 /** Files read concurrently. */
 const READ_BATCH = 8;
 /** Files whose stamp is compared concurrently when starting from a stored index. */

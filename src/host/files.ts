@@ -52,6 +52,9 @@ function tooLarge(size: number, maxBytes: number): ReadResult {
   return { ok: false, missing: false, reason: vscode.l10n.t("{0}; raise maxFileSizeKB (the configuration file's or verbatim.maxFileSizeKB) to include it", localize(overCapMessage(size, maxBytes)!)) };
 }
 
+/** How long the host's own work (listing, indexing, storing) holds its thread before giving it back. */
+export const SLICE_MS = 10;
+
 /** Resolves on the next turn of the event loop, so other extension-host work can run in between. */
 export function yieldToHost(): Promise<void> {
   return new Promise((resolve) => nextTurn(resolve));

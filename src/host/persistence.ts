@@ -15,7 +15,7 @@
 import * as vscode from 'vscode';
 import { decodeSliced, encodeSliced, Engine, firstLine, type Encoding, type QuoteIndex, type Slicer } from '../core/index';
 import type { Corpus, SourceStamp, StoredSources } from './corpus';
-import { yieldToHost } from './files';
+import { SLICE_MS, yieldToHost } from './files';
 import { hashHex, uniqueSuffix } from './platform';
 
 const FORMAT = 'verbatim-sources';
@@ -29,8 +29,6 @@ const SAVE_DELAY_MS = 3000;
  * must not repeat each time.
  */
 const SAVE_INTERVAL_MS = 60_000;
-/** How long one slice of a load or a write may hold the host's thread. */
-const SLICE_MS = 10;
 
 interface Header {
   format: string;

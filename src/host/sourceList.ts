@@ -11,10 +11,7 @@ import { compareSourceOrder, laterProblem, matchGlob, msg, pathFilter, type Late
 import type { ConfigFile, ConfigFiles } from './configFiles';
 import type { Globs, Settings } from './settings';
 import { relative } from './settings';
-import { yieldToHost } from './files';
-
-/** How long the listing holds the host's thread between two breaks. */
-const SLICE_MS = 10;
+import { SLICE_MS, yieldToHost } from './files';
 
 /** One set of source globs with the folder they are relative to and what they exclude. */
 export interface SourceScope extends Globs {

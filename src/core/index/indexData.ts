@@ -94,8 +94,8 @@ export class IndexData {
     return slot;
   }
 
-  storeText(slot: number, text: string, arena = this.arena): void {
-    const a = arena.add(text);
+  storeText(slot: number, text: string): void {
+    const a = this.arena.add(text);
     this.table.col.textAt[slot] = a.at;
     this.table.col.textBytes[slot] = a.bytes;
   }
