@@ -13,6 +13,7 @@ export {
 export { checkWithSources } from './rules/checkSources';
 export { analyzeInThread, type BatchAnalyzer, type BatchSink } from './parallel/batch';
 export { packAnalyses, unpackAnalyses, type BatchInput, type PackedAnalyses } from './parallel/packedAnalyses';
+export { PackedBatch } from './index/packedInsert';
 export { runAnalysisRequest, type AnalysisRequest, type AnalysisReply } from './parallel/analysisTask';
 export { DEFAULT_OPTIONS, withOptions, type Options, type OptionsPatch, type Level } from './config/options';
 export { matchGlob } from './config/glob';

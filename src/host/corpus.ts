@@ -232,7 +232,8 @@ export class Corpus implements vscode.Disposable {
             summary.restored++;
           } else {
             summary.read++;
-            if (!this.set.apply(batch[j], read, i + j, analysed?.get(batch[j].toString()))) summary.skipped++;
+            const at = analysed?.at.get(batch[j].toString());
+            if (!this.set.apply(batch[j], read, i + j, at === undefined ? undefined : { batch: analysed!.batch, at })) summary.skipped++;
           }
           if (Date.now() - sliceStart > SLICE_MS) {
             await yieldToHost();

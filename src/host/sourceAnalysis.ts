@@ -5,10 +5,17 @@
  * nothing is lost.
  */
 import * as vscode from 'vscode';
-import { unpackAnalyses, type AnalyzedDoc, type BatchInput } from '../core/index';
+import { PackedBatch, type BatchInput } from '../core/index';
 import type { AsyncAnalyzer } from './analysisWorkers';
 
-export type Analysed = Map<string, { doc: AnalyzedDoc; label: string }>;
+/**
+ * A batch as the workers analysed it, kept packed (no quote objects until a document is read back)
+ * and each file's place in it by uri.
+ */
+export interface Analysed {
+  batch: PackedBatch;
+  at: Map<string, number>;
+}
 
 export class SourceAnalysis implements vscode.Disposable {
   /** The workers once started; false once they failed (for the rest of the session). */
@@ -57,9 +64,9 @@ export class SourceAnalysis implements vscode.Disposable {
         this.log.info(vscode.l10n.t('Sources are analysed in a {0}.', this.worker.kind));
       }
       worker = this.worker;
-      const docs = unpackAnalyses(inputs, await worker.analyze(inputs));
+      const batch = new PackedBatch(inputs, await worker.analyze(inputs));
       this.batches++;
-      return new Map(docs.map((doc, k) => [doc.uri, { doc, label: inputs[k].label! }]));
+      return { batch, at: new Map(inputs.map((input, k) => [input.uri, k])) };
     } catch (err) {
       // Workers replaced meanwhile (setCount) refuse what they had: this batch is analysed in the corpus's thread.
       if (worker && worker !== this.worker) return undefined;

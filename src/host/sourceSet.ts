@@ -5,7 +5,7 @@
  * never wins. The corpus (corpus.ts) decides when; this decides how, for one file.
  */
 import * as vscode from 'vscode';
-import type { AnalyzedDoc, BatchInput, Encoding, Engine } from '../core/index';
+import type { BatchInput, Encoding, Engine, PackedBatch } from '../core/index';
 import { readText, type FileStamp, type ReadResult } from './files';
 import type { ConfigFiles } from './configFiles';
 import type { Settings } from './settings';
@@ -151,9 +151,10 @@ export class SourceSet {
 
   /**
    * Puts one read into the index (or takes the file out); false when the file was skipped. `analysed`
-   * is the worker's analysis of it, used when it is of this text, label and order.
+   * is the worker's analysis of it (document `at` of a packed batch), used when it is of this text,
+   * label and order.
    */
-  apply(uri: vscode.Uri, { seq, result }: SourceRead, order?: number, analysed?: { doc: AnalyzedDoc; label: string }): boolean {
+  apply(uri: vscode.Uri, { seq, result }: SourceRead, order?: number, analysed?: { batch: PackedBatch; at: number }): boolean {
     const key = uri.toString();
     if ((this.readSeq.get(key) ?? 0) > seq) return true; // a newer read of this file will apply
     const label = this.labelOf(uri);
@@ -169,7 +170,8 @@ export class SourceSet {
     if (result.note) this.log.warn(vscode.l10n.t('{0} {1}.', label, result.note));
     try {
       order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
-      if (analysed && analysed.doc.text === result.text && analysed.label === label && analysed.doc.order === order) this.engine.index.set(analysed.doc);
+      const input = analysed?.batch.inputs[analysed.at];
+      if (analysed && input!.text === result.text && input!.label === label && input!.order === order) this.engine.index.setPackedDoc(analysed.batch, analysed.at);
       else this.engine.setSource({ uri: key, text: result.text, label, order });
       this.uris.set(key, uri);
       this.stampOf.set(key, { ...result.stamp, label, encoding: this.settings.for(uri).host.encoding });

@@ -4,7 +4,7 @@
  * behaviour on the seeds and BASIL articles. (No timings here: benchmarks live in bench/.)
  */
 import * as assert from 'node:assert/strict';
-import { analyze, compareSourceOrder, Engine, QuoteIndex, type AnalyzedQuote, type DocInput, type Token } from '../../src/core';
+import { analyze, compareSourceOrder, Engine, packAnalyses, PackedBatch, QuoteIndex, type AnalyzedQuote, type DocInput, type Token } from '../../src/core';
 import { sameWord } from '../../src/core/match/align';
 import { TextArena } from '../../src/core/index/textArena';
 import { UriOrder } from '../../src/core/index/uriOrder';
@@ -42,6 +42,18 @@ function referenceCandidates(quotes: (AnalyzedQuote | undefined)[], postings: Ma
   const score = (c: { quote: AnalyzedQuote; shared: number }): number => (c.shared * c.shared) / Math.max(1, Math.min(stems.length, c.quote.stems.length));
   out.sort((x, y) => score(y) - score(x) || y.shared - x.shared || compareSourceOrder(x.quote.uri, y.quote.uri) || x.quote.start - y.quote.start);
   return out.slice(0, limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
+}
+
+/** The same live quotes, posting lists (through what their slots hold) and speakers in both engines' indexes. */
+function assertSameIndex(a: Engine, b: Engine): void {
+  const live = (e: Engine): string[] => Array.from({ length: e.index.slots }, (_, s) => s).filter((s) => e.index.isLive(s)).map((s) => `${e.index.uriAt(s)} ${JSON.stringify(e.index.quoteAt(s))}`).sort();
+  assert.deepStrictEqual(live(a), live(b));
+  assert.deepStrictEqual([...a.index.stems()], [...b.index.stems()]);
+  for (const stem of b.index.stems()) {
+    const holders = (e: Engine): string[] => [...e.index.postingsOf(stem)].filter((s) => e.index.isLive(s)).map((s) => `${e.index.uriAt(s)} ${e.index.quoteAt(s).start}`).sort();
+    assert.deepStrictEqual(holders(a), holders(b), stem);
+  }
+  assert.deepStrictEqual(a.index.speakerNames().sort(), b.index.speakerNames().sort());
 }
 
 describe('archive-scale engine', function () {
@@ -85,14 +97,32 @@ describe('archive-scale engine', function () {
     assert.ok(compactions > 0, `no compaction in ${replaced.index.slots} slots`);
     // Compacted last in the middle of a round: the last documents' slots follow the fresh index's only
     // after one more compaction, so slot numbers are compared through what they hold.
-    const live = (e: Engine): string[] => Array.from({ length: e.index.slots }, (_, s) => s).filter((s) => e.index.isLive(s)).map((s) => `${e.index.uriAt(s)} ${JSON.stringify(e.index.quoteAt(s))}`).sort();
-    assert.deepStrictEqual(live(replaced), live(fresh));
-    for (const stem of fresh.index.stems()) {
-      const holders = (e: Engine): string[] => [...e.index.postingsOf(stem)].filter((s) => e.index.isLive(s)).map((s) => `${e.index.uriAt(s)} ${e.index.quoteAt(s).start}`).sort();
-      assert.deepStrictEqual(holders(replaced), holders(fresh), stem);
-    }
-    assert.deepStrictEqual(replaced.index.speakerNames().sort(), fresh.index.speakerNames().sort());
+    assertSameIndex(replaced, fresh);
     assert.equal(reportsOf(replaced, docs), reportsOf(fresh, docs));
+  });
+
+  it('indexes a packed batch a document at a time as set of each analysis does, across compactions', () => {
+    // The extension indexes a worker's batch file by file; the batch caches posting lists, which a
+    // compaction between two of its documents deletes when they empty (a document replaced by itself).
+    const inputs = docs.map((d, i) => ({ uri: d.uri, label: d.label ?? d.uri, text: d.text, order: i }));
+    const fresh = new Engine();
+    for (const d of inputs) fresh.setSource(d);
+    const batch = new PackedBatch(inputs, packAnalyses(inputs.map((d) => analyze(d, d.order))));
+    const packed = new Engine();
+    const random = rng(7);
+    let compactions = 0;
+    for (let round = 0; round < 4; round++) {
+      const order = inputs.map((_, k) => k).sort(() => random() - 0.5);
+      for (const k of order) {
+        const before = packed.index.slots;
+        packed.index.setPackedDoc(batch, k);
+        if (packed.index.slots < before) compactions++;
+      }
+    }
+    assert.ok(compactions > 0, `no compaction in ${packed.index.slots} slots`);
+    assertSameIndex(packed, fresh);
+    assert.deepStrictEqual([...packed.index.documents()].map((d) => [d.uri, d.order, d.text, d.names]).sort(), [...fresh.index.documents()].map((d) => [d.uri, d.order, d.text, d.names]).sort());
+    assert.equal(reportsOf(packed, docs), reportsOf(fresh, docs));
   });
 
   const stores = { json: (e: Engine) => Engine.deserialize(e.serialize()), binary: (e: Engine) => Engine.deserializeBinary(e.serializeBinary()) };

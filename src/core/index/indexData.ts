@@ -39,6 +39,8 @@ export class IndexData {
   speakerPostings = new Map<number, Postings>();
   speakerCache: [string, number][] | null = null;
   sortedStems: string[] | null = null;
+  /** Compactions so far: posting lists emptied by one are deleted, so lists looked up before are stale. */
+  compactions = 0;
   private namesCache: string[] | null = null;
 
   /** Enters a document's record (its slots are the caller's). */
@@ -154,5 +156,6 @@ export class IndexData {
     for (let s = 0; s < n; s++) this.addSpeakerSlot(s);
     this.arena = fresh;
     this.sortedStems = null;
+    this.compactions++;
   }
 }

@@ -3,6 +3,10 @@
  * objects are built on the receiving thread, and each interned string of the batch is looked up in the
  * index once, not once per use. The index holds the same as after `set` of each analysis; its
  * documents are kept compactly (their text too when keepText), their quotes rebuilt when read.
+ *
+ * A batch can be indexed whole (the CLI, the bench) or a document at a time (the extension, which
+ * decides file by file whether a worker's analysis still applies). Quote objects made for a whole batch
+ * and kept until their turn were most of what the extension host's minor collections copied.
  */
 import type { BatchInput, PackedAnalyses } from '../parallel/packedAnalyses';
 import { QUOTE_FIELDS, UNDEFINED, NULL, batchStrings } from '../parallel/packedAnalyses';
@@ -10,15 +14,55 @@ import type { DocRecord, IndexData } from './indexData';
 import { Postings } from './postings';
 import { FLAG_INFERRED, FLAG_UNBALANCED, confidenceBits } from './slotTable';
 
+/** A worker's packed batch as the receiving thread holds it: its strings decoded once, each document's place. */
+export class PackedBatch {
+  readonly strings: string[];
+  /** Per document: its first quote, first stem and first name in the packed arrays. */
+  readonly firstQuote: Int32Array;
+  readonly firstStem: Int32Array;
+  readonly firstName: Int32Array;
+  /**
+   * Batch string id → the index's string id and posting list, resolved on first use, for one index
+   * between two compactions (which delete emptied lists; string ids never change).
+   */
+  private cachedFor: IndexData | null = null;
+  private cachedAt = -1;
+  interned = new Int32Array(0);
+  lists: (Postings | undefined)[] = [];
+
+  constructor(readonly inputs: readonly BatchInput[], readonly packed: PackedAnalyses) {
+    this.strings = batchStrings(packed);
+    const n = inputs.length;
+    this.firstQuote = new Int32Array(n);
+    this.firstStem = new Int32Array(n);
+    this.firstName = new Int32Array(n);
+    const p = packed;
+    for (let di = 0, q = 0, s = 0, m = 0; di < n; di++) {
+      this.firstQuote[di] = q;
+      this.firstStem[di] = s;
+      this.firstName[di] = m;
+      m += p.docs[di * 2 + 1];
+      for (let k = p.docs[di * 2]; k > 0; k--) s += p.quotes[q++ * QUOTE_FIELDS + 8];
+    }
+  }
+
+  /** The caches, valid for `data` as it is now. */
+  cacheFor(data: IndexData): void {
+    if (this.cachedFor === data && this.cachedAt === data.compactions) return;
+    this.cachedFor = data;
+    this.cachedAt = data.compactions;
+    this.interned = new Int32Array(this.strings.length).fill(-1);
+    this.lists = new Array(this.strings.length);
+  }
+}
+
 /**
- * Adds the documents of one packed batch (none of which is in the index: the caller deletes them
- * first) and hands each new record to `register`.
+ * Adds the documents of a packed batch numbered `docs` (none of which is in the index: the caller
+ * deletes them first) and hands each new record to `register`.
  */
-export function insertPacked(data: IndexData, keepText: boolean, inputs: readonly BatchInput[], p: PackedAnalyses, register: (rec: DocRecord) => void): void {
-  const strings = batchStrings(p);
-  // Batch string id → index string id, and → posting list, resolved on first use.
-  const interned = new Int32Array(strings.length).fill(-1);
-  const lists: (Postings | undefined)[] = new Array(strings.length);
+export function insertPacked(data: IndexData, keepText: boolean, batch: PackedBatch, docs: Iterable<number>, register: (rec: DocRecord) => void): void {
+  batch.cacheFor(data);
+  const { strings, interned, lists, inputs, packed: p } = batch;
   const intern = (n: number): number => {
     if (n === NULL) return data.strings.id(null);
     if (n === UNDEFINED) return data.strings.id(undefined);
@@ -27,18 +71,18 @@ export function insertPacked(data: IndexData, keepText: boolean, inputs: readonl
   };
   const t = data.table;
   const f = p.quotes;
-  let qi = 0;
-  let si = 0;
-  let ni = 0;
-  inputs.forEach((input, di) => {
+  for (const di of docs) {
+    const input = inputs[di];
     const count = p.docs[di * 2];
     const names: string[] = [];
-    for (let k = p.docs[di * 2 + 1]; k > 0; k--) names.push(strings[p.names[ni++]]);
+    for (let k = p.docs[di * 2 + 1], ni = batch.firstName[di]; k > 0; k--) names.push(strings[p.names[ni++]]);
     const rec: DocRecord = {
       id: data.nextDocId++, uri: input.uri, label: count > 0 ? input.label ?? input.uri : input.uri, order: input.order, names,
       doc: null, first: t.count, count,
     };
     if (keepText) rec.text = input.text;
+    let qi = batch.firstQuote[di];
+    let si = batch.firstStem[di];
     for (let k = 0; k < count; k++) {
       const at = qi++ * QUOTE_FIELDS;
       const slot = t.count++;
@@ -77,5 +121,5 @@ export function insertPacked(data: IndexData, keepText: boolean, inputs: readonl
       }
     }
     register(rec);
-  });
+  }
 }

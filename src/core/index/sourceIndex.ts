@@ -15,7 +15,7 @@ import { CandidateRanker, COMMON_SHARE } from './candidates';
 import { docOf, quoteFields, RebuiltCache, rebuildQuote } from './compactQuotes';
 import { IndexData, type DocRecord } from './indexData';
 import { StateImport, stateParts, type StatePart } from './indexState';
-import { insertPacked } from './packedInsert';
+import { insertPacked, PackedBatch } from './packedInsert';
 import { Postings } from './postings';
 import { unpackAnalyses, type BatchInput, type PackedAnalyses } from '../parallel/packedAnalyses';
 
@@ -93,7 +93,17 @@ export class QuoteIndex {
     }
     for (const input of inputs) this.delete(input.uri);
     this.gen++;
-    insertPacked(this.d, this.keepText, inputs, packed, (rec) => this.d.register(rec));
+    insertPacked(this.d, this.keepText, new PackedBatch(inputs, packed), inputs.keys(), (rec) => this.d.register(rec));
+  }
+
+  /**
+   * Adds document `at` of a packed batch, replacing an earlier version: the same index as `set` of its
+   * analysis, without its quote objects.
+   */
+  setPackedDoc(batch: PackedBatch, at: number): void {
+    this.delete(batch.inputs[at].uri);
+    this.gen++;
+    insertPacked(this.d, this.keepText, batch, [at], (rec) => this.d.register(rec));
   }
 
   delete(uri: string): boolean {
