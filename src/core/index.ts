@@ -20,7 +20,7 @@ export { matchGlob } from './config/glob';
 export { renderDiff } from './match/diff';
 export { LineMap } from './text/lines';
 export { RULES, RULE_IDS, RULES_DOC, ruleById, ruleAnchor, SEVERITY_RANK, maxLevel, minLevel, reaches, type RuleMeta, type RuleOption } from './rules/registry';
-export { compareSourceOrder } from './config/order';
+export { compareSourceOrder, sortBySourceOrder } from './config/order';
 export { matchRelative, pathFilter } from './config/glob';
 export { withoutPassword } from './config/archiveUrl';
 export { parseConfig, formatProblem, laterProblem, fatalMessage, CONFIG_FILES, LEVELS, TOP_KEYS, RELATIONS, SHARES, type VerbatimConfig, type ParsedConfig, type ConfigProblem, type LaterProblem, type Place } from './config/file';

@@ -4,7 +4,7 @@
  * quote, reveal a quote). None of them writes to an article or a source.
  */
 import * as vscode from 'vscode';
-import { compareSourceOrder, pathFilter } from '../core/index';
+import { sortBySourceOrder, pathFilter } from '../core/index';
 import type { ConfigFiles } from './configFiles';
 import type { Checked, Checker } from './checker';
 import type { Corpus, IndexSummary } from './corpus';
@@ -61,7 +61,7 @@ async function listArticles(settings: Settings, configs: ConfigFiles, token: vsc
       }
     }
   }
-  return [...found.values()].sort((a, b) => compareSourceOrder(a.path, b.path));
+  return sortBySourceOrder([...found.values()], (u) => u.path);
 }
 
 /** Checks every article in the workspace (open ones as they are in the editor); returns the totals. */

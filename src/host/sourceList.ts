@@ -7,7 +7,7 @@
  * that names no source, are reported in their configuration file.
  */
 import * as vscode from 'vscode';
-import { compareSourceOrder, laterProblem, matchGlob, msg, pathFilter, type LaterProblem } from '../core/index';
+import { sortBySourceOrder, laterProblem, matchGlob, msg, pathFilter, type LaterProblem } from '../core/index';
 import type { ConfigFile, ConfigFiles } from './configFiles';
 import type { Globs, Settings } from './settings';
 import { relative } from './settings';
@@ -66,12 +66,13 @@ export async function listSources(settings: Settings, configs: ConfigFiles, log:
       }
     }
   }
+  await yieldToHost(); // the listing's last slice, then the sort
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     for (const c of configs.inFolder(folder)) {
       configs.report(c, [...(empty.get(c) ?? []), ...(await includeProblems(c, log)), ...authorityProblems(c, [...found.values()])]);
     }
   }
-  return [...found.values()].sort((a, b) => compareSourceOrder(a.path, b.path));
+  return sortBySourceOrder([...found.values()], (u) => u.path);
 }
 
 /** An authority glob of the file that names no source. */

@@ -75,3 +75,15 @@ export function fixtureDocs(basilDirs: number): DocInput[] {
 
 /** The speakers analysis gives a text's quotes, in order. */
 export const speakersOf = (text: string): (string | null)[] => analyze({ uri: 'a', text }).quotes.map((q) => q.speaker);
+
+/** A small deterministic PRNG, so failures can be replayed. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

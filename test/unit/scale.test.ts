@@ -8,22 +8,10 @@ import { analyze, compareSourceOrder, Engine, packAnalyses, PackedBatch, QuoteIn
 import { sameWord } from '../../src/core/match/align';
 import { TextArena } from '../../src/core/index/textArena';
 import { UriOrder } from '../../src/core/index/uriOrder';
-import { fixtureDocs } from './helpers';
+import { fixtureDocs, rng } from './helpers';
 
 
 const fixtures = (): DocInput[] => fixtureDocs(12);
-
-/** A small deterministic PRNG, so failures can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const reportsOf = (engine: Engine, docs: DocInput[]): string => JSON.stringify(docs.map((d) => engine.check(d)));
 

@@ -77,8 +77,7 @@ export class IndexData {
   /** A new slot for quote `q` of `rec`; its text goes into the arena unless `rec` keeps its document. */
   addSlot(rec: DocRecord, q: AnalyzedQuote): number {
     const t = this.table;
-    const slot = t.count++;
-    t.ensure(t.count);
+    const slot = t.add();
     const c = t.col;
     c.doc[slot] = rec.id;
     c.start[slot] = q.start;

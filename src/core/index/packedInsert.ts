@@ -85,8 +85,7 @@ export function insertPacked(data: IndexData, keepText: boolean, batch: PackedBa
     let si = batch.firstStem[di];
     for (let k = 0; k < count; k++) {
       const at = qi++ * QUOTE_FIELDS;
-      const slot = t.count++;
-      t.ensure(t.count);
+      const slot = t.add();
       const c = t.col;
       const start = f[at];
       const end = f[at + 1];

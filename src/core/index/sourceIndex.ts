@@ -112,8 +112,7 @@ export class QuoteIndex {
     if (!rec) return false;
     this.gen++;
     for (let s = rec.first; s < rec.first + rec.count; s++) {
-      d.table.col.doc[s] = -1;
-      d.table.col.stems[s] = -1;
+      d.table.tombstone(s);
       this.rebuilt.delete(s);
     }
     d.live -= rec.count;

@@ -1,6 +1,6 @@
 /** The input pipeline's pure parts: globs (picomatch), the read policy, the ignore filter, the source order. */
 import * as assert from 'node:assert/strict';
-import { compareSourceOrder, configCandidates, decodeText, IgnoreList, matchGlob, matchRelative, pathFilter, parseIgnoreFile } from '../../../src/core';
+import { compareSourceOrder, configCandidates, sortBySourceOrder, decodeText, IgnoreList, matchGlob, matchRelative, pathFilter, parseIgnoreFile } from '../../../src/core';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -40,6 +40,12 @@ describe('input pipeline', () => {
   it('orders sources by code unit, the same on every machine', () => {
     assert.deepEqual(['b', 'B', 'a', 'Z', '10', '9'].sort(compareSourceOrder), ['10', '9', 'B', 'Z', 'a', 'b']);
     assert.equal(compareSourceOrder('a\\b', 'a/b'), 0);
+    assert.ok(compareSourceOrder('a\\c', 'a/b') > 0 && compareSourceOrder('a/b', 'a\\c') < 0);
+    // The keyed sort the source lists use gives the comparator's order, ties in their given order.
+    const paths = ['b', 'a\\c', 'B', 'a/b', 'a', 'Z', '10', 'a\\b', '9', 'a/c'];
+    const items = paths.map((path, i) => ({ path, i }));
+    assert.deepEqual(sortBySourceOrder(items, (x) => x.path), [...items].sort((x, y) => compareSourceOrder(x.path, y.path)));
+    assert.deepEqual(sortBySourceOrder(items, (x) => x.path).map((x) => x.path), ['10', '9', 'B', 'Z', 'a', 'a/b', 'a\\b', 'a\\c', 'a/c', 'b']);
   });
 
   it('looks for the configuration file from the document’s folder up, to a stop if given', () => {
