@@ -114,7 +114,7 @@ export class Corpus implements vscode.Disposable {
   }
 
   /** The stamp of every indexed source, as of now (what a stored index must record with it). */
-  stamps(): Map<string, SourceStamp> {
+  stamps(): ReadonlyMap<string, SourceStamp> {
     return this.set.stamps();
   }
 
@@ -168,12 +168,13 @@ export class Corpus implements vscode.Disposable {
     try {
       if (stored) {
         const loaded = await stored();
+        const ready = loaded && epoch === this.epoch ? await this.set.prepare(loaded) : undefined;
         if (epoch !== this.epoch) {
           summary.cancelled = true;
           return done();
         }
-        if (loaded) {
-          this.set.adopt(loaded);
+        if (ready) {
+          this.set.adopt(ready);
           summary.fromStore = true;
           // Usable at once; the files are compared with their stamps below, and checks follow any change.
           this.markReady();

@@ -158,7 +158,9 @@ export class IndexPersistence implements vscode.Disposable {
     const stale = () => engine.index !== index || index.generation !== generation;
     let bytes: Uint8Array | undefined;
     try {
-      bytes = await encodeSliced(JSON.stringify(header), engine.serializeLines(), hostSlicer(), stale, this.sizeHint(header));
+      const head = JSON.stringify(header);
+      await yieldToHost(); // the header of every file, then the index in slices
+      bytes = stale() ? undefined : await encodeSliced(head, engine.serializeLines(), hostSlicer(), stale, this.sizeHint(header));
     } catch (err) {
       if (!stale()) throw err;
     }
