@@ -271,9 +271,19 @@ describe('archive-scale engine', function () {
 
   it('stores texts losslessly in the arena', () => {
     const arena = new TextArena();
-    const texts = ['plain', '“curly” – dashes’', '😀 emoji \ud83d lone \udc00 surrogates', '', 'x'.repeat(1_500_000)];
+    // Texts past a third of a chunk get a chunk of their own; what follows one (an empty text too) does not go into it.
+    const texts = ['plain', '“curly” – dashes’', '😀 emoji \ud83d lone \udc00 surrogates', '', 'é'.repeat(400_000), 'after', 'y', 'x'.repeat(1_500_000), ''];
     const at = texts.map((t) => arena.add(t));
-    texts.forEach((t, i) => assert.equal(arena.get(at[i].at, at[i].bytes), t));
+    texts.forEach((t, i) => {
+      assert.equal(arena.get(at[i].at, at[i].bytes), t, `text ${i}`);
+      assert.equal(arena.bytesAt(at[i].at, at[i].bytes).length, at[i].bytes, `text ${i}'s bytes`); // as compaction copies them
+    });
+    // A range of a text, as a quote is stored from its document; a surrogate pair cut by the range stays lossless.
+    const doc = 'He said “😀 fine” today';
+    for (const [from, to] of [[9, 16], [10, 16], [0, doc.length], [3, 3]]) {
+      const a = arena.add(doc, from, to);
+      assert.equal(arena.get(a.at, a.bytes), doc.slice(from, to), `${from}-${to}`);
+    }
   });
 
   it('compares words in the alignment as sameWord does', () => {

@@ -95,8 +95,9 @@ export class IndexData {
     return slot;
   }
 
-  storeText(slot: number, text: string): void {
-    const a = this.arena.add(text);
+  /** Stores the quote text of `slot`: `text`, or its units `from`…`to`. */
+  storeText(slot: number, text: string, from?: number, to?: number): void {
+    const a = this.arena.add(text, from, to);
     this.table.col.textAt[slot] = a.at;
     this.table.col.textBytes[slot] = a.bytes;
   }

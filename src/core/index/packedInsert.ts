@@ -103,7 +103,7 @@ export function insertPacked(data: IndexData, keepText: boolean, batch: PackedBa
       const stems = f[at + 8];
       c.stems[slot] = stems;
       c.textAt[slot] = -1;
-      if (!keepText) data.storeText(slot, input.text.slice(start, end));
+      if (!keepText) data.storeText(slot, input.text, start, end);
       data.live++;
       for (let s = 0; s < stems; s++) {
         const id = p.stems[si++];

@@ -12,13 +12,17 @@ export class TextArena {
   private used = 0;
   private scratch: number[] = [];
 
-  /** Stores `text`; returns its address (chunk * CHUNK + offset) and byte length. */
-  add(text: string): { at: number; bytes: number } {
-    const bytes = utf8Length(text);
-    const chunk = this.room(bytes);
+  /** Stores `text` (its units `from`…`to`); returns its address (chunk * CHUNK + offset) and byte length. */
+  add(text: string, from = 0, to = text.length): { at: number; bytes: number } {
+    // Room for the worst case, three bytes a UTF-16 unit, so the text is read once and not measured
+    // first (a third of indexing a quote's text went to measuring it, and to slicing it out).
+    const chunk = this.room(3 * (to - from));
     const at = (this.chunks.length - 1) * CHUNK + this.used;
-    encodeInto(text, chunk, this.used);
+    const bytes = encodeInto(text, chunk, this.used, from, to);
     this.used += bytes;
+    // A text of its own chunk (over CHUNK / 3 units): cut to what it took (`room` takes nothing more
+    // into it: addresses past CHUNK would fall into the next chunk).
+    if (chunk.length > CHUNK) this.chunks[this.chunks.length - 1] = chunk.slice(0, this.used);
     return { at, bytes };
   }
 
@@ -45,7 +49,8 @@ export class TextArena {
 
   /** The chunk `bytes` more bytes go into, a new one when the last is too full. */
   private room(bytes: number): Uint8Array {
-    if (this.chunks.length === 0 || this.used + bytes > this.chunks[this.chunks.length - 1].length) {
+    const last = this.chunks[this.chunks.length - 1];
+    if (!last || this.used + bytes > last.length || last.length > CHUNK) {
       this.chunks.push(new Uint8Array(Math.max(CHUNK, bytes)));
       this.used = 0;
     }
@@ -71,14 +76,17 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** Writes `s` as UTF-8 at `at` of `out` (`utf8Length(s)` bytes), lone surrogates kept as their three-byte pattern. */
-export function encodeInto(s: string, out: Uint8Array, at: number): void {
+/**
+ * Writes `s` (its units `from`…`to`) as UTF-8 at `at` of `out`, lone surrogates kept as their three-byte
+ * pattern; gives the bytes written (`utf8Length` of that text).
+ */
+export function encodeInto(s: string, out: Uint8Array, at: number, from = 0, to = s.length): number {
   let p = at;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) { out[p++] = c; continue; }
     if (c < 0x800) { out[p++] = 0xc0 | (c >> 6); out[p++] = 0x80 | (c & 63); continue; }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
       out[p++] = 0xf0 | (c >> 18); out[p++] = 0x80 | ((c >> 12) & 63); out[p++] = 0x80 | ((c >> 6) & 63); out[p++] = 0x80 | (c & 63);
       continue;
@@ -87,6 +95,7 @@ export function encodeInto(s: string, out: Uint8Array, at: number): void {
     // decoding gives back the same UTF-16 unit (the index must return the text it was given).
     out[p++] = 0xe0 | (c >> 12); out[p++] = 0x80 | ((c >> 6) & 63); out[p++] = 0x80 | (c & 63);
   }
+  return p - at;
 }
 
 /** The text `encodeInto` wrote (lone surrogates come back too). */
