@@ -199,6 +199,8 @@ async function main() {
     say(`tests      ${opts.tests}${opts.web ? ' (web extension host)' : ''}`);
     const env = { VERBATIM_TEST_REPORT: reportFile };
     if (opts.grep) env.VERBATIM_TEST_GREP = opts.grep;
+    // The holds test's size (test/integration/robustness.test.ts), when asked for.
+    if (process.env.VERBATIM_HOLD_SOURCES) env.VERBATIM_HOLD_SOURCES = process.env.VERBATIM_HOLD_SOURCES;
     server = await startCodeServer({
       tools,
       workspace: opts.workspace,

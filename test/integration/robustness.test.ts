@@ -6,6 +6,13 @@ import { api, fixture, keepDraftOnDisk, openDraft, revertDraft, sourceUri, waitF
 const SEEDS = 6;
 const enc = (s: string) => new TextEncoder().encode(s);
 
+/** Sources for the holds test: VERBATIM_HOLD_SOURCES where the host has an environment (not the web's), else 300. */
+function holdSources(): number {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const n = Number(env?.VERBATIM_HOLD_SOURCES);
+  return Number.isInteger(n) && n > 0 ? n : 300;
+}
+
 async function removeTestSources(): Promise<void> {
   for (const [name] of await vscode.workspace.fs.readDirectory(sourceUri(''))) {
     if (name.startsWith('zz-')) await vscode.workspace.fs.delete(sourceUri(name), { recursive: true, useTrash: false }).then(undefined, () => undefined);
@@ -65,35 +72,41 @@ describe('Indexing in slices', () => {
     await vscode.commands.executeCommand('verbatim.rebuildIndex');
   });
 
-  it('never holds the extension host for long while indexing 300 sources', async function () {
-    this.timeout(120_000);
+  // 300 by default; VERBATIM_HOLD_SOURCES=10000 (desktop host, passed on by scripts/headless/run-tests.mjs)
+  // measures the issue's 10,000-source case where it happens, in about 75 s: the title gives the
+  // longest hold and every probe gap over 30 ms.
+  const many = holdSources();
+  it(`never holds the extension host for long while indexing ${many} sources`, async function () {
+    this.timeout(120_000 + many * 80);
     const verbatim = await api();
     const seeds = (await vscode.workspace.fs.readDirectory(sourceUri(''))).map(([n]) => n).filter((n) => /^0\d\d_/.test(n));
     const texts = await Promise.all(seeds.map((n) => vscode.workspace.fs.readFile(sourceUri(n))));
     await vscode.workspace.fs.createDirectory(sourceUri('zz-many'));
-    for (let i = 0; i < 300; i++) await vscode.workspace.fs.writeFile(fixture('sources', 'zz-many', `copy-${i}.txt`), texts[i % texts.length]);
+    for (let i = 0; i < many; i++) await vscode.workspace.fs.writeFile(fixture('sources', 'zz-many', `copy-${i}.txt`), texts[i % texts.length]);
     await verbatim.whenIdle();
     let worst = 0;
     let turns = 0;
     let rebuildMs = 0;
+    const gaps: number[] = [];
     let last = Date.now();
     const probe = setInterval(() => {
       const now = Date.now();
       worst = Math.max(worst, now - last);
+      if (now - last > 30) gaps.push(now - last);
       last = now;
       turns++;
     }, 5);
     try {
       const summary = await vscode.commands.executeCommand<{ sources: number; ms: number }>('verbatim.rebuildIndex');
-      assert.strictEqual(summary.sources, SEEDS + 300);
+      assert.strictEqual(summary.sources, SEEDS + many);
       rebuildMs = summary.ms;
     } finally {
       clearInterval(probe);
     }
     // No bound on the time itself (a shared CI machine is slow at random; bench/ measures the holds):
     // a rebuild that held the thread in one go would let the probe run once or twice, not dozens of times.
-    assert.ok(turns >= 20, `the extension host was given back only ${turns} times while indexing 300 sources`);
-    this.test!.title += ` (rebuilt in ${rebuildMs} ms; longest hold ${worst} ms, ${turns} turns)`;
+    assert.ok(turns >= 20, `the extension host was given back only ${turns} times while indexing ${many} sources`);
+    this.test!.title += ` (rebuilt in ${rebuildMs} ms; longest hold ${worst} ms; gaps over 30 ms: ${gaps.join(' ') || 'none'}; ${turns} turns)`;
   });
 
   it('analyses the sources in a worker off the host’s thread, with the findings an in-thread analysis gives', async function () {
