@@ -36,8 +36,6 @@ export type Columns = { -readonly [K in ColumnName]: InstanceType<Spec[K]['type'
 export type SavedColumns = { [K in ColumnName as Spec[K]['saved'] extends true ? K : never]: number[] | InstanceType<Spec[K]['type']> };
 
 const NAMES = Object.keys(COLUMNS) as ColumnName[];
-const DOC = NAMES.indexOf('doc');
-const STEMS = NAMES.indexOf('stems');
 const SAVED = NAMES.filter((k) => COLUMNS[k].saved) as (keyof SavedColumns)[];
 
 export const FLAG_INFERRED = 1;
@@ -53,11 +51,11 @@ const INITIAL_SLOTS = 1024;
 type Column = Int32Array | Uint8Array | Float64Array;
 
 /**
- * Growing ahead: past 3/4 of the capacity, the next (1.5 times larger) columns are made one at a time,
- * one every capacity/64 added slots, so that no one insert allocates and copies all twelve: doing so
- * at once held the extension host 34-42 ms at 300,000 slots (fresh pages zeroed while both cores were
- * busy). A column made ahead is brought up to date when the table switches to it: the slots added
- * since are copied then, and tombstones written meanwhile go to both (`tombstone`).
+ * Growing ahead: past 3/4 of the capacity, the columns grow (to 1.5 times) one at a time, one every
+ * capacity/64 added slots, each replaced at once by its larger copy, so that no one insert allocates
+ * and copies all twelve: doing so at once held the extension host 34-42 ms at 300,000 slots (fresh
+ * pages zeroed while both cores were busy). Only one column is ever held twice, and only while it is
+ * copied; the capacity is the shortest column's until the last has grown.
  */
 const AHEAD_FROM = 0.75;
 const AHEAD_STEPS = 64;
@@ -67,31 +65,27 @@ export class SlotTable {
   readonly col: Columns;
   /** Slots in use, live or tombstoned. */
   count = 0;
-  /** Columns made ahead (by NAMES index), the slots each holds a copy of, and their size. */
-  private ahead: (Column | undefined)[] | null = null;
-  private aheadCopied = new Int32Array(NAMES.length);
-  private aheadSize = 0;
-  /** The slot count at which the next column is made ahead. */
-  private aheadAt = 0;
+  /** Slots every column has room for. */
+  private room = INITIAL_SLOTS;
+  /** The slot count at which the next column grows ahead. */
+  private aheadAt = Math.ceil(INITIAL_SLOTS * AHEAD_FROM);
 
   constructor() {
     const col: Partial<Record<ColumnName, Column>> = {};
     for (const k of NAMES) col[k] = new COLUMNS[k].type(INITIAL_SLOTS);
     this.col = col as Columns;
-    this.aheadAt = Math.ceil(INITIAL_SLOTS * AHEAD_FROM);
   }
 
   /** Room for at least `n` slots. */
   get capacity(): number {
-    return this.col.doc.length;
+    return this.room;
   }
 
   /** A new slot at the end (its fields are the caller's to write), growing the columns ahead of need. */
   add(): number {
-    // Ahead before the new slot is counted: the columns made copy the slots written so far.
-    if (this.count >= this.aheadAt && this.count < this.capacity) this.growAhead();
+    if (this.count >= this.aheadAt) this.growAhead();
     const slot = this.count++;
-    if (this.count > this.capacity) this.ensure(this.count);
+    if (this.count > this.room) this.ensure(this.count);
     return slot;
   }
 
@@ -99,56 +93,36 @@ export class SlotTable {
   tombstone(slot: number): void {
     this.col.doc[slot] = -1;
     this.col.stems[slot] = -1;
-    const ahead = this.ahead;
-    if (!ahead) return;
-    for (const k of [DOC, STEMS]) if (ahead[k] && slot < this.aheadCopied[k]) ahead[k]![slot] = -1;
   }
 
   ensure(n: number): void {
-    if (n <= this.capacity) return;
-    let size = this.capacity;
+    if (n <= this.room) return;
+    let size = this.room;
     while (size < n) size = Math.ceil(size * 1.5);
-    const col = this.col as Record<ColumnName, Column>;
-    const ahead = this.ahead && this.aheadSize >= size ? this.ahead : null;
-    if (ahead) size = this.aheadSize;
-    NAMES.forEach((k, i) => {
-      const made = ahead?.[i];
-      if (made) {
-        made.set(col[k].subarray(this.aheadCopied[i], this.count), this.aheadCopied[i]);
-        col[k] = made;
-      } else {
-        const next = new COLUMNS[k].type(size);
-        next.set(col[k].subarray(0, this.count));
-        col[k] = next;
-      }
-    });
-    this.dropAhead();
+    for (const k of NAMES) if (this.col[k].length < size) this.grow(k, size);
+    this.room = size;
+    this.aheadAt = Math.ceil(size * AHEAD_FROM);
   }
 
-  /** Makes the next column ahead, or starts a round of them. */
+  /** Grows the next column still at the current capacity; the capacity rises with the last of them. */
   private growAhead(): void {
-    const col = this.col as Record<ColumnName, Column>;
-    if (!this.ahead) {
-      this.ahead = new Array(NAMES.length);
-      this.aheadSize = Math.ceil(this.capacity * 1.5);
+    const size = Math.ceil(this.room * 1.5);
+    const k = NAMES.find((name) => this.col[name].length < size);
+    if (k) this.grow(k, size);
+    if (NAMES.every((name) => this.col[name].length >= size)) {
+      this.room = size;
+      this.aheadAt = Math.ceil(size * AHEAD_FROM);
+    } else {
+      this.aheadAt = this.count + Math.max(1, Math.floor(this.room / AHEAD_STEPS));
     }
-    const i = this.ahead.findIndex((c) => c === undefined);
-    if (i < 0) {
-      this.aheadAt = Infinity; // all made: the switch comes when the capacity runs out
-      return;
-    }
-    const next = new COLUMNS[NAMES[i]].type(this.aheadSize);
-    next.set(col[NAMES[i]].subarray(0, this.count));
-    this.ahead[i] = next;
-    this.aheadCopied[i] = this.count;
-    this.aheadAt = this.count + Math.max(1, Math.floor(this.capacity / AHEAD_STEPS));
   }
 
-  /** Forgets the columns made ahead (grown into, or stale after a compaction). */
-  private dropAhead(): void {
-    this.ahead = null;
-    this.aheadCopied.fill(0);
-    this.aheadAt = Math.ceil(this.capacity * AHEAD_FROM);
+  /** Replaces column `k` by a copy of its used slots `size` long. */
+  private grow(k: ColumnName, size: number): void {
+    const col = this.col as Record<ColumnName, Column>;
+    const next = new COLUMNS[k].type(size);
+    next.set(col[k].subarray(0, this.count));
+    col[k] = next;
   }
 
   /**
@@ -158,7 +132,6 @@ export class SlotTable {
    * a loop of single moves across the three array types took 11-16 ms at 224,000 slots.
    */
   moveAll(remap: Int32Array): void {
-    this.dropAhead();
     const runs: number[] = [];
     for (let s = 0; s < remap.length;) {
       if (remap[s] < 0) {
@@ -185,7 +158,6 @@ export class SlotTable {
 
   /** Fills the saved columns of `n` slots from `from` with `saved` (the others are the caller's). */
   importSaved(saved: SavedColumns, from: number, n: number): void {
-    this.dropAhead(); // the caller writes more than these columns into the slots: nothing is mirrored
     this.ensure(from + n);
     for (const k of SAVED) {
       if (saved[k].length !== n) throw new Error(`index state: column ${k} has ${saved[k].length} values for ${n} slots`);

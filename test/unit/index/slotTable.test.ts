@@ -1,13 +1,13 @@
 /**
- * The slot table grows its columns ahead of need, one at a time; whatever is written meanwhile (new
- * slots, tombstones of old ones, a compaction) must be in the columns it switches to.
+ * The slot table grows its columns ahead of need, one at a time, each replaced by its copy: whatever
+ * was written before (new slots, tombstones of old ones, a compaction) must be in every copy.
  */
 import * as assert from 'node:assert/strict';
 import { SlotTable } from '../../../src/core/index/slotTable';
 import { rng } from '../helpers';
 
 describe('slot table', () => {
-  it('keeps every slot written, tombstoned or compacted while its columns grow ahead', () => {
+  it('keeps every slot written, tombstoned or compacted while its columns grow one at a time', () => {
     const t = new SlotTable();
     // The model: each slot's doc, start and stems as plain arrays.
     let doc: number[] = [];
