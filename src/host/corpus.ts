@@ -12,7 +12,7 @@
 import * as vscode from 'vscode';
 import type { AnalyzedDoc, Engine } from '../core/index';
 import type { AsyncAnalyzer } from './analysisWorkers';
-import { SLICE_MS, yieldToHost } from './files';
+import { HostSlices, yieldToHost } from './files';
 import { readAhead } from './readAhead';
 import { SourceAnalysis } from './sourceAnalysis';
 import { SourceSet, type SourceStamp, type StoredSources } from './sourceSet';
@@ -217,7 +217,7 @@ export class Corpus implements vscode.Disposable {
       };
       // Enough ahead to keep every worker busy once they have started.
       const depth = (): number => Math.max(PIPELINE, this.analysis.parallelism + 2);
-      let sliceStart = Date.now();
+      const slice = new HostSlices();
       for await (const fetched of readAhead(Math.ceil(uris.length / batchSize), depth, (k) => fetchBatch(k * batchSize), release)) {
         if (!fetched || epoch !== this.epoch || token?.isCancellationRequested) {
           release(fetched);
@@ -233,19 +233,14 @@ export class Corpus implements vscode.Disposable {
             summary.restored++;
           } else {
             summary.read++;
-            const at = analysed?.at.get(batch[j].toString());
-            if (!this.set.apply(batch[j], read, i + j, at === undefined ? undefined : { batch: analysed!.batch, at })) summary.skipped++;
+            if (!this.set.apply(batch[j], read, i + j, analysed?.of(batch[j].toString()))) summary.skipped++;
           }
-          if (Date.now() - sliceStart > SLICE_MS) {
-            await yieldToHost();
-            sliceStart = Date.now();
-          }
+          if (slice.spent) await slice.pause();
         }
         const handled = Math.min(i + batchSize, uris.length);
         progress?.report({ increment: (100 * batch.length) / uris.length, message: vscode.l10n.t('{0} of {1} sources', handled.toLocaleString('en-US'), uris.length.toLocaleString('en-US')) });
         this.report(epoch, { done: handled, total: uris.length });
-        await yieldToHost();
-        sliceStart = Date.now();
+        await slice.pause();
       }
       done();
       this.log.info(summaryLine(summary));

@@ -59,3 +59,19 @@ export const SLICE_MS = 10;
 export function yieldToHost(): Promise<void> {
   return new Promise((resolve) => nextTurn(resolve));
 }
+
+/** The host's thread held in slices of SLICE_MS: a loop asks `spent` as it goes and then `pause`s. */
+export class HostSlices {
+  private start = Date.now();
+
+  /** True once the current slice has run for SLICE_MS. */
+  get spent(): boolean {
+    return Date.now() - this.start > SLICE_MS;
+  }
+
+  /** Gives the thread back for a turn, then starts a new slice. */
+  async pause(): Promise<void> {
+    await yieldToHost();
+    this.start = Date.now();
+  }
+}

@@ -9,12 +9,11 @@ import { PackedBatch, type BatchInput } from '../core/index';
 import type { AsyncAnalyzer } from './analysisWorkers';
 
 /**
- * A batch as the workers analysed it, kept packed (no quote objects until a document is read back)
- * and each file's place in it by uri.
+ * A batch as the workers analysed it, kept packed (no quote objects until a document is read back):
+ * a file's analysis by uri, as its batch and its place in it.
  */
 export interface Analysed {
-  batch: PackedBatch;
-  at: Map<string, number>;
+  of(uri: string): { batch: PackedBatch; at: number } | undefined;
 }
 
 export class SourceAnalysis implements vscode.Disposable {
@@ -66,7 +65,8 @@ export class SourceAnalysis implements vscode.Disposable {
       worker = this.worker;
       const batch = new PackedBatch(inputs, await worker.analyze(inputs));
       this.batches++;
-      return { batch, at: new Map(inputs.map((input, k) => [input.uri, k])) };
+      const place = new Map(inputs.map((input, k) => [input.uri, k]));
+      return { of: (uri) => { const at = place.get(uri); return at === undefined ? undefined : { batch, at }; } };
     } catch (err) {
       // Workers replaced meanwhile (setCount) refuse what they had: this batch is analysed in the corpus's thread.
       if (worker && worker !== this.worker) return undefined;

@@ -11,7 +11,7 @@ import { sortBySourceOrder, laterProblem, matchGlob, msg, pathFilter, type Later
 import type { ConfigFile, ConfigFiles } from './configFiles';
 import type { Globs, Settings } from './settings';
 import { relative } from './settings';
-import { SLICE_MS, yieldToHost } from './files';
+import { HostSlices, yieldToHost } from './files';
 
 /** One set of source globs with the folder they are relative to and what they exclude. */
 export interface SourceScope extends Globs {
@@ -44,14 +44,11 @@ export async function listSources(settings: Settings, configs: ConfigFiles, log:
       let n = 0;
       try {
         // No exclude argument: findFiles then applies files.exclude, as the editor's own search does.
-        let sliceStart = Date.now();
+        const slice = new HostSlices();
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(scope.base, glob))) {
           // Each file's exclusion is tens of microseconds (its folder, its configuration file, the globs):
           // at 10,000 files, 100 ms of the host's thread in one go without these breaks.
-          if (Date.now() - sliceStart > SLICE_MS) {
-            await yieldToHost();
-            sliceStart = Date.now();
-          }
+          if (slice.spent) await slice.pause();
           if (/\/node_modules\//.test(uri.path) || !excluded(relative(scope.exclude.base, uri)) || settings.excluded(uri)) continue;
           found.set(uri.toString(), uri);
           n++;

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BatchInput, Encoding, Engine, PackedBatch } from '../core/index';
-import { readText, SLICE_MS, yieldToHost, type FileStamp, type ReadResult } from './files';
+import { HostSlices, readText, type FileStamp, type ReadResult } from './files';
 import type { ConfigFiles } from './configFiles';
 import type { Settings } from './settings';
 import { listSources } from './sourceList';
@@ -91,15 +91,12 @@ export class SourceSet {
     // Each file's folder is a few microseconds: at 10,000 files, the thread is given back between slices.
     const folders = new Set<string>();
     const out = new Map<string, vscode.Uri>();
-    let sliceStart = Date.now();
+    const slice = new HostSlices();
     for (const u of found) {
       const folder = vscode.workspace.getWorkspaceFolder(u);
       if (folder) folders.add(folder.uri.toString());
       out.set(u.toString(), u);
-      if (Date.now() - sliceStart > SLICE_MS) {
-        await yieldToHost();
-        sliceStart = Date.now();
-      }
+      if (slice.spent) await slice.pause();
     }
     this.foldersWithSources = folders;
     return out;
@@ -129,16 +126,13 @@ export class SourceSet {
   async prepare(stored: StoredSources): Promise<PreparedSources> {
     const entries: [string, vscode.Uri, SourceStamp][] = [];
     const folders = new Set<string>();
-    let sliceStart = Date.now();
+    const slice = new HostSlices();
     for (const [key, stamp] of stored.stamps) {
       const uri = vscode.Uri.parse(key);
       entries.push([key, uri, stamp]);
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (folder) folders.add(folder.uri.toString());
-      if (Date.now() - sliceStart > SLICE_MS) {
-        await yieldToHost();
-        sliceStart = Date.now();
-      }
+      if (slice.spent) await slice.pause();
     }
     return { engine: stored.engine, entries, folders };
   }
@@ -212,8 +206,8 @@ export class SourceSet {
     if (result.note) this.log.warn(vscode.l10n.t('{0} {1}.', label, result.note));
     try {
       order ??= this.engine.index.get(key)?.order ?? this.nextOrder++;
-      const input = analysed?.batch.inputs[analysed.at];
-      if (analysed && input!.text === result.text && input!.label === label && input!.order === order) this.engine.index.setPackedDoc(analysed.batch, analysed.at);
+      const input = analysed && analysed.batch.inputs[analysed.at];
+      if (analysed && input && input.text === result.text && input.label === label && input.order === order) this.engine.index.setPackedDoc(analysed.batch, analysed.at);
       else this.engine.setSource({ uri: key, text: result.text, label, order });
       this.uris.set(key, uri);
       this.stampOf.set(key, { ...result.stamp, label, encoding: this.settings.for(uri).host.encoding });
