@@ -251,6 +251,61 @@ describe('archive-scale engine', function () {
     }
   });
 
+  it('ranks as the plain count does through tombstones and a compaction, on versions of long utterances', () => {
+    // Many versions of a few long utterances among quotes of the same frequent words, so that the best
+    // dozen of a probe share most of its stems and tie often; replaced and removed documents leave
+    // tombstones in the lists, and the removals end in a compaction that renumbers the slots.
+    const random = rng(7);
+    const index = new QuoteIndex({ keepText: false });
+    const slots: (AnalyzedQuote | undefined)[] = [];
+    const postings = new Map<string, number[]>();
+    const bySlotUri = new Map<string, number[]>();
+    const word = (): string => `zw${Math.floor(60 * random() ** 1.5).toString(36)}x`; // frequent words first
+    const utterances = Array.from({ length: 6 }, () => Array.from({ length: 10 + Math.floor(random() * 10) }, word));
+    const version = (u: string[]): string => u.filter(() => random() > 0.2).map((w) => (random() < 0.1 ? word() : w)).join(' ');
+    const add = (uri: string, text: string): void => {
+      const a = analyze({ uri, text });
+      index.set(a);
+      for (const s of bySlotUri.get(uri) ?? []) slots[s] = undefined;
+      const mine: number[] = [];
+      for (const q of a.quotes) {
+        mine.push(slots.length);
+        for (const s of q.stems) (postings.get(s) ?? postings.set(s, []).get(s)!).push(slots.length);
+        slots.push(q);
+      }
+      bySlotUri.set(uri, mine);
+    };
+    const remove = (uri: string): void => {
+      index.delete(uri);
+      for (const s of bySlotUri.get(uri) ?? []) slots[s] = undefined;
+      bySlotUri.delete(uri);
+    };
+    const quote = (): string => (random() < 0.4 ? version(utterances[Math.floor(random() * utterances.length)]) : Array.from({ length: 3 + Math.floor(random() * 12) }, word).join(' '));
+    for (let i = 0; i < 700; i++) add(`d${i % 600}.txt`, `Mr Lee said: “${quote()}.” He added: “${quote()}.”`);
+    for (let i = 0; i < 40; i++) remove(`d${i * 7}.txt`);
+    const probes = [...utterances.map((u) => u.join(' ')), ...utterances.map(version), ...Array.from({ length: 10 }, quote)].map((t) => `She said: “${t}.”`).join('\n\n');
+    const compare = (): void => {
+      const live = slots.filter(Boolean).length;
+      // (Below the common-stem cap, which the reference would apply to its lists' dead slots too.)
+      assert.ok(Math.max(...[...postings.values()].map((l) => l.length)) < 1000);
+      for (const q of analyze({ uri: 'probe', text: probes }).quotes) {
+        for (const limit of [1, 3, 12]) {
+          const got = index.candidates(q.stems, 'd401.txt', limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
+          assert.deepEqual(got, referenceCandidates(slots, postings, live, q.stems, 'd401.txt', limit), `${q.text} (${limit})`);
+        }
+      }
+    };
+    compare();
+    // Enough removals to compact: the index's slots are renumbered (the reference's need not be: the
+    // order compares uris and positions).
+    const before = index.slots;
+    assert.ok(before > slots.filter(Boolean).length, 'tombstones before the compaction');
+    for (let i = 0; i < 300; i++) remove(`d${i}.txt`);
+    assert.ok(index.slots < before, 'the removals compacted the index');
+    for (let i = 0; i < 60; i++) add(`e${i}.txt`, `Mr Lee said: “${quote()}.”`);
+    compare();
+  });
+
   it('ranks uris in the one source order (code units), through additions and removals', () => {
     const order = new UriOrder();
     const uris = ['b', 'a', 'é', 'e\u0301', 'B', 'z', 'a', 'ä', '10', '9', 'Z'];
