@@ -28,10 +28,21 @@ export interface AnalyzedDoc {
  * ("it is what it is") keeps them all, so that it can still be found.
  */
 export function contentStems(tokens: readonly Token[]): string[] {
-  const out = new Set<string>();
-  for (const t of tokens) if (!STOPWORDS.has(t.key) && t.key.length > 1) out.add(t.stem);
-  if (out.size === 0) for (const t of tokens) out.add(t.stem);
-  return [...out];
+  const out: string[] = [];
+  for (const t of tokens) if (t.key.length > 1 && !STOPWORDS.has(t.key)) addOnce(out, t.stem);
+  if (out.length === 0) for (const t of tokens) addOnce(out, t.stem);
+  return out;
+}
+
+/**
+ * Appends `s` unless `list` has it: a quote has a few dozen stems at most, and a scan of them is
+ * cheaper than a Set (hashing each fresh string) and the array made from it. Long quotes are rare.
+ */
+function addOnce(list: string[], s: string): void {
+  if (list.length < 64) {
+    for (let i = 0; i < list.length; i++) if (list[i] === s) return;
+    list.push(s);
+  } else if (!list.includes(s)) list.push(s);
 }
 
 /** Analyses one document; pure and deterministic. */

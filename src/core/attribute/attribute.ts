@@ -50,6 +50,7 @@ export const RULE_CONFIDENCE: Readonly<Record<SpeakerRule, number>> = {
 const READ_NEAR: ReadonlySet<SpeakerRule> = new Set<SpeakerRule>(['paragraph', 'previous-sentence', 'next-paragraph']);
 
 const NO_BREAK_SPACE = /[\u00a0\u2007\u202f]/g;
+const hasNoBreakSpace = (s: string): boolean => s.includes('\u00a0') || s.includes('\u2007') || s.includes('\u202f');
 
 interface Sentence {
   start: number;
@@ -61,7 +62,9 @@ export function attribute(text: string, quotes: readonly RawQuote[]): { speakers
   // No-break spaces (243 of PolNeAR train's 840 articles have them: "constituent\u00a0Dan Golvach") are
   // spaces to a reader; names and titles are read across plain spaces only. (One character for one:
   // offsets are kept.)
-  const masked = maskFurniture(maskQuotes(text, quotes)).replace(NO_BREAK_SPACE, ' ');
+  // (Looked for first: most texts have none, and a replace copies the text whether it finds any or not.)
+  const furnished = maskFurniture(maskQuotes(text, quotes));
+  const masked = hasNoBreakSpace(furnished) ? furnished.replace(NO_BREAK_SPACE, ' ') : furnished;
   // A name, and in this text no common noun that a sentence start capitalised ("Sources told …").
   const capitals = new SentenceCapitals(text);
   const nameLike = (name: string): boolean => wordsNameLike(name) && (name.includes(' ') || !capitals.commonNoun(name));
