@@ -26,7 +26,7 @@ const mb = (b: number): string => fmt(b / 2 ** 20, 0);
 export function archiveTable(r: ArchiveResult): string {
   const rows = [
     ['', 'archive (PostgreSQL)', 'in-memory index'],
-    ['ingest (articles/s)', `${fmt(r.ingestRate, 0)} (${fmt(r.ingestMs / 1000, 0)} s; waiting for the analysis workers ${fmt(r.analysisWaitMs / 1000, 0)} s and packing ${fmt(r.packMs / 1000, 0)} s of it; generating the articles, ${fmt(r.generateMs / 1000, 0)} s, not counted)`, '–'],
+    ['ingest (articles/s)', `${fmt(r.ingestRate, 0)} (${fmt(r.ingestMs / 1000, 0)} s; waiting for the analysis workers ${fmt(r.analysisWaitMs / 1000, 0)} s and packing ${fmt(r.packMs / 1000, 0)} s of it; generating the articles, ${fmt(r.generateMs / 1000, 0)} s, and the in-memory index, built afterwards, not counted)`, '–'],
     [`writes alone (articles/s; ${r.written} analysed articles, 4 connections)`, fmt(r.writeRate, 0), '–'],
     ['size (MB)', `${mb(r.dbBytes)} database (quotes ${mb(r.relations.quotes ?? 0)}, documents ${mb(r.relations.documents ?? 0)}, postings ${mb(r.relations.chunks ?? 0)} in ${r.chunks} chunks); ${mb(r.diskBytes)} on disk with WAL`, '–'],
     [`candidate query ms, median / p95 (${r.queries} queries)`, `${fmt(r.coldMedian, 2)} / ${fmt(r.coldP95, 2)} cold (no chunk cache); ${fmt(r.candidateMedian, 2)} / ${fmt(r.candidateP95, 2)} with the reader's cache`, `${fmt(r.memCandidateMedian, 2)} / ${fmt(r.memCandidateP95, 2)}`],
