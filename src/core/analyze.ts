@@ -35,14 +35,11 @@ export function contentStems(tokens: readonly Token[]): string[] {
 }
 
 /**
- * Appends `s` unless `list` has it: a quote has a few dozen stems at most, and a scan of them is
- * cheaper than a Set (hashing each fresh string) and the array made from it. Long quotes are rare.
+ * Appends `s` unless `list` has it: a quote has a few dozen stems, and a scan of them is cheaper than a
+ * Set (hashing each fresh string) and the array made from it.
  */
 function addOnce(list: string[], s: string): void {
-  if (list.length < 64) {
-    for (let i = 0; i < list.length; i++) if (list[i] === s) return;
-    list.push(s);
-  } else if (!list.includes(s)) list.push(s);
+  if (!list.includes(s)) list.push(s);
 }
 
 /** Analyses one document; pure and deterministic. */

@@ -32,6 +32,38 @@ function referenceCandidates(quotes: (AnalyzedQuote | undefined)[], postings: Ma
   return out.slice(0, limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
 }
 
+/**
+ * A compact index and, beside it, what referenceCandidates reads: each slot's quote (undefined once
+ * replaced or removed) and the posting lists as slot numbers, dead slots kept as the index keeps them.
+ */
+function indexedWithReference() {
+  const index = new QuoteIndex({ keepText: false });
+  const slots: (AnalyzedQuote | undefined)[] = [];
+  const postings = new Map<string, number[]>();
+  const bySlotUri = new Map<string, number[]>();
+  const forget = (uri: string): void => {
+    for (const s of bySlotUri.get(uri) ?? []) slots[s] = undefined;
+    bySlotUri.delete(uri);
+  };
+  const add = (uri: string, text: string): void => {
+    const a = analyze({ uri, text });
+    index.set(a);
+    forget(uri);
+    const mine: number[] = [];
+    for (const q of a.quotes) {
+      mine.push(slots.length);
+      for (const s of q.stems) (postings.get(s) ?? postings.set(s, []).get(s)!).push(slots.length);
+      slots.push(q);
+    }
+    bySlotUri.set(uri, mine);
+  };
+  const remove = (uri: string): void => {
+    index.delete(uri);
+    forget(uri);
+  };
+  return { index, slots, postings, add, remove };
+}
+
 /** The same live quotes, posting lists (through what their slots hold) and speakers in both engines' indexes. */
 function assertSameIndex(a: Engine, b: Engine): void {
   const live = (e: Engine): string[] => Array.from({ length: e.index.slots }, (_, s) => s).filter((s) => e.index.isLive(s)).map((s) => `${e.index.uriAt(s)} ${JSON.stringify(e.index.quoteAt(s))}`).sort();
@@ -210,25 +242,10 @@ describe('archive-scale engine', function () {
 
   it('ranks candidates exactly as a full sort would, ties and tombstones included', () => {
     const random = rng(11);
-    const index = new QuoteIndex({ keepText: false });
-    const slots: (AnalyzedQuote | undefined)[] = [];
-    const postings = new Map<string, number[]>();
-    const bySlotUri = new Map<string, number[]>();
+    const { index, slots, postings, add, remove } = indexedWithReference();
     // Many near-identical quotes in documents whose uris collate in unusual ways, to force ties.
     const uris = ['b.txt', 'a.txt', 'B.txt', 'é.txt', 'e\u0301.txt', 'z/1.txt', 'Z/10.txt', 'z/2.txt', 'ä.txt', 'a b.txt'];
     const sentences = ['We will send two more ships to the region', 'Two more ships will go to the region soon', 'The region needs ships and more help', 'More ships', 'Ships for the region, more ships, and every kind of help we can send there'];
-    const add = (uri: string, text: string): void => {
-      const a = analyze({ uri, text });
-      index.set(a);
-      for (const s of bySlotUri.get(uri) ?? []) slots[s] = undefined;
-      const mine: number[] = [];
-      for (const q of a.quotes) {
-        mine.push(slots.length);
-        for (const s of q.stems) (postings.get(s) ?? postings.set(s, []).get(s)!).push(slots.length);
-        slots.push(q);
-      }
-      bySlotUri.set(uri, mine);
-    };
     for (let i = 0; i < 60; i++) {
       const uri = uris[Math.floor(random() * uris.length)] + (i % 3 === 0 ? '' : `#${i}`);
       const quotes = [0, 1, 2].map(() => `“${sentences[Math.floor(random() * sentences.length)]}.”`).join(' he said. ');
@@ -256,30 +273,10 @@ describe('archive-scale engine', function () {
     // dozen of a probe share most of its stems and tie often; replaced and removed documents leave
     // tombstones in the lists, and the removals end in a compaction that renumbers the slots.
     const random = rng(7);
-    const index = new QuoteIndex({ keepText: false });
-    const slots: (AnalyzedQuote | undefined)[] = [];
-    const postings = new Map<string, number[]>();
-    const bySlotUri = new Map<string, number[]>();
+    const { index, slots, postings, add, remove } = indexedWithReference();
     const word = (): string => `zw${Math.floor(60 * random() ** 1.5).toString(36)}x`; // frequent words first
     const utterances = Array.from({ length: 6 }, () => Array.from({ length: 10 + Math.floor(random() * 10) }, word));
     const version = (u: string[]): string => u.filter(() => random() > 0.2).map((w) => (random() < 0.1 ? word() : w)).join(' ');
-    const add = (uri: string, text: string): void => {
-      const a = analyze({ uri, text });
-      index.set(a);
-      for (const s of bySlotUri.get(uri) ?? []) slots[s] = undefined;
-      const mine: number[] = [];
-      for (const q of a.quotes) {
-        mine.push(slots.length);
-        for (const s of q.stems) (postings.get(s) ?? postings.set(s, []).get(s)!).push(slots.length);
-        slots.push(q);
-      }
-      bySlotUri.set(uri, mine);
-    };
-    const remove = (uri: string): void => {
-      index.delete(uri);
-      for (const s of bySlotUri.get(uri) ?? []) slots[s] = undefined;
-      bySlotUri.delete(uri);
-    };
     const quote = (): string => (random() < 0.4 ? version(utterances[Math.floor(random() * utterances.length)]) : Array.from({ length: 3 + Math.floor(random() * 12) }, word).join(' '));
     for (let i = 0; i < 700; i++) add(`d${i % 600}.txt`, `Mr Lee said: “${quote()}.” He added: “${quote()}.”`);
     for (let i = 0; i < 40; i++) remove(`d${i * 7}.txt`);
