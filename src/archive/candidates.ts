@@ -5,9 +5,10 @@
  * order) and those in more than 5% of all quotes (at least 1,000) dropped unless among the two rarest,
  * as the in-memory index does; the chunks of the stems kept are read whole (packed postings, about
  * 2.5 bytes each: chunkData.ts) and counted here in typed arrays, scored shared² / the fewer stems,
- * and the quotes ranked within the top `limit` by score and shared count come back; the last ties are
- * broken by uri in the one source order (code units, which the server's collation need not follow)
- * and position, exactly as the in-memory index does. Counting in the reader is what scales: the server's GROUP BY over a row per
+ * and the quotes ranked within the top `limit` by score, shared count and fewest stems (all three
+ * read from the postings) come back; the last ties are broken by uri in the one source order (code
+ * units, which the server's collation need not follow) and position, exactly as the in-memory index
+ * does. Counting in the reader is what scales: the server's GROUP BY over a row per
  * posting cost about a microsecond a posting (135 ms a query at 50,000 articles).
  */
 import type { Pool, PoolClient } from 'pg';
@@ -46,7 +47,7 @@ export const ARCHIVE_ORDER_OFFSET = 2 ** 40;
 /** A stem's postings as read for one check: its chunks, its fresh quotes, its dead postings. */
 interface StemPostings { df: number; chunks: { qids: ArrayLike<number>; lens: ArrayLike<number> }[]; fresh: number[]; freshLens: number[]; dead: number[] }
 
-interface Scored { qid: number; shared: number; score: number }
+interface Scored { qid: number; shared: number; score: number; stems: number }
 
 /** What ties at the limit are broken by: the quote's document uri and its position. */
 interface TieKey { uri: string; start: number }
@@ -206,7 +207,7 @@ export class ArchiveSource implements CandidateSource {
     return chosen.map((rs) => {
       const rows = rs.map((x) => ({ x, d: quotes.get(x.qid)! }));
       // Within the kept set, the final order: score, shared, uri, position.
-      rows.sort((a, b) => b.x.score - a.x.score || b.x.shared - a.x.shared || compareSourceOrder(a.d.uri, b.d.uri) || a.d.start_at - b.d.start_at);
+      rows.sort((a, b) => b.x.score - a.x.score || b.x.shared - a.x.shared || a.x.stems - b.x.stems || compareSourceOrder(a.d.uri, b.d.uri) || a.d.start_at - b.d.start_at);
       return rows.map(({ x, d }) => {
         const fields = { ...d.fields, uri: d.uri, label: d.label, text: d.text, start: d.start_at, end: d.end_at, speaker: d.speaker } as unknown as Quote;
         return { quote: quoteFromFields(fields), shared: x.shared, order: Number(d.ord) - ARCHIVE_ORDER_OFFSET };
@@ -216,7 +217,7 @@ export class ArchiveSource implements CandidateSource {
 
   /**
    * Counts the postings of `lists` per quote and keeps every quote ranked within the top `limit` by
-   * score then shared count (all of the last tie, to be broken by uri and position).
+   * score, shared count and fewest stems (all of the last tie, to be broken by uri and position).
    */
   private rank(lists: readonly StemPostings[], own: number, limit: number, excluded: ReadonlySet<number>): Scored[] {
     // Typed arrays and no allocation per quote: this loop runs once per posting (a million at p95
@@ -246,9 +247,13 @@ export class ArchiveSource implements CandidateSource {
       // A dead posting is in one of the stem's chunks, so it was counted above.
       for (const q of l.dead) if (counts[q] > 0) counts[q]--;
     }
-    // The best `limit` (score, shared) so far, sorted best first; lower ones cannot get in.
+    // The best `limit` (score, shared, fewest stems) so far, sorted best first; lower ones cannot get in.
     const topScore: number[] = [];
     const topShared: number[] = [];
+    const topStems: number[] = [];
+    /** x ranks below the limit-th so far (score, then shared, then stems: more is worse). */
+    const below = (score: number, shared: number, stems: number): boolean =>
+      score < topScore[limit - 1] || (score === topScore[limit - 1] && (shared < topShared[limit - 1] || (shared === topShared[limit - 1] && stems > topStems[limit - 1])));
     const kept: Scored[] = [];
     let worst = -1; // the last kept score once `limit` are kept
     for (let k = 0; k < n; k++) {
@@ -259,21 +264,24 @@ export class ArchiveSource implements CandidateSource {
       // quotes are passed over without reading their stem count, a cache miss each in a column as
       // long as the archive: at 200,000 articles that read and the score were 60% of the ranking.
       if (shared === 0 || limit <= 0 || shared < worst) continue;
-      const score = candidateScore(shared, own, lens[q]);
-      if (score < worst || (score === worst && shared < topShared[limit - 1])) continue;
+      const stems = lens[q];
+      const score = candidateScore(shared, own, stems);
+      if (score < worst || (worst >= 0 && below(score, shared, stems))) continue;
       if (excluded.size && excluded.has(q)) continue;
-      kept.push({ qid: q, shared, score });
+      kept.push({ qid: q, shared, score, stems });
       let at = topScore.length;
-      while (at > 0 && (topScore[at - 1] < score || (topScore[at - 1] === score && topShared[at - 1] < shared))) at--;
+      while (at > 0 && (topScore[at - 1] < score || (topScore[at - 1] === score && (topShared[at - 1] < shared || (topShared[at - 1] === shared && topStems[at - 1] > stems))))) at--;
       topScore.splice(at, 0, score);
       topShared.splice(at, 0, shared);
-      if (topScore.length > limit) { topScore.pop(); topShared.pop(); }
+      topStems.splice(at, 0, stems);
+      if (topScore.length > limit) { topScore.pop(); topShared.pop(); topStems.pop(); }
       if (topScore.length === limit) worst = topScore[limit - 1];
     }
     if (topScore.length < limit) return kept;
     const ws = topScore[limit - 1];
     const wsh = topShared[limit - 1];
-    return kept.filter((x) => x.score > ws || (x.score === ws && x.shared >= wsh));
+    const wst = topStems[limit - 1];
+    return kept.filter((x) => x.score > ws || (x.score === ws && (x.shared > wsh || (x.shared === wsh && x.stems <= wst))));
   }
 
   async documents(uri: string): Promise<{ count: number; has: boolean }> {
@@ -300,6 +308,6 @@ export class ArchiveSource implements CandidateSource {
 /** The best `limit` of a request's kept quotes, ties broken as the in-memory index breaks them. */
 function best(rows: readonly Scored[], keys: ReadonlyMap<number, TieKey>, limit: number): Scored[] {
   return [...rows]
-    .sort((x, y) => y.score - x.score || y.shared - x.shared || compareSourceOrder(keys.get(x.qid)!.uri, keys.get(y.qid)!.uri) || keys.get(x.qid)!.start - keys.get(y.qid)!.start)
+    .sort((x, y) => y.score - x.score || y.shared - x.shared || x.stems - y.stems || compareSourceOrder(keys.get(x.qid)!.uri, keys.get(y.qid)!.uri) || keys.get(x.qid)!.start - keys.get(y.qid)!.start)
     .slice(0, limit);
 }

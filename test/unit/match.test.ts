@@ -96,6 +96,17 @@ describe('matching and relations', () => {
     assert.deepEqual(found, ['b']);
   });
 
+  it('ranks, of candidates sharing as many stems, the one with fewer words of its own first', () => {
+    // Both share all three of the probe's stems and score alike (the probe has the fewer stems); the
+    // speech around the line in a.txt holds words the probe lacks, so b.txt's bare line is closer.
+    const index = new QuoteIndex();
+    index.set(analyze({ uri: 'a.txt', text: 'X said: “Voters deserve honest answers, and tonight we promise lower taxes for families.”' }));
+    index.set(analyze({ uri: 'b.txt', text: 'Y said: “Voters deserve honest answers.”' }));
+    const probe = analyze({ uri: 'c.txt', text: 'Z said: “Voters deserve honest answers.”' }).quotes[0];
+    const found = index.candidates(probe.stems, 'c.txt', 1).map((c) => c.quote.uri);
+    assert.deepEqual(found, ['b.txt']);
+  });
+
   it('replaces and removes documents in the index', () => {
     const engine = new Engine();
     engine.setSource({ uri: 's', text: 'He said: “We will send two more ships to the region.”' });

@@ -28,7 +28,7 @@ function referenceCandidates(quotes: (AnalyzedQuote | undefined)[], postings: Ma
     if (quote && quote.uri !== exclude) out.push({ quote, shared });
   }
   const score = (c: { quote: AnalyzedQuote; shared: number }): number => (c.shared * c.shared) / Math.max(1, Math.min(stems.length, c.quote.stems.length));
-  out.sort((x, y) => score(y) - score(x) || y.shared - x.shared || compareSourceOrder(x.quote.uri, y.quote.uri) || x.quote.start - y.quote.start);
+  out.sort((x, y) => score(y) - score(x) || y.shared - x.shared || x.quote.stems.length - y.quote.stems.length || compareSourceOrder(x.quote.uri, y.quote.uri) || x.quote.start - y.quote.start);
   return out.slice(0, limit).map((c) => ({ uri: c.quote.uri, start: c.quote.start, shared: c.shared }));
 }
 

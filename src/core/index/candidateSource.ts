@@ -2,8 +2,8 @@
  * Where a check's candidates come from. A check needs, per quote, the best source quotes sharing its
  * content stems, plus a few facts about the sources (how many documents, their order, their names).
  * The in-memory QuoteIndex answers synchronously; an archive on a database server answers
- * asynchronously. Both rank by the same key — shared² / the fewer stems, then most shared, then document
- * uri (the one source order, config/order.ts), then position — so that the merged top k of several sources is the top k one
+ * asynchronously. Both rank by the same key — shared² / the fewer stems, then most shared, then fewest
+ * stems of the candidate's own (candidates.ts says why), then document uri (the one source order, config/order.ts), then position — so that the merged top k of several sources is the top k one
  * index holding all of them would give, and the engine aligns whatever it gets the same way.
  */
 import { contentStems, type AnalyzedQuote } from '../analyze';
@@ -61,7 +61,7 @@ export interface IndexView {
 export function compareCandidates(ownStems: number): (x: SourceCandidate, y: SourceCandidate) => number {
   return (x, y) =>
     candidateScore(y.shared, ownStems, y.quote.stems.length) - candidateScore(x.shared, ownStems, x.quote.stems.length) ||
-    y.shared - x.shared || compareSourceOrder(x.quote.uri, y.quote.uri) || x.quote.start - y.quote.start;
+    y.shared - x.shared || x.quote.stems.length - y.quote.stems.length || compareSourceOrder(x.quote.uri, y.quote.uri) || x.quote.start - y.quote.start;
 }
 
 /** A stored quote (its plain fields) with tokens and stems computed as `analyze` computes them. */

@@ -20,6 +20,13 @@ export const commonCap = (live: number, share = COMMON_SHARE): number => Math.ma
  * The ranking score of a candidate sharing `shared` stems: shared² / the fewer stems of either quote.
  * As many shared stems as possible, and a short quote whose few stems are all shared (an excerpt, half
  * of a split quote) ahead of a long one that shares as many common words by chance.
+ *
+ * Equal scores are ordered by most shared, then fewest stems of the candidate's own, then source order
+ * and position. Fewest stems: of two candidates sharing as much, the one with fewer words the checked
+ * quote lacks is the closer match (a one-word quote for a one-word quote, a version of a line before a
+ * speech that contains its words). It also keeps the ties the source order must break small: every
+ * source reads a candidate's stem count from its postings, but its uri only by a look-up, and at
+ * 300,000 archived articles a one-stem quote tied 28,936 others (123 ms of look-ups).
  */
 export function candidateScore(shared: number, ownStems: number, theirStems: number): number {
   return (shared * shared) / Math.max(1, Math.min(Math.max(1, ownStems), theirStems));
@@ -55,8 +62,8 @@ export class CandidateRanker {
   private stemBytesOf = -1;
 
   /**
-   * Slots sharing content stems with `q.stems`, best first (shared² / the fewer stems of either
-   * quote; then most shared, document rank, position). `ranks` maps a document id to its uri rank.
+   * Slots sharing content stems with `q.stems`, best first (candidateScore; then most shared, fewest
+   * stems, document rank, position). `ranks` maps a document id to its uri rank.
    */
   rank(q: RankQuery, postings: ReadonlyMap<string, Postings>, table: SlotTable, live: number, ranks: Int32Array, generation: number): Ranked[] {
     if (this.counts.length < table.capacity) {
@@ -105,9 +112,10 @@ export class CandidateRanker {
     const kept: number[] = [];
     const shared: number[] = [];
     const score: number[] = [];
+    const stems: number[] = [];
     const heap: number[] = [];
     const better = (x: number, y: number): number =>
-      score[y] - score[x] || shared[y] - shared[x] || ranks[slotDoc[kept[x]]] - ranks[slotDoc[kept[y]]] ||
+      score[y] - score[x] || shared[y] - shared[x] || stems[x] - stems[y] || ranks[slotDoc[kept[x]]] - ranks[slotDoc[kept[y]]] ||
       slotStart[kept[x]] - slotStart[kept[y]] || x - y;
     const own = q.stems.length;
     let worst = -1; // the score at the top of a full heap: lower scores cannot get in
@@ -128,6 +136,7 @@ export class CandidateRanker {
       kept.push(slot);
       shared.push(c);
       score.push(sc);
+      stems.push(stemCount);
       if (heap.length < limit) heapPush(heap, at, better);
       else if (better(at, heap[0]) < 0) heapReplace(heap, at, better);
       else continue;
