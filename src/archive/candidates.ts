@@ -49,6 +49,13 @@ interface StemPostings { df: number; chunks: { qids: ArrayLike<number>; lens: Ar
 
 interface Scored { qid: number; shared: number; score: number; stems: number }
 
+/**
+ * The ranking before source order (candidates.ts): higher score, then more shared, then fewer stems;
+ * negative when (score, shared, stems) ranks ahead of `y`.
+ */
+const ahead = (score: number, shared: number, stems: number, y: Scored): number => y.score - score || y.shared - shared || stems - y.stems;
+const byRank = (x: Scored, y: Scored): number => ahead(x.score, x.shared, x.stems, y);
+
 /** What ties at the limit are broken by: the quote's document uri and its position. */
 interface TieKey { uri: string; start: number }
 
@@ -206,8 +213,8 @@ export class ArchiveSource implements CandidateSource {
     const quotes = new Map(details.rows.map((d) => [d.qid, d]));
     return chosen.map((rs) => {
       const rows = rs.map((x) => ({ x, d: quotes.get(x.qid)! }));
-      // Within the kept set, the final order: score, shared, uri, position.
-      rows.sort((a, b) => b.x.score - a.x.score || b.x.shared - a.x.shared || a.x.stems - b.x.stems || compareSourceOrder(a.d.uri, b.d.uri) || a.d.start_at - b.d.start_at);
+      // Within the kept set, the final order: the rank, then uri and position.
+      rows.sort((a, b) => byRank(a.x, b.x) || compareSourceOrder(a.d.uri, b.d.uri) || a.d.start_at - b.d.start_at);
       return rows.map(({ x, d }) => {
         const fields = { ...d.fields, uri: d.uri, label: d.label, text: d.text, start: d.start_at, end: d.end_at, speaker: d.speaker } as unknown as Quote;
         return { quote: quoteFromFields(fields), shared: x.shared, order: Number(d.ord) - ARCHIVE_ORDER_OFFSET };
@@ -248,12 +255,7 @@ export class ArchiveSource implements CandidateSource {
       for (const q of l.dead) if (counts[q] > 0) counts[q]--;
     }
     // The best `limit` (score, shared, fewest stems) so far, sorted best first; lower ones cannot get in.
-    const topScore: number[] = [];
-    const topShared: number[] = [];
-    const topStems: number[] = [];
-    /** x ranks below the limit-th so far (score, then shared, then stems: more is worse). */
-    const below = (score: number, shared: number, stems: number): boolean =>
-      score < topScore[limit - 1] || (score === topScore[limit - 1] && (shared < topShared[limit - 1] || (shared === topShared[limit - 1] && stems > topStems[limit - 1])));
+    const top: Scored[] = [];
     const kept: Scored[] = [];
     let worst = -1; // the last kept score once `limit` are kept
     for (let k = 0; k < n; k++) {
@@ -266,22 +268,19 @@ export class ArchiveSource implements CandidateSource {
       if (shared === 0 || limit <= 0 || shared < worst) continue;
       const stems = lens[q];
       const score = candidateScore(shared, own, stems);
-      if (score < worst || (worst >= 0 && below(score, shared, stems))) continue;
+      if (score < worst || (top.length === limit && ahead(score, shared, stems, top[limit - 1]) > 0)) continue;
       if (excluded.size && excluded.has(q)) continue;
-      kept.push({ qid: q, shared, score, stems });
-      let at = topScore.length;
-      while (at > 0 && (topScore[at - 1] < score || (topScore[at - 1] === score && (topShared[at - 1] < shared || (topShared[at - 1] === shared && topStems[at - 1] > stems))))) at--;
-      topScore.splice(at, 0, score);
-      topShared.splice(at, 0, shared);
-      topStems.splice(at, 0, stems);
-      if (topScore.length > limit) { topScore.pop(); topShared.pop(); topStems.pop(); }
-      if (topScore.length === limit) worst = topScore[limit - 1];
+      const x = { qid: q, shared, score, stems };
+      kept.push(x);
+      let at = top.length;
+      while (at > 0 && byRank(x, top[at - 1]) < 0) at--;
+      top.splice(at, 0, x);
+      if (top.length > limit) top.pop();
+      if (top.length === limit) worst = top[limit - 1].score;
     }
-    if (topScore.length < limit) return kept;
-    const ws = topScore[limit - 1];
-    const wsh = topShared[limit - 1];
-    const wst = topStems[limit - 1];
-    return kept.filter((x) => x.score > ws || (x.score === ws && (x.shared > wsh || (x.shared === wsh && x.stems <= wst))));
+    if (top.length < limit) return kept;
+    const last = top[limit - 1];
+    return kept.filter((x) => byRank(x, last) <= 0);
   }
 
   async documents(uri: string): Promise<{ count: number; has: boolean }> {
@@ -308,6 +307,6 @@ export class ArchiveSource implements CandidateSource {
 /** The best `limit` of a request's kept quotes, ties broken as the in-memory index breaks them. */
 function best(rows: readonly Scored[], keys: ReadonlyMap<number, TieKey>, limit: number): Scored[] {
   return [...rows]
-    .sort((x, y) => y.score - x.score || y.shared - x.shared || x.stems - y.stems || compareSourceOrder(keys.get(x.qid)!.uri, keys.get(y.qid)!.uri) || keys.get(x.qid)!.start - keys.get(y.qid)!.start)
+    .sort((x, y) => byRank(x, y) || compareSourceOrder(keys.get(x.qid)!.uri, keys.get(y.qid)!.uri) || keys.get(x.qid)!.start - keys.get(y.qid)!.start)
     .slice(0, limit);
 }
