@@ -167,9 +167,12 @@ export class ArchiveSource implements CandidateSource {
         else missing.push(r.id);
       }
       if (missing.length) {
-        const rows = (await c.query<{ id: string; data: Buffer }>(
-          { name: 'verbatim_chunk_data', text: 'SELECT id, data FROM chunks WHERE id = ANY ($1::bigint[])', values: [missing] })).rows;
-        for (const r of rows) got.set(r.id, decodeChunk(r.data));
+        // As base64, not bytea's hex text: a third more bytes than the chunk rather than twice as many
+        // (pg's results are text), which took a quarter off this fetch at a million articles (session 35).
+        // Node's base64 decoder skips the line breaks the server's encode puts every 76 characters.
+        const rows = (await c.query<{ id: string; data: string }>(
+          { name: 'verbatim_chunk_data', text: "SELECT id, encode(data, 'base64') AS data FROM chunks WHERE id = ANY ($1::bigint[])", values: [missing] })).rows;
+        for (const r of rows) got.set(r.id, decodeChunk(Buffer.from(r.data, 'base64')));
       }
       for (const r of ids) {
         byId.get(r.stem_id)!.chunks.push(got.get(r.id)!);

@@ -4,9 +4,9 @@
  *   gaps (the first from 0), then the n stems counts as varints (LEB128: 7 bits a byte, low first),
  *   and a zero byte when that would end on a multiple of six bytes (so that v1's test fails on it).
  *   The postings a query reads are mostly those of common stems, whose gaps are short: about two bytes
- *   a posting there, a third of v1. (They travel as bytea's hex text, which doubles every byte: pg's
- *   binary results pass through a UTF-8 string, which corrupts bytes. So the layout's size is the
- *   transfer's.)
+ *   a posting there, a third of v1. (The reader asks for them as base64 text, a third more than
+ *   the bytes, where bytea's hex text doubles them: pg's binary results pass through a UTF-8 string,
+ *   which corrupts bytes. So the layout's size is the transfer's.)
  * - v1 (before 2026-12-03): n quote numbers (uint32), then each quote's stem count (uint16),
  *   little-endian: six bytes a posting. Its fourth byte is the high byte of a positive int4 quote
  *   number, at most 7F, so v2's FF there tells the two apart without a column; a v1 chunk is rewritten
