@@ -13,7 +13,8 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { ChunkCache, LruCache } from './chunkCache';
-import { decodeChunk, type Chunk } from './chunkData';
+import type { Chunk } from './chunkData';
+import { readChunks } from './chunkRead';
 import { commonCap, compareSourceOrder, quoteFromFields, RAREST_KEPT, type CandidateRequest, type CandidateSource, type Quote, type SourceCandidate } from '../core';
 // From its module, not the core's index: tsc's re-exports are getters, called once per ranked quote.
 import { candidateScore } from '../core/index/candidates';
@@ -166,14 +167,7 @@ export class ArchiveSource implements CandidateSource {
         if (cached) got.set(r.id, cached);
         else missing.push(r.id);
       }
-      if (missing.length) {
-        // As base64, not bytea's hex text: a third more bytes than the chunk rather than twice as many
-        // (pg's results are text), which took a quarter off this fetch at a million articles (session 35).
-        // Node's base64 decoder skips the line breaks the server's encode puts every 76 characters.
-        const rows = (await c.query<{ id: string; data: string }>(
-          { name: 'verbatim_chunk_data', text: "SELECT id, encode(data, 'base64') AS data FROM chunks WHERE id = ANY ($1::bigint[])", values: [missing] })).rows;
-        for (const r of rows) got.set(r.id, decodeChunk(Buffer.from(r.data, 'base64')));
-      }
+      for (const [id, chunk] of await readChunks(c, missing)) got.set(id, chunk);
       for (const r of ids) {
         byId.get(r.stem_id)!.chunks.push(got.get(r.id)!);
         maxQid = Math.max(maxQid, r.hi);

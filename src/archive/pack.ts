@@ -9,7 +9,8 @@
  * has few chunks; none holds more than CHUNK_MAX postings.
  */
 import type { Pool } from 'pg';
-import { decodeChunk, encodeChunk } from './chunkData';
+import { encodeChunk } from './chunkData';
+import { readChunks } from './chunkRead';
 import { inTransaction } from './ingest';
 
 export const CHUNK_MAX = 65_536;
@@ -61,17 +62,13 @@ export async function pack(pool: Pool, batch = 200_000): Promise<{ quotes: numbe
       rewrite.set(s, [...taken]);
     }
     const ids = [...rewrite.values()].flat();
-    const old = new Map<string, Uint8Array>();
-    if (ids.length) {
-      const r = await c.query<{ id: string; data: Buffer }>('SELECT id, data FROM chunks WHERE id = ANY ($1::bigint[])', [ids]);
-      for (const row of r.rows) old.set(row.id, row.data);
-    }
+    const old = await readChunks(c, ids);
     const out = { stem: [] as number[], n: [] as number[], lo: [] as number[], hi: [] as number[], data: [] as Buffer[] };
     for (const s of stems) {
       const p: Postings = { qids: [], lens: [] };
       const dropped = gone.get(s);
       for (const id of rewrite.get(s)!) {
-        const ch = decodeChunk(old.get(id)!);
+        const ch = old.get(id)!;
         for (let k = 0; k < ch.qids.length; k++) {
           if (dropped?.has(ch.qids[k])) continue;
           p.qids.push(ch.qids[k]);

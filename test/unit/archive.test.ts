@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Archive } from '../../src/archive/archive';
 import { ArchiveSource } from '../../src/archive/candidates';
 import { decodeChunk } from '../../src/archive/chunkData';
+import { readChunks } from '../../src/archive/chunkRead';
 import { MIGRATIONS } from '../../src/archive/migrations';
 import { Engine, analyze, type DocInput, type SourceCandidate } from '../../src/core';
 import { Pool } from 'pg';
@@ -68,6 +69,18 @@ describe('archive on PostgreSQL', function () {
       assert.equal(stats.quotes, docs.reduce((n, d) => n + analyze(d).quotes.length, 0));
       const links = await assertSameFindings(docs, archive);
       assert.ok(links > 50, `enough cross-links to compare (${links})`);
+      // The chunks as the readers fetch them (base64 text, line-broken every 76 characters by the server)
+      // equal the stored bytes decoded, for chunks past one line too.
+      const raw = (await archive.pool.query<{ id: string; data: Buffer }>('SELECT id, data FROM chunks')).rows;
+      assert.ok(raw.some((r) => r.data.length > 57), 'some chunk is longer than one base64 line');
+      const client = await archive.pool.connect();
+      try {
+        const read = await readChunks(client, raw.map((r) => r.id));
+        assert.equal(read.size, raw.length);
+        for (const r of raw) assert.deepEqual(read.get(r.id), decodeChunk(r.data), `chunk ${r.id}`);
+      } finally {
+        client.release();
+      }
     } finally {
       await archive.close();
     }
