@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Archive, ArchiveError, type FileState } from '../archive/archive';
+import { BackgroundPacker } from '../archive/backgroundPack';
 import { IngestPipeline } from '../archive/ingestPipeline';
 import { ENCODINGS, type Encoding } from '../core';
 import { AnalysisPool } from '../parallel/pool';
@@ -123,10 +124,12 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink, in
   const pending = new Set<Promise<void>>();
   let failure: unknown = null;
   let writes = 0;
+  // A long run packs as it goes, so the fresh quotes a check reads stay few; beside the writes, on a
+  // connection of its own, not between them (backgroundPack.ts).
+  const packer = new BackgroundPacker(() => archive.pack());
   const run = async (task: () => Promise<void>): Promise<void> => {
     if (failure) throw failure;
-    // A long run packs as it goes, so the fresh quotes a check reads stay few.
-    if (++writes % PACK_EVERY === 0) await archive.pack();
+    if (++writes % PACK_EVERY === 0) packer.start();
     const p: Promise<void> = task().catch((e) => { failure ??= e; }).finally(() => pending.delete(p));
     pending.add(p);
     if (pending.size >= args.jobs) await Promise.race(pending);
@@ -167,15 +170,24 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink, in
     }
     await flush();
     await pipeline.finish();
+  } catch (e) {
+    // The pack in flight finishes before the run's error goes up (and the archive is closed).
+    await packer.idle();
+    throw e;
   } finally {
     pool.close();
   }
-  for (const uri of known.keys()) {
-    if (present.has(uri) || !removable(uri)) continue;
-    summary.removed++;
-    await run(async () => { await archive.remove(uri); });
+  try {
+    for (const uri of known.keys()) {
+      if (present.has(uri) || !removable(uri)) continue;
+      summary.removed++;
+      await run(async () => { await archive.remove(uri); });
+    }
+  } finally {
+    await packer.idle();
   }
   await Promise.all(pending);
+  await packer.settle();
   if (failure) throw failure;
   // What this pass (or an older tool, or the migration from version 1) left fresh, moved into the
   // stems' chunks: checks read those fastest (pack.ts). With nothing fresh it costs two empty deletes.
@@ -198,7 +210,8 @@ export async function runIndex(argv: readonly string[], out: Sink, err: Sink): P
   }
   let archive: Archive;
   try {
-    archive = await Archive.open(args.db, { connections: args.jobs, asyncCommit: true });
+    // One connection beyond the writes' for the pack that runs beside them.
+    archive = await Archive.open(args.db, { connections: args.jobs + 1, asyncCommit: true });
   } catch (e) {
     if (e instanceof ArchiveError) { err.write(`verbatim: ${inert(e.message)}\n`); return 2; }
     throw e;

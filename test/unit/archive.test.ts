@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Archive } from '../../src/archive/archive';
+import { BackgroundPacker } from '../../src/archive/backgroundPack';
 import { ArchiveSource } from '../../src/archive/candidates';
 import { decodeChunk } from '../../src/archive/chunkData';
 import { readChunks } from '../../src/archive/chunkRead';
@@ -252,6 +253,58 @@ describe('archive on PostgreSQL', function () {
       assert.equal(totals.rows[0].q, totals.rows[0].real);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+  it('packs beside ingests, edits and removals (as verbatim index does) without losing or doubling a posting', async () => {
+    const archive = await Archive.open(await server.createDatabase('beside'), { connections: 5 });
+    try {
+      const docs = [...seeds, ...basil];
+      const packer = new BackgroundPacker(() => archive.pack(50));
+      const pending = new Set<Promise<void>>();
+      const write = async (task: () => Promise<unknown>): Promise<void> => {
+        const p: Promise<void> = task().then(() => undefined).finally(() => pending.delete(p));
+        pending.add(p);
+        if (pending.size >= 4) await Promise.race(pending);
+      };
+      // A pack (of at most 50 quotes, so that it is still running when the next writes come) after
+      // every third document, while four writes are in flight (their orders reserved, as the command
+      // reserves them, so that the source order is the documents' whichever commits first).
+      const orders = await archive.reserveOrders(docs.length);
+      for (const [i, d] of docs.entries()) {
+        await write(() => archive.ingest(analyze(d), d.label!, null, orders[i]));
+        if (i % 3 === 2) packer.start();
+      }
+      // Then edits and removals, with packs beside them.
+      const edited = docs.map((d) => ({ ...d }));
+      edited[1].text = edited[1].text.replace('common understandings', 'shared understandings');
+      edited[3].text = edited[3].text.replace(/“[^”]*”/, 'a quote removed');
+      assert.notEqual(edited[1].text, docs[1].text);
+      assert.notEqual(edited[3].text, docs[3].text);
+      for (const i of [1, 3]) {
+        await write(() => archive.ingest(analyze(edited[i]), edited[i].label!, null));
+        packer.start();
+      }
+      for (const i of [7, 9, 20]) {
+        await write(() => archive.remove(edited[i].uri));
+        packer.start();
+      }
+      await Promise.all(pending);
+      await packer.settle();
+      assert.ok(packer.started >= 3, `packs ran beside the writes (${packer.started})`);
+      const kept = edited.filter((_, i) => i !== 7 && i !== 9 && i !== 20);
+      const stats = await archive.stats();
+      assert.equal(stats.documents, kept.length);
+      assert.equal(stats.quotes, kept.reduce((n, d) => n + analyze(d).quotes.length, 0));
+      await assertCounts(archive);
+      await assertSameFindings(kept, archive);
+      // Whatever the packs left fresh or dead, packed at the end as the command does.
+      while ((await archive.pack())!.quotes > 0);
+      const left = await archive.pool.query('SELECT (SELECT count(*) FROM fresh)::int AS fresh, (SELECT count(*) FROM dead)::int AS dead');
+      assert.deepEqual(left.rows[0], { fresh: 0, dead: 0 });
+      await assertCounts(archive);
+      await assertSameFindings(kept, archive);
+    } finally {
+      await archive.close();
     }
   });
   it('survives the server ending a connection that is checked out between queries, and says so', async () => {
