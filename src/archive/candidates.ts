@@ -13,11 +13,9 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { ChunkCache, LruCache } from './chunkCache';
-import type { Chunk } from './chunkData';
-import { readChunks } from './chunkRead';
+import { streamChunks } from './chunkRead';
+import { byRank, Tally, type Scored } from './tally';
 import { commonCap, compareSourceOrder, quoteFromFields, RAREST_KEPT, type CandidateRequest, type CandidateSource, type Quote, type SourceCandidate } from '../core';
-// From its module, not the core's index: tsc's re-exports are getters, called once per ranked quote.
-import { candidateScore } from '../core/index/candidates';
 
 // Joins and one aggregate each, not a subquery per stem (which a generic plan ran as scans: 6 ms).
 const HEAD = `
@@ -48,15 +46,6 @@ export const ARCHIVE_ORDER_OFFSET = 2 ** 40;
 /** A stem's postings as read for one check: its chunks, its fresh quotes, its dead postings. */
 interface StemPostings { df: number; chunks: { qids: ArrayLike<number>; lens: ArrayLike<number> }[]; fresh: number[]; freshLens: number[]; dead: number[] }
 
-interface Scored { qid: number; shared: number; score: number; stems: number }
-
-/**
- * The ranking before source order (candidates.ts): higher score, then more shared, then fewer stems;
- * negative when (score, shared, stems) ranks ahead of `y`.
- */
-const ahead = (score: number, shared: number, stems: number, y: Scored): number => y.score - score || y.shared - shared || stems - y.stems;
-const byRank = (x: Scored, y: Scored): number => ahead(x.score, x.shared, x.stems, y);
-
 /** What ties at the limit are broken by: the quote's document uri and its position. */
 interface TieKey { uri: string; start: number }
 
@@ -64,13 +53,10 @@ interface TieKey { uri: string; start: number }
 export class ArchiveSource implements CandidateSource {
   private namesOf: { generation: string; key: string; list: readonly string[] } | null = null;
   /**
-   * Scratch, indexed by quote number: shared-stem counts (back to zero after each request; in bytes
-   * when a request counts fewer than 255 stems, a smaller array to miss the cache in) and stem counts.
+   * Counting scratch (tally.ts), one per request in flight: a request counts across awaits (its chunks
+   * as they arrive), so two at once (a hover during a check) each take their own.
    */
-  private counts = new Uint16Array(0);
-  private counts8 = new Uint8Array(0);
-  private lens = new Uint16Array(0);
-  private touched = new Int32Array(1024);
+  private readonly tallies: Tally[] = [];
 
   private readonly cache: ChunkCache;
   private readonly keyCache: LruCache<number, TieKey>;
@@ -156,34 +142,14 @@ export class ArchiveSource implements CandidateSource {
       return lists.filter((l, i) => i < RAREST_KEPT || l.df <= cap);
     });
     const wanted = [...new Set(used.flat().map((p) => p.id))];
-    if (wanted.length) {
-      // The chunks' ids, then the data of those not cached (chunk rows never change: chunkCache.ts).
-      const ids = (await c.query<{ id: string; stem_id: number; hi: number }>(
-        { name: 'verbatim_chunk_ids', text: 'SELECT id, stem_id, hi FROM chunks WHERE stem_id = ANY ($1::int[])', values: [wanted] })).rows;
-      const got = new Map<string, Chunk>();
-      const missing: string[] = [];
-      for (const r of ids) {
-        const cached = this.cache.get(r.id);
-        if (cached) got.set(r.id, cached);
-        else missing.push(r.id);
-      }
-      for (const [id, chunk] of await readChunks(c, missing)) got.set(id, chunk);
-      for (const r of ids) {
-        byId.get(r.stem_id)!.chunks.push(got.get(r.id)!);
-        maxQid = Math.max(maxQid, r.hi);
-      }
-      for (const id of missing) this.cache.set(id, got.get(id)!);
-      const dead = await c.query<{ stem_id: number; qid: number }>(
-        { name: 'verbatim_dead', text: 'SELECT stem_id, qid FROM dead WHERE stem_id = ANY ($1::int[])', values: [wanted] });
-      for (const row of dead.rows) byId.get(row.stem_id)!.dead.push(row.qid);
-    }
-    if (this.counts.length <= maxQid) {
-      this.counts = new Uint16Array(maxQid + 1 + (maxQid >> 2));
-      this.counts8 = new Uint8Array(this.counts.length);
-      this.lens = new Uint16Array(this.counts.length);
-    }
     const excluded = new Set(ex.qids);
-    const ranked = requests.map((r, j) => this.rank(used[j], r.stems.length, limit, excluded));
+    const tally = this.tallies.pop() ?? new Tally();
+    let ranked: Scored[][];
+    try {
+      ranked = await this.count(c, requests, used, wanted, byId, maxQid, tally, limit, excluded);
+    } finally {
+      this.tallies.push(tally);
+    }
     // Ties at the limit are broken by uri and position: read those for requests with more than `limit`.
     const tied = ranked.filter((rs) => rs.length > limit).flat().map((x) => x.qid);
     // Thousands tie at a million articles, and a lookup each was most of the slowest queries: the
@@ -220,64 +186,51 @@ export class ArchiveSource implements CandidateSource {
   }
 
   /**
-   * Counts the postings of `lists` per quote and keeps every quote ranked within the top `limit` by
-   * score, shared count and fewest stems (all of the last tie, to be broken by uri and position).
+   * Reads the chunks of the `wanted` stems (those not cached) and each request's kept quotes
+   * (tally.ts). A lone request (a hover's, the bench's) counts each chunk as its row arrives, so the
+   * counting goes on while the server reads and sends the rest; requests of a check share their
+   * chunks and are counted one after another once all are in.
    */
-  private rank(lists: readonly StemPostings[], own: number, limit: number, excluded: ReadonlySet<number>): Scored[] {
-    // Typed arrays and no allocation per quote: this loop runs once per posting (a million at p95
-    // for a million articles); objects per touched quote made it ten times slower than the counting.
-    // A quote is in a stem's postings once, so its count is at most the number of lists.
-    const counts: Uint8Array | Uint16Array = lists.length < 255 ? this.counts8 : this.counts;
-    const lens = this.lens;
-    let touched = this.touched;
-    let n = 0;
-    for (const l of lists) {
-      const parts = l.fresh.length ? [...l.chunks, { qids: l.fresh, lens: l.freshLens }] : l.chunks;
-      for (const ch of parts) {
-        const { qids, lens: ns } = ch;
-        for (let k = 0, end = qids.length; k < end; k++) {
-          const q = qids[k];
-          if (counts[q]++ === 0) {
-            if (n === touched.length) {
-              const next = new Int32Array(touched.length * 2);
-              next.set(touched);
-              this.touched = touched = next;
-            }
-            touched[n++] = q;
-            lens[q] = ns[k];
-          }
-        }
+  private async count(c: PoolClient, requests: readonly CandidateRequest[], used: readonly StemPostings[][], wanted: readonly number[],
+    byId: ReadonlyMap<number, StemPostings>, maxQid: number, tally: Tally, limit: number, excluded: ReadonlySet<number>): Promise<Scored[][]> {
+    const alone = requests.length === 1;
+    if (wanted.length) {
+      // The chunks' ids, then the data of those not cached (chunk rows never change: chunkCache.ts).
+      const ids = (await c.query<{ id: string; stem_id: number; hi: number }>(
+        { name: 'verbatim_chunk_ids', text: 'SELECT id, stem_id, hi FROM chunks WHERE stem_id = ANY ($1::int[])', values: [wanted] })).rows;
+      const dead = await c.query<{ stem_id: number; qid: number }>(
+        { name: 'verbatim_dead', text: 'SELECT stem_id, qid FROM dead WHERE stem_id = ANY ($1::int[])', values: [wanted] });
+      for (const row of dead.rows) byId.get(row.stem_id)!.dead.push(row.qid);
+      const stemOf = new Map<string, number>();
+      for (const r of ids) {
+        maxQid = Math.max(maxQid, r.hi);
+        const cached = this.cache.get(r.id);
+        if (cached) byId.get(r.stem_id)!.chunks.push(cached);
+        else stemOf.set(r.id, r.stem_id);
       }
+      if (alone) {
+        tally.begin(used[0].length, maxQid);
+        for (const l of used[0]) for (const ch of l.chunks) tally.add(ch.qids, ch.lens);
+      }
+      await streamChunks(c, [...stemOf.keys()], (id, chunk) => {
+        this.cache.set(id, chunk);
+        byId.get(stemOf.get(id)!)!.chunks.push(chunk);
+        if (alone) tally.add(chunk.qids, chunk.lens);
+      });
+    } else if (alone) {
+      tally.begin(used[0].length, maxQid);
+    }
+    return requests.map((r, j) => {
+      const lists = used[j];
+      if (!alone) {
+        tally.begin(lists.length, maxQid);
+        for (const l of lists) for (const ch of l.chunks) tally.add(ch.qids, ch.lens);
+      }
+      for (const l of lists) if (l.fresh.length) tally.add(l.fresh, l.freshLens);
       // A dead posting is in one of the stem's chunks, so it was counted above.
-      for (const q of l.dead) if (counts[q] > 0) counts[q]--;
-    }
-    // The best `limit` (score, shared, fewest stems) so far, sorted best first; lower ones cannot get in.
-    const top: Scored[] = [];
-    const kept: Scored[] = [];
-    let worst = -1; // the last kept score once `limit` are kept
-    for (let k = 0; k < n; k++) {
-      const q = touched[k];
-      const shared = counts[q];
-      counts[q] = 0;
-      // A score is at most the shared count (candidateScore: shared² over at least `shared`), so most
-      // quotes are passed over without reading their stem count, a cache miss each in a column as
-      // long as the archive: at 200,000 articles that read and the score were 60% of the ranking.
-      if (shared === 0 || limit <= 0 || shared < worst) continue;
-      const stems = lens[q];
-      const score = candidateScore(shared, own, stems);
-      if (score < worst || (top.length === limit && ahead(score, shared, stems, top[limit - 1]) > 0)) continue;
-      if (excluded.size && excluded.has(q)) continue;
-      const x = { qid: q, shared, score, stems };
-      kept.push(x);
-      let at = top.length;
-      while (at > 0 && byRank(x, top[at - 1]) < 0) at--;
-      top.splice(at, 0, x);
-      if (top.length > limit) top.pop();
-      if (top.length === limit) worst = top[limit - 1].score;
-    }
-    if (top.length < limit) return kept;
-    const last = top[limit - 1];
-    return kept.filter((x) => byRank(x, last) <= 0);
+      for (const l of lists) tally.subtract(l.dead);
+      return tally.select(r.stems.length, limit, excluded);
+    });
   }
 
   async documents(uri: string): Promise<{ count: number; has: boolean }> {

@@ -1,5 +1,5 @@
 /** Reading packed postings chunks (chunkData.ts) from the archive, for the query reader and the pack. */
-import type { ClientBase } from 'pg';
+import { Query, type ClientBase } from 'pg';
 import { decodeChunk, type Chunk } from './chunkData';
 
 /**
@@ -8,11 +8,35 @@ import { decodeChunk, type Chunk } from './chunkData';
  * fetch at a million articles (session 35). Node's base64 decoder skips the line breaks the server's
  * encode puts every 76 characters.
  */
+const DATA = "SELECT id, encode(data, 'base64') AS data FROM chunks WHERE id = ANY ($1::bigint[])";
+
+/**
+ * Calls `each` with every chunk of these ids, decoded, as its row arrives: the caller can count one
+ * chunk while the server still reads and sends the next. Resolves when all have come; rejects (once
+ * the reply has ended, so the connection stays usable) with the first chunk that does not decode.
+ */
+export function streamChunks(c: ClientBase, ids: readonly string[], each: (id: string, chunk: Chunk) => void): Promise<void> {
+  if (ids.length === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    let failure: { error: unknown } | null = null;
+    const q = new Query<{ id: string; data: string }>({ name: 'verbatim_chunk_data', text: DATA, values: [ids] });
+    q.on('row', (r: { id: string; data: string }) => {
+      if (failure) return;
+      try {
+        each(r.id, decodeChunk(Buffer.from(r.data, 'base64')));
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    q.on('error', reject);
+    q.on('end', () => (failure ? reject(failure.error) : resolve()));
+    c.query(q);
+  });
+}
+
+/** The chunks with these ids, decoded. */
 export async function readChunks(c: ClientBase, ids: readonly string[]): Promise<Map<string, Chunk>> {
   const got = new Map<string, Chunk>();
-  if (ids.length === 0) return got;
-  const rows = (await c.query<{ id: string; data: string }>(
-    { name: 'verbatim_chunk_data', text: "SELECT id, encode(data, 'base64') AS data FROM chunks WHERE id = ANY ($1::bigint[])", values: [ids] })).rows;
-  for (const r of rows) got.set(r.id, decodeChunk(Buffer.from(r.data, 'base64')));
+  await streamChunks(c, ids, (id, chunk) => got.set(id, chunk));
   return got;
 }

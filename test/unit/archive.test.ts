@@ -234,6 +234,36 @@ describe('archive on PostgreSQL', function () {
     }
   });
 
+  it('gives lone requests, counted as their chunks arrive, the in-memory index\'s candidates, also two at once', async () => {
+    const archive = await Archive.open(await server.createDatabase('lone'));
+    try {
+      const docs = [...seeds, ...basil];
+      for (const d of docs.slice(0, -4)) await archive.ingest(analyze(d), d.label!, null);
+      await archive.pack();
+      // Four documents left fresh, one packed document removed (dead postings in its stems' chunks).
+      for (const d of docs.slice(-4)) await archive.ingest(analyze(d), d.label!, null);
+      assert.equal(await archive.remove(docs[5].uri), true);
+      const kept = docs.filter((_, i) => i !== 5);
+      const memory = new Engine({}, { keepText: false });
+      kept.forEach((d, order) => memory.setSource({ ...d, order }));
+      const limit = 3;
+      const quotes = docs.flatMap((d) => analyze(d).quotes);
+      const key = (cs: readonly { quote: { uri: string; start: number }; shared: number }[]): string => JSON.stringify(cs.map((c) => [c.quote.uri, c.quote.start, c.shared]));
+      const expected = quotes.map((q) => key(memory.index.candidates(q.stems, q.uri, limit)));
+      assert.ok(expected.filter((e) => e !== '[]').length > quotes.length / 2, 'most quotes have candidates');
+      for (const reader of [new ArchiveSource(archive.pool, 0), new ArchiveSource(archive.pool)]) {
+        // Two lone requests in flight at once on one reader, each counted as its own chunks arrive.
+        for (let i = 0; i < quotes.length; i += 2) {
+          const pair = quotes.slice(i, i + 2);
+          const got = await Promise.all(pair.map((q) => reader.candidates([{ stems: q.stems, exclude: q.uri, limit }])));
+          got.forEach((g, j) => assert.equal(key(g[0]), expected[i + j], `${pair[j].uri} at ${pair[j].start}`));
+        }
+      }
+    } finally {
+      await archive.close();
+    }
+  });
+
   it('takes two ingests at once without duplicates or lost counts', async () => {
     const url = await server.createDatabase('concurrent');
     const [a, b] = await Promise.all([Archive.open(url), Archive.open(url)]);
