@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fmt } from './stats';
 
 export interface ArchiveResult {
-  articles: number; quotes: number; ingestMs: number; generateMs: number; analysisWaitMs: number; packMs: number; packsBeside: number; packBesideMs: number; vacuumMs: number; ingestRate: number; written: number; writeMs: number; writeRate: number;
+  articles: number; quotes: number; ingestMs: number; generateMs: number; analysisWaitMs: number; packMs: number; packsBeside: number; packBesideMs: number; vacuumMs: number; checkpointMs: number; ingestRate: number; written: number; writeMs: number; writeRate: number;
   dbBytes: number; diskBytes: number; chunks: number; relations: Record<string, number>;
   queries: number; sameCandidates: number; candidateMedian: number; candidateP95: number; coldMedian: number; coldP95: number; coldCheckMs: number; memCandidateMedian: number; memCandidateP95: number;
   draftQuotes: number; checkMs: number; memCheckMs: number; sameReport: boolean; settings: Record<string, string>;
@@ -42,7 +42,7 @@ export function archiveTable(r: ArchiveResult): string {
 export function withArchiveSection(previous: string, r: ArchiveResult, machine: string): string {
   const settings = Object.entries(r.settings).map(([k, v]) => `${k}=${v}`).join(', ');
   const body = `<!-- archive -->\n## Archive on PostgreSQL\n\nLatest \`npm run bench -- --archive --archive-size ${r.articles}\`, ${new Date().toISOString().slice(0, 10)}, on ${machine}; ` +
-    `PostgreSQL from Debian in a throwaway cluster (${settings}; ingest with synchronous_commit=off, 4 connections, packed every 10,000 articles beside the writes on a fifth), ` +
+    `PostgreSQL from Debian in a throwaway cluster (${settings}; ingest with synchronous_commit=off, 4 connections, packed every 10,000 articles beside the writes on a fifth; then VACUUM ANALYZE, ${fmt(r.vacuumMs / 1000, 0)} s, and a CHECKPOINT, ${fmt(r.checkpointMs / 1000, 0)} s, before the queries), ` +
     `${r.articles} generated articles, ${r.quotes} quotes.\n\n${archiveTable(r)}\n<!-- /archive -->`;
   const at = previous.indexOf('<!-- archive -->');
   const end = previous.indexOf('<!-- /archive -->');
