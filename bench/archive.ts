@@ -104,11 +104,10 @@ async function main(): Promise<void> {
     packMs += tp;
     const ingestMs = now() - t0 - generateMs;
     const [vacuumMs] = await timedAsync(() => archive.pool.query('VACUUM ANALYZE'));
-    // The bulk load leaves shared_buffers full of dirty pages and a checkpoint spread over the next
-    // half hour, so a query reading a chunk for the first time had to write a page out before it could
-    // read one in: the queries below measured the load's aftermath, not the archive (session 36:
-    // p95 57 ms cold in the bench, 35-43 ms on the same archive minutes later). An archive fed by a
-    // wire service takes a few articles a second, which the background writer keeps up with.
+    // The queries are timed after a checkpoint, not while the load's dirty pages are still being
+    // written out. (It did not move the p95, session 36: the cold column's first queries are slower
+    // because they read each chunk into the server's shared buffers for the first time; on a server
+    // in service, whose postings are in memory, a reader with no cache gave 40-41 ms there.)
     const [checkpointMs] = await timedAsync(() => archive.pool.query('CHECKPOINT'));
     const stats = await archive.stats();
     const sizes = (await archive.pool.query<{ name: string; bytes: string }>(
