@@ -19,7 +19,15 @@ export function streamChunks(c: ClientBase, ids: readonly string[], each: (id: s
   if (ids.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     let failure: { error: unknown } | null = null;
-    const q = new Query<{ id: string; data: string }>({ name: 'verbatim_chunk_data', text: DATA, values: [ids] });
+    // Settled through the query's own callback, not its 'error' and 'end' events: with a query_timeout
+    // (the editor's reader) pg wraps the callback, and a query without one then reported its errors and
+    // its timeout to nobody, so the read never ended. (With a callback pg also keeps the rows until the
+    // end, as the promise form did.)
+    const q = new Query<{ id: string; data: string }>({ name: 'verbatim_chunk_data', text: DATA, values: [ids] }, undefined, (error) => {
+      if (error) reject(error);
+      else if (failure) reject(failure.error);
+      else resolve();
+    });
     q.on('row', (r: { id: string; data: string }) => {
       if (failure) return;
       try {
@@ -28,8 +36,6 @@ export function streamChunks(c: ClientBase, ids: readonly string[], each: (id: s
         failure = { error };
       }
     });
-    q.on('error', reject);
-    q.on('end', () => (failure ? reject(failure.error) : resolve()));
     c.query(q);
   });
 }

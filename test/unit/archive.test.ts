@@ -5,7 +5,7 @@ import { Archive } from '../../src/archive/archive';
 import { BackgroundPacker } from '../../src/archive/backgroundPack';
 import { ArchiveSource } from '../../src/archive/candidates';
 import { decodeChunk } from '../../src/archive/chunkData';
-import { readChunks } from '../../src/archive/chunkRead';
+import { readChunks, streamChunks } from '../../src/archive/chunkRead';
 import { MIGRATIONS } from '../../src/archive/migrations';
 import { Engine, analyze, type DocInput, type SourceCandidate } from '../../src/core';
 import { Pool } from 'pg';
@@ -261,6 +261,34 @@ describe('archive on PostgreSQL', function () {
       }
     } finally {
       await archive.close();
+    }
+  });
+
+  it('ends a chunk read that fails, with or without a query timeout (the editor\'s reader has one), and the connection still reads', async function () {
+    // A read that never settled would hang the check (and hold a pooled connection) until this fails.
+    this.timeout(20_000);
+    const url = await server.createDatabase('failing');
+    for (const queryTimeoutMs of [undefined, 10_000]) {
+      const archive = await Archive.open(url, { queryTimeoutMs });
+      try {
+        for (const d of seeds) await archive.ingest(analyze(d), d.label!, null);
+        await archive.pack();
+        const ids = (await archive.pool.query<{ id: string }>('SELECT id FROM chunks ORDER BY id LIMIT 5')).rows.map((r) => r.id);
+        assert.equal(ids.length, 5);
+        const c = await archive.pool.connect();
+        try {
+          await assert.rejects(streamChunks(c, ['not a chunk id'], () => undefined), /invalid input syntax/);
+          // A chunk that does not decode ends the read once the reply is in, with that error.
+          let calls = 0;
+          await assert.rejects(streamChunks(c, ids, () => { if (++calls === 2) throw new Error('cannot count this one'); }), /cannot count this one/);
+          assert.equal(calls, 2, 'no chunk is handed over after the failure');
+          assert.equal((await readChunks(c, ids)).size, 5);
+        } finally {
+          c.release();
+        }
+      } finally {
+        await archive.close();
+      }
     }
   });
 
