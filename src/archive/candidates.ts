@@ -196,6 +196,8 @@ export class ArchiveSource implements CandidateSource {
   private async count(c: PoolClient, requests: readonly CandidateRequest[], used: readonly StemPostings[][], wanted: readonly number[],
     byId: ReadonlyMap<number, StemPostings>, maxQid: number, tally: Tally, limit: number, excluded: ReadonlySet<number>): Promise<Scored[][]> {
     const alone = requests.length === 1;
+    // The chunks to fetch (those not cached), with their stems.
+    const stemOf = new Map<string, number>();
     if (wanted.length) {
       // The chunks' ids, then the data of those not cached (chunk rows never change: chunkCache.ts).
       const ids = (await c.query<{ id: string; stem_id: number; hi: number }>(
@@ -203,25 +205,22 @@ export class ArchiveSource implements CandidateSource {
       const dead = await c.query<{ stem_id: number; qid: number }>(
         { name: 'verbatim_dead', text: 'SELECT stem_id, qid FROM dead WHERE stem_id = ANY ($1::int[])', values: [wanted] });
       for (const row of dead.rows) byId.get(row.stem_id)!.dead.push(row.qid);
-      const stemOf = new Map<string, number>();
       for (const r of ids) {
         maxQid = Math.max(maxQid, r.hi);
         const cached = this.cache.get(r.id);
         if (cached) byId.get(r.stem_id)!.chunks.push(cached);
         else stemOf.set(r.id, r.stem_id);
       }
-      if (alone) {
-        tally.begin(used[0].length, maxQid);
-        for (const l of used[0]) for (const ch of l.chunks) tally.add(ch.qids, ch.lens);
-      }
-      await streamChunks(c, [...stemOf.keys()], (id, chunk) => {
-        this.cache.set(id, chunk);
-        byId.get(stemOf.get(id)!)!.chunks.push(chunk);
-        if (alone) tally.add(chunk.qids, chunk.lens);
-      });
-    } else if (alone) {
-      tally.begin(used[0].length, maxQid);
     }
+    if (alone) {
+      tally.begin(used[0].length, maxQid);
+      for (const l of used[0]) for (const ch of l.chunks) tally.add(ch.qids, ch.lens);
+    }
+    await streamChunks(c, [...stemOf.keys()], (id, chunk) => {
+      this.cache.set(id, chunk);
+      byId.get(stemOf.get(id)!)!.chunks.push(chunk);
+      if (alone) tally.add(chunk.qids, chunk.lens);
+    });
     return requests.map((r, j) => {
       const lists = used[j];
       if (!alone) {

@@ -3,8 +3,8 @@ import { Query, type ClientBase } from 'pg';
 import { decodeChunk, type Chunk } from './chunkData';
 
 /**
- * The chunks with these ids, decoded. As base64 text, not bytea's hex: a third more bytes than the
- * chunk rather than twice as many (pg's results are text), which took a quarter off the query reader's
+ * The chunks' data as base64 text, not bytea's hex: a third more bytes than the chunk rather than
+ * twice as many (pg's results are text), which took a quarter off the query reader's
  * fetch at a million articles (session 35). Node's base64 decoder skips the line breaks the server's
  * encode puts every 76 characters.
  */

@@ -147,7 +147,8 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink, in
     batchChars = 0;
     await pipeline.add(jobs, jobs.map((j) => ({ uri: j.file, label: j.file, text: j.text, order: 0 })));
   };
-  try {
+  // Every file read, and the changed ones analysed and written.
+  const ingestFiles = async (): Promise<void> => {
     for (const file of files) {
       let stat: fs.Stats;
       try { stat = fs.statSync(file); } catch { present.delete(file); continue; }
@@ -170,24 +171,24 @@ export async function indexOnce(archive: Archive, args: IndexArgs, err: Sink, in
     }
     await flush();
     await pipeline.finish();
-  } catch (e) {
-    // The pack in flight finishes before the run's error goes up (and the archive is closed).
-    await packer.idle();
-    throw e;
-  } finally {
-    pool.close();
-  }
+  };
   try {
+    try {
+      await ingestFiles();
+    } finally {
+      pool.close();
+    }
     for (const uri of known.keys()) {
       if (present.has(uri) || !removable(uri)) continue;
       summary.removed++;
       await run(async () => { await archive.remove(uri); });
     }
+    await Promise.all(pending);
+    await packer.settle();
   } finally {
+    // A pack in flight finishes before the run ends or its error goes up (and the archive is closed).
     await packer.idle();
   }
-  await Promise.all(pending);
-  await packer.settle();
   if (failure) throw failure;
   // What this pass (or an older tool, or the migration from version 1) left fresh, moved into the
   // stems' chunks: checks read those fastest (pack.ts). With nothing fresh it costs two empty deletes.
